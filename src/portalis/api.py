@@ -1,0 +1,118 @@
+"""The engine's public Python API: `translate`, `iter_translate`, `Translation`.
+
+Everything that translates (CLI, HTTP service, Triton model) goes through here.  The
+pipeline is a chain of small passes, each in `portalis.passes`:
+parse -> scopes -> types -> effects -> lower (typed Rust IR) -> print (Rust text).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from portalis import __version__
+from portalis.diagnostics import Diagnostic, TranslationError
+from portalis.crate import crate_files, cargo_toml
+from portalis.passes import parse, scopes, types, effects, lower, rust_printer
+
+
+@dataclass
+class Translation:
+    """The result of translating one Python module into one Cargo crate."""
+
+    ok: bool
+    files: dict[str, str]
+    diagnostics: list[Diagnostic]
+    facts: dict = field(default_factory=dict)
+
+    @property
+    def rust_code(self) -> str:
+        return self.files.get("src/main.rs", "")
+
+    @property
+    def cargo_toml(self) -> str:
+        return self.files.get("Cargo.toml", "")
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def write(self, outdir: str | Path) -> Path:
+        """Write the crate's files under `outdir` (created if needed)."""
+        root = Path(outdir)
+        for rel, text in self.files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return root
+
+
+@dataclass
+class TranslationChunk:
+    """One top-level item's Rust text, produced as soon as that item is lowered."""
+
+    kind: str  # "prelude", "function", "class", "main"
+    name: str
+    rust: str
+
+
+def _analyse(source: str, filename: str):
+    module = parse.parse_module(source, filename)
+    scope_info = scopes.bind_names(module)
+    type_info = types.infer_types(module, scope_info)
+    effect_info = effects.analyse_effects(module, scope_info)
+    lowerer = lower.Lowerer(module, scope_info, type_info, effect_info)
+    lowerer.warnings.extend(type_info.warnings)
+    return module, lowerer
+
+
+def translate(source: str, filename: str = "main.py", *, crate_name: str | None = None) -> Translation:
+    """Translate a Python module's source into a Cargo crate.
+
+    Never raises for bad input: unsupported or invalid code gives `ok=False` and
+    diagnostics.  `crate_name` defaults to the file's stem.
+    """
+    started = time.perf_counter()
+    name = crate_name or _crate_name(filename)
+    try:
+        module, lowerer = _analyse(source, filename)
+        program = lowerer.lower_program()
+        main_rs = rust_printer.print_program(program)
+    except TranslationError as err:
+        return Translation(False, {}, err.diagnostics, _facts(source, started, []))
+    except RecursionError:
+        diag = Diagnostic(filename, 1, 1, "input is nested too deeply to translate",
+                          "split deeply nested expressions into smaller statements")
+        return Translation(False, {}, [diag], _facts(source, started, []))
+    files = crate_files(name, main_rs)
+    facts = _facts(source, started, program.item_names())
+    return Translation(True, files, lowerer.warnings, facts)
+
+
+def iter_translate(source: str, filename: str = "main.py") -> Iterator[TranslationChunk]:
+    """Translate item by item, yielding each top-level item's Rust as it is lowered.
+
+    Raises `TranslationError` (with all diagnostics) when the module cannot be translated.
+    """
+    _, lowerer = _analyse(source, filename)
+    for item in lowerer.iter_items():
+        yield TranslationChunk(item.kind, item.name, rust_printer.print_item(item))
+
+
+def _crate_name(filename: str) -> str:
+    stem = Path(filename).stem or "main"
+    cleaned = "".join(c if c.isalnum() else "_" for c in stem.lower()).strip("_") or "main"
+    return cleaned if cleaned[0].isalpha() else f"py_{cleaned}"
+
+
+def _facts(source: str, started: float, items: list[str]) -> dict:
+    return {
+        "engine_version": __version__,
+        "python_lines": source.count("\n") + 1,
+        "items": items,
+        "translate_ms": round((time.perf_counter() - started) * 1000, 3),
+    }
+
+
+__all__ = ["Translation", "TranslationChunk", "translate", "iter_translate", "cargo_toml"]

@@ -1,0 +1,115 @@
+"""Building translated crates into native binaries or WebAssembly modules.
+
+The runtime crate is compiled once per (runtime source, compiler, target, profile) and
+cached as an rlib under the cache directory; each program is then one `rustc` call
+linking against it.  This keeps builds to a second or two and lets the test suite and
+`portalis run` share one compiled runtime.  The crate on disk stays a normal Cargo
+project, so `cargo build --offline` works on it too.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from portalis.crate import RUNTIME_CRATE, runtime_hash, runtime_sources
+from portalis.toolchain import Toolchain, ToolchainMissing, find_toolchain
+
+__all__ = ["BuildResult", "ToolchainMissing", "build_crate", "build_main_rs", "cache_dir"]
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    binary: Path | None
+    stderr: str
+    seconds: float
+    target: str = "native"
+
+
+def cache_dir() -> Path:
+    root = Path(os.environ.get("PORTALIS_CACHE_DIR") or Path.home() / ".cache" / "portalis")
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def _profile_flags(release: bool) -> list[str]:
+    return ["-C", "opt-level=3", "-C", "panic=abort"] if release else ["-C", "opt-level=0", "-C", "panic=abort"]
+
+
+def _target_flags(tc: Toolchain) -> list[str]:
+    return ["--target", tc.target] if tc.target else []
+
+
+def runtime_rlib(tc: Toolchain, release: bool) -> Path:
+    """The compiled runtime for this toolchain and profile, built on first use."""
+    key = hashlib.sha256(f"{runtime_hash()}|{tc.version}|{tc.rustc}|{tc.target}|{release}".encode()).hexdigest()[:16]
+    folder = cache_dir() / "runtime" / key
+    rlib = folder / f"lib{RUNTIME_CRATE}.rlib"
+    if rlib.exists():
+        return rlib
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if rlib.exists():
+            return rlib
+        src = folder / "src"
+        src.mkdir(exist_ok=True)
+        for name, text in runtime_sources().items():
+            (src / name).write_text(text)
+        tmp = folder / f"lib{RUNTIME_CRATE}.rlib.tmp"
+        cmd = [tc.rustc, "--edition", "2021", "--crate-type", "rlib", "--crate-name", RUNTIME_CRATE,
+               *_profile_flags(release), *_target_flags(tc), str(src / "lib.rs"), "-o", str(tmp)]
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"the Portalis runtime failed to compile with {tc.version}:\n{proc.stderr}")
+        tmp.rename(rlib)
+    return rlib
+
+
+def build_main_rs(main_rs: Path, output: Path, target: str = "native", release: bool = True,
+                  timeout: float | None = None) -> BuildResult:
+    """Compile one generated `main.rs` against the cached runtime."""
+    started = time.perf_counter()
+    tc = find_toolchain(target)
+    rlib = runtime_rlib(tc, release)
+    cmd = [tc.rustc, "--edition", "2021", "--crate-type", "bin", *_profile_flags(release), *_target_flags(tc),
+           "--extern", f"{RUNTIME_CRATE}={rlib}", "-L", str(rlib.parent), str(main_rs), "-o", str(output)]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return BuildResult(False, None, f"build timed out after {timeout} s", time.perf_counter() - started, target)
+    ok = proc.returncode == 0 and output.exists()
+    return BuildResult(ok, output if ok else None, proc.stderr, time.perf_counter() - started, target)
+
+
+def build_crate(crate_dir: str | Path, target: str = "native", release: bool = True,
+                timeout: float | None = None) -> BuildResult:
+    """Build a crate written by `portalis translate` into `crate_dir/target/portalis/`."""
+    crate = Path(crate_dir)
+    main_rs = crate / "src" / "main.rs"
+    if not main_rs.exists():
+        raise FileNotFoundError(f"{main_rs} not found: is {crate} a crate written by `portalis translate`?")
+    name = _crate_name(crate)
+    out_dir = crate / "target" / "portalis" / (target if target != "native" else "native") / ("release" if release else "debug")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    suffix = ".wasm" if target != "native" else ""
+    return build_main_rs(main_rs, out_dir / f"{name}{suffix}", target, release, timeout)
+
+
+def _crate_name(crate: Path) -> str:
+    toml = crate / "Cargo.toml"
+    if toml.exists():
+        for line in toml.read_text().splitlines():
+            if line.startswith("name = "):
+                return line.split("=", 1)[1].strip().strip('"')
+    return "main"
+
+
+def scratch_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="portalis-"))

@@ -1,0 +1,167 @@
+"""The `portalis` command line: translate, build, run, check, serve, triton-serve."""
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.syntax import Syntax
+
+from portalis import __version__
+from portalis.api import translate as translate_source
+from portalis.diagnostics import Diagnostic
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Portalis: translate Python into Rust that prints exactly what CPython prints.")
+err = Console(stderr=True)
+out = Console()
+
+TARGET_HELP = "native or wasm32-wasi"
+
+
+def _show_diagnostics(diags: list[Diagnostic], source: str) -> None:
+    """Each diagnostic as `file:line:col: error: ...`, with the source line and a caret."""
+    lines = source.splitlines()
+    for d in diags:
+        colour = "red" if d.severity == "error" else "yellow"
+        # The plain contract line first (benchmarks parse it), then the context.
+        err.print(d.format(), style=f"bold {colour}", markup=False, highlight=False, soft_wrap=True)
+        if 1 <= d.line <= len(lines):
+            text = lines[d.line - 1]
+            err.print(f"  {d.line:>4} | {text}", markup=False, highlight=False, soft_wrap=True)
+            err.print(f"       | {' ' * (d.col - 1)}^", style=colour, markup=False, highlight=False)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        err.print(f"{path}:1:1: error: file is not UTF-8 text (pass a Python source file)", markup=False)
+        raise typer.Exit(2)
+    except OSError as e:
+        err.print(f"{path}: error: {e.strerror}", markup=False)
+        raise typer.Exit(2)
+
+
+def _translate_file(path: Path):
+    source = _read(path)
+    result = translate_source(source, path.name)
+    if not result.ok:
+        _show_diagnostics(result.diagnostics, source)
+        raise typer.Exit(1)
+    if result.diagnostics:
+        _show_diagnostics(result.diagnostics, source)
+    return result
+
+
+@app.command()
+def translate(program: Path = typer.Argument(..., help="Python file"),
+              output: Optional[Path] = typer.Option(None, "-o", "--output", help="write a Cargo project here")):
+    """Translate PROGRAM.py to Rust: a Cargo project with -o, else the Rust code on stdout."""
+    result = _translate_file(program)
+    if output is None:
+        sys.stdout.write(result.rust_code)
+        return
+    result.write(output)
+    err.print(f"wrote {output}/ ({len(result.rust_code.splitlines())} lines of Rust)", style="green")
+
+
+def _build(crate: Path, target: str, debug: bool):
+    from portalis.build import ToolchainMissing, build_crate
+    try:
+        with err.status(f"building {crate} for {target}..."):
+            result = build_crate(crate, target=target, release=not debug)
+    except ToolchainMissing as e:
+        err.print(f"error: {e}", style="bold red", markup=False)
+        raise typer.Exit(3)
+    if not result.ok:
+        err.print(result.stderr, markup=False)
+        err.print("error: the Rust build failed (this is a Portalis bug: please report it)", style="bold red")
+        raise typer.Exit(1)
+    return result
+
+
+@app.command()
+def build(crate: Path = typer.Argument(..., help="a crate written by `portalis translate -o`"),
+          target: str = typer.Option("native", help=TARGET_HELP),
+          debug: bool = typer.Option(False, help="debug build instead of release")):
+    """Build a translated crate (release by default)."""
+    result = _build(crate, target, debug)
+    err.print(f"built {result.binary} in {result.seconds:.1f} s", style="green")
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def run(ctx: typer.Context, program: Path = typer.Argument(..., help="Python file"),
+        target: str = typer.Option("native", help=TARGET_HELP)):
+    """Translate, build (cached by content hash) and run PROGRAM.py; arguments after -- go to it."""
+    import subprocess
+    from portalis.build import cache_dir
+    source = _read(program)
+    key = hashlib.sha256(f"{__version__}|{target}|{program.name}|{source}".encode()).hexdigest()[:20]
+    crate = cache_dir() / "programs" / key
+    suffix = ".wasm" if target != "native" else ""
+    binaries = list((crate / "target" / "portalis").glob(f"*/release/*{suffix}")) if crate.exists() else []
+    binary = next((b for b in binaries if b.is_file() and (suffix or b.suffix == "")), None)
+    if binary is None:
+        _translate_file(program).write(crate)
+        binary = _build(crate, target, False).binary
+    cmd = [str(binary)] if target == "native" else [sys.executable, "-m", "wasmtime", str(binary)]
+    raise typer.Exit(subprocess.call(cmd + list(ctx.args)))
+
+
+@app.command()
+def check(program: Path = typer.Argument(..., help="Python file"),
+          target: str = typer.Option("native", help=TARGET_HELP),
+          stdin_file: Optional[Path] = typer.Option(None, "--stdin", help="feed this file to both runs")):
+    """Run PROGRAM.py under CPython and as Rust, and compare what they print."""
+    from portalis.build import ToolchainMissing
+    from portalis.check import check_source
+    source = _read(program)
+    stdin = stdin_file.read_text() if stdin_file else None
+    try:
+        with err.status("running CPython and the Rust translation..."):
+            result = check_source(source, program.name, target=target, stdin=stdin)
+    except ToolchainMissing as e:
+        err.print(f"error: {e}", style="bold red", markup=False)
+        raise typer.Exit(3)
+    if result.verdict == "untranslatable":
+        _show_diagnostics(result.diagnostics, source)
+        raise typer.Exit(1)
+    if result.identical:
+        out.print(f"[bold green]identical[/] {program}: stdout, stderr's last line and exit status match CPython")
+        return
+    out.print(f"[bold red]different[/] {program}: {result.verdict}")
+    if result.diff:
+        out.print(Syntax(result.diff, "diff", theme="ansi_dark"))
+    raise typer.Exit(1)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
+          workers: Optional[int] = typer.Option(None, help="translation worker processes")):
+    """Start the HTTP translation service."""
+    from portalis.service.server import run_server
+    run_server(host=host, port=port, workers=workers)
+
+
+@app.command("triton-serve")
+def triton_serve(http_port: int = typer.Option(8010), grpc_port: int = typer.Option(8011),
+                 metrics_port: int = typer.Option(8012),
+                 model_repository: Optional[Path] = typer.Option(None, help="defaults to the bundled repository")):
+    """Start a Triton Inference Server with the Portalis model repository."""
+    from portalis.triton.server import run_triton
+    run_triton(http_port=http_port, grpc_port=grpc_port, metrics_port=metrics_port,
+               model_repository=model_repository)
+
+
+@app.command()
+def version():
+    """Print the engine version."""
+    out.print(__version__)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,894 @@
+"""Lowering pass: the analysed Python module to the typed Rust IR (`portalis.ir`).
+
+This module owns program structure and statements: module globals, functions and
+their parameters, classes, control flow (loops with labels, `try` as a labelled loop
+with an error slot, `finally` run on every exit), assignment targets and unpacking.
+Expressions are in `lower_expr`, calls (builtins, user functions, methods, stdlib) in
+`lower_calls`.  Problems are collected as diagnostics; lowering goes on so that every
+problem in the file is reported at once.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from portalis import ir
+from portalis.diagnostics import Diagnostic, TranslationError
+from portalis.passes.effects import EffectInfo
+from portalis.passes.lower_calls import CallLowering
+from portalis.passes.lower_expr import ExprLowering
+from portalis.passes.parse import ParsedModule
+from portalis.passes.rust_names import ident, static_ident, str_literal
+from portalis.passes.scopes import Scope, ScopeInfo
+from portalis.passes.types import TypeInfo
+
+HEADER = "use portalis_runtime::*;\n"
+
+
+@dataclass
+class LoopCtx:
+    label: str
+    break_flag: str | None = None  # set when the loop has an else clause
+    label_used: bool = False
+
+
+@dataclass
+class TryCtx:
+    target: ir.CatchTarget
+    used: bool = False
+
+
+@dataclass
+class FinallyCtx:
+    body: list[ast.stmt]
+
+
+@dataclass
+class FnCtx:
+    """Per-function lowering state."""
+    scope: Scope
+    kind: str  # "module", "function", "lambda", "method"
+    declared: set[str] = field(default_factory=set)
+    stack: list = field(default_factory=list)  # LoopCtx | TryCtx | FinallyCtx, innermost last
+    comp_vars: list[dict[str, str]] = field(default_factory=list)
+    counter: int = 0
+    store_counts: dict[str, int] = field(default_factory=dict)
+    handler_vars: list[str] = field(default_factory=list)  # caught exceptions, innermost last
+    homes: dict[str, tuple[int, bool]] = field(default_factory=dict)  # local -> (home block, bound first)
+    hoisted: bool = False
+    allow_unused_assignments: bool = False
+
+    def fresh(self, stem: str) -> str:
+        self.counter += 1
+        return f"{stem}_{self.counter}"
+
+    def try_target(self) -> TryCtx | None:
+        for entry in reversed(self.stack):
+            if isinstance(entry, TryCtx):
+                return entry
+        return None
+
+
+@dataclass
+class FunctionSig:
+    """What a call site needs to bind arguments to a user function statically."""
+    rust_name: str
+    params: list[str]
+    defaults: dict[str, ast.expr]
+    vararg: str | None
+    kwonly: list[str]
+    kwarg: str | None
+    node: ast.AST
+
+
+@dataclass
+class ClassInfo:
+    name: str
+    static: str
+    node: ast.ClassDef
+    base: str | None
+    methods: dict[str, FunctionSig]
+    is_exception: bool = False
+    attrs: list = field(default_factory=list)  # class-level assignments, run at the class statement
+
+
+class LoweredItem:
+    """A top-level item with the facts streaming needs."""
+
+    def __init__(self, kind: str, name: str, items: list):
+        self.kind, self.name, self.items = kind, name, items
+
+
+class Lowerer(ExprLowering, CallLowering):
+    def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
+        self.parsed = parsed
+        self.filename = parsed.filename
+        self.scopes = scopes
+        self.types = types
+        self.effects = effects
+        self.diagnostics: list[Diagnostic] = []
+        self.warnings: list[Diagnostic] = []
+        self.functions: dict[str, FunctionSig] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self.imports: dict[str, str] = {}  # local name -> "module" or "module.attr"
+        self._collect_module_names()
+        self.global_vars = {n for n in scopes.module_globals
+                            if n not in self.functions and n not in self.classes and n not in self.imports}
+        self.ctx: FnCtx | None = None
+
+    # ---- diagnostics -----------------------------------------------------------------
+
+    def error(self, node: ast.AST, message: str, hint: str = "") -> None:
+        line = getattr(node, "lineno", 1)
+        col = getattr(node, "col_offset", 0) + 1
+        self.diagnostics.append(Diagnostic(self.filename, line, col, message, hint))
+
+    def warn(self, node: ast.AST, message: str, hint: str = "") -> None:
+        line = getattr(node, "lineno", 1)
+        col = getattr(node, "col_offset", 0) + 1
+        self.warnings.append(Diagnostic(self.filename, line, col, message, hint, "warning"))
+
+    # ---- module structure ----------------------------------------------------------------
+
+    def _collect_module_names(self) -> None:
+        for stmt in self.parsed.tree.body:
+            if isinstance(stmt, ast.FunctionDef):
+                self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
+            elif isinstance(stmt, ast.ClassDef):
+                self._collect_class(stmt)
+            elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                self._collect_import(stmt)
+            elif isinstance(stmt, ast.If):
+                for inner in stmt.body + stmt.orelse:
+                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                        self._collect_import(inner)
+
+    def _signature(self, node: ast.FunctionDef, rust_name: str) -> FunctionSig:
+        args = node.args
+        positional = [a.arg for a in args.posonlyargs + args.args]
+        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        for a, d in zip(args.kwonlyargs, args.kw_defaults):
+            if d is not None:
+                defaults[a.arg] = d
+        return FunctionSig(rust_name, positional, defaults, args.vararg.arg if args.vararg else None,
+                           [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
+
+    def _collect_class(self, node: ast.ClassDef) -> None:
+        base = None
+        if node.bases:
+            b = node.bases[0]
+            base = b.id if isinstance(b, ast.Name) else None
+            if len(node.bases) > 1 or base is None:
+                self.error(node, f"class {node.name}: only single inheritance from a named class is supported",
+                           "inherit from one class defined in this module or a built-in exception")
+        is_exc = base is not None and (self._is_exception_name(base))
+        methods = {}
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef):
+                methods[stmt.name] = self._signature(stmt, f"{ident(node.name)}_{stmt.name.strip('_') or 'm'}")
+        self.classes[node.name] = ClassInfo(node.name, static_ident(node.name), node, base, methods, is_exc)
+
+    def _is_exception_name(self, name: str) -> bool:
+        if name in self.classes:
+            return self.classes[name].is_exception
+        from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
+        return name in BUILTIN_EXCEPTIONS
+
+    def _collect_import(self, stmt) -> None:
+        from portalis.passes.lower_calls import check_import
+        for problem in check_import(stmt, self.imports):
+            self.error(stmt, *problem)
+
+    # ---- program -------------------------------------------------------------------------
+
+    def iter_items(self):
+        """Lower item by item: globals, classes, functions, then the module body."""
+        tree = self.parsed.tree
+        if self.global_vars:
+            lines = ["thread_local! {"]
+            for name in sorted(self.global_vars):
+                lines.append(f"    static {static_ident(name)}: PyCell = PyCell::default();")
+            lines.append("}")
+            yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
+        for stmt in tree.body:
+            if isinstance(stmt, ast.ClassDef):
+                yield LoweredItem("class", stmt.name, self._lower_class(stmt))
+            elif isinstance(stmt, ast.FunctionDef):
+                yield LoweredItem("function", stmt.name, [self._lower_function(stmt, self.functions[stmt.name])])
+        yield LoweredItem("main", "main", self._lower_module_body(tree))
+        if self.diagnostics:
+            raise TranslationError(sorted(self.diagnostics, key=lambda d: (d.line, d.col)))
+
+    def lower_program(self) -> ir.Program:
+        items = []
+        for lowered in self.iter_items():
+            items.extend(lowered.items)
+        return ir.Program(items, HEADER)
+
+    def _lower_module_body(self, tree: ast.Module) -> list:
+        scope = self.scopes.module
+        self.ctx = FnCtx(scope, "module", store_counts=_store_counts(tree.body))
+        body = self._lower_body(tree.body)
+        body.tail = ir.Raw("Ok(())")
+        module_fn = ir.Function("module_body", [], "PyResult<()>", body,
+                                doc=f"The top-level statements of {self.filename}.",
+                                allow_unused_assignments=self.ctx.allow_unused_assignments)
+        script = str_literal(self.filename)
+        return [module_fn, ir.RawItem(f"fn main() {{\n    io::run_main({script}, module_body);\n}}", "main", "main")]
+
+    # ---- functions ---------------------------------------------------------------------
+
+    def _lower_function(self, node: ast.FunctionDef, sig: FunctionSig, kind: str = "function") -> ir.Function:
+        for deco in node.decorator_list:
+            self._check_decorator(deco, kind)
+        scope = self.scopes.scope_of(node)
+        outer = self.ctx
+        self.ctx = FnCtx(scope, kind, store_counts=_store_counts(node.body))
+        params = [ir.Param(ident(p)) for p in scope.params]
+        prologue = self._param_prologue(scope, params)
+        if self.effects.is_generator(node):
+            self.error(node, f"generator function {node.name}() is not supported yet",
+                       "return a list instead of yielding items")
+        body = self._lower_body(node.body)
+        body.stmts[:0] = prologue
+        if not _ends_with_exit(node.body):
+            body.tail = ir.Raw("Ok(Value::None)")
+        allow = self.ctx.allow_unused_assignments
+        self.ctx = outer
+        doc = ast.get_docstring(node) or ""
+        first_line = doc.strip().splitlines()[0] if doc.strip() else ""
+        return ir.Function(sig.rust_name, params, "PyResult<Value>", body, doc=first_line,
+                           python_name=node.name, allow_unused_assignments=allow)
+
+    def _check_decorator(self, deco: ast.expr, kind: str) -> None:
+        name = deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
+        if kind == "method" and name in ("staticmethod",):
+            return
+        self.error(deco, f"decorator @{ast.unparse(deco)} is not supported yet",
+                   "call the wrapping function explicitly")
+
+    def _param_prologue(self, scope: Scope, params: list[ir.Param]) -> list[ir.Stmt]:
+        """Cells for captured parameters, `mut` for reassigned ones."""
+        stmts = []
+        for p, name in zip(params, scope.params):
+            if name in scope.cells:
+                stmts.append(ir.Let(p.name, ir.Call("PyCell::new", [ir.Var(p.name)])))
+            elif self.ctx.store_counts.get(name, 0) > 0:
+                p.mutable = True
+            self.ctx.declared.add(name)
+        for name in sorted(scope.cells - set(scope.params)):
+            stmts.append(ir.Let(ident(name), ir.Raw("PyCell::default()")))
+            self.ctx.declared.add(name)
+        return stmts
+
+    # ---- classes -------------------------------------------------------------------------
+
+    def _lower_class(self, node: ast.ClassDef) -> list:
+        info = self.classes[node.name]
+        if info.is_exception:
+            return self._lower_exception_class(node, info)
+        items = []
+        attrs = []
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef):
+                items.append(self._lower_method(stmt, info))
+            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and _simple_class_attr(stmt):
+                attrs.append(stmt)
+            elif isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                continue
+            else:
+                self.error(stmt, f"this statement in the body of class {node.name} is not supported",
+                           "define methods and simple class attributes only")
+        table = ", ".join(f"({str_literal(name)}, {sig.rust_name} as fn(Vec<Value>) -> PyResult<Value>)"
+                          for name, sig in info.methods.items())
+        base = f"Some(&{self.classes[info.base].static})" if info.base in self.classes else "None"
+        if info.base and info.base not in self.classes and info.base != "object":
+            self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
+                       "inherit from a class defined in this file")
+        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(node.name)},\n    base: {base},\n"
+                f"    methods: &[{table}],\n}};")
+        items.insert(0, ir.RawItem(text, "class", node.name))
+        info.attrs = attrs
+        return items
+
+    def _lower_exception_class(self, node: ast.ClassDef, info: ClassInfo) -> list:
+        for stmt in node.body:
+            if not (isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))):
+                self.error(stmt, f"exception class {node.name} may only contain pass or a docstring for now",
+                           "keep exception classes empty and pass the message to the constructor")
+        base = self.classes[info.base].static if info.base in self.classes else _exc_static(info.base)
+        text = (f"static {info.static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
+                f"base: Some(&{base}) }};")
+        return [ir.RawItem(text, "class", node.name)]
+
+    def _lower_method(self, node: ast.FunctionDef, info: ClassInfo) -> ir.Function:
+        sig = info.methods[node.name]
+        fn = self._lower_function(node, sig, "method")
+        # Methods share one signature so the class table can hold them: unpack the Vec.
+        names = [p.name for p in fn.params]
+        unpack = [ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", []), ty="usize"),
+                  ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True)]
+        required = len(names) - len([p for p in sig.params if p in sig.defaults])
+        unpack.insert(1, ir.ExprStmt(ir.Try(ir.Call("check_arity", [
+            ir.Raw(str_literal(node.name)), ir.Var("n_args"), ir.Raw(str(required)), ir.Raw(str(len(names)))]))))
+        for i, p in enumerate(fn.params):
+            default = sig.defaults.get(sig.params[i]) if i < len(sig.params) else None
+            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
+            value = take if default is None else ir.IfExpr(ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take,
+                                                        self._default_value(default))
+            unpack.append(ir.Let(p.name, value, mutable=p.mutable))
+        fn.params = [ir.Param("args", "Vec<Value>")]
+        fn.body.stmts[:0] = unpack
+        return fn
+
+    def _default_value(self, node: ast.expr) -> ir.Expr:
+        outer_stack = self.ctx.stack if self.ctx else []
+        if self.ctx:
+            self.ctx.stack = []
+        value = self.own(self.expr(node))
+        if self.ctx:
+            self.ctx.stack = outer_stack
+        return value
+
+    # ---- statements ----------------------------------------------------------------------
+
+    def _lower_body(self, stmts: list[ast.stmt]) -> ir.Block:
+        self.ctx.homes = _home_blocks(stmts)
+        block = self._nested_block(stmts)
+        if self.ctx.hoisted:
+            self.ctx.allow_unused_assignments = True
+        return block
+
+    def _hoist(self, stmts: list[ast.stmt], out: list[ir.Stmt]) -> None:
+        """Declare the locals whose home is this block but whose first binding is nested.
+
+        A local is declared in the innermost block that holds all its uses; where its
+        first use there is a plain assignment the assignment itself becomes the `let`.
+        """
+        for name, (home, direct_first) in self.ctx.homes.items():
+            if home != id(stmts) or direct_first or name in self.ctx.declared:
+                continue
+            if not self._is_local(name) or self._is_cell(name):
+                continue
+            out.append(ir.Let(ident(name), ir.Raw("Value::None"), mutable=True))
+            self.ctx.declared.add(name)
+            self.ctx.hoisted = True
+
+    def stmt(self, node: ast.stmt, out: list[ir.Stmt]) -> None:
+        method = getattr(self, f"stmt_{type(node).__name__}", None)
+        if method is None:
+            self.error(node, f"{type(node).__name__} statements are not supported yet",
+                       "rewrite this statement with supported constructs")
+            return
+        try:
+            method(node, out)
+        except RecursionError:
+            self.error(node, "statement nested too deeply to translate", "split it into smaller statements")
+
+    def stmt_Pass(self, node, out) -> None:
+        pass
+
+    def stmt_Global(self, node, out) -> None:
+        pass
+
+    stmt_Nonlocal = stmt_Global
+
+    def stmt_Import(self, node, out) -> None:
+        pass
+
+    stmt_ImportFrom = stmt_Import
+
+    def stmt_FunctionDef(self, node: ast.FunctionDef, out) -> None:
+        if self.ctx.kind == "module" and node.name in self.functions:
+            return  # compiled to a Rust fn item
+        closure = self.function_value_closure(node)
+        self.store_name(node.name, closure, out, node)
+
+    def stmt_ClassDef(self, node: ast.ClassDef, out) -> None:
+        if self.ctx.kind != "module":
+            self.error(node, "classes defined inside functions are not supported", "move the class to module level")
+            return
+        info = self.classes[node.name]
+        for stmt in info.attrs:
+            target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+            value = self.own(self.expr(stmt.value))
+            out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
+                ir.Raw(f"&{info.static}"), ir.Raw(str_literal(target.id)), value])))
+
+    def stmt_Expr(self, node: ast.Expr, out) -> None:
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            return  # docstring
+        value = self.expr(node.value)
+        if isinstance(value, ir.Var):
+            return
+        out.append(ir.ExprStmt(value))
+
+    def stmt_Return(self, node: ast.Return, out) -> None:
+        if self.ctx.kind == "module":
+            self.error(node, "return outside a function", "remove the return statement")
+            return
+        value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
+        if self._pending_finally():
+            tmp = self.ctx.fresh("ret")
+            out.append(ir.Let(tmp, value))
+            self._run_finally_blocks(out, until=None)
+            value = ir.Var(tmp)
+        out.append(ir.Return(ir.Call("Ok", [value])))
+
+    def _pending_finally(self) -> bool:
+        return any(isinstance(e, FinallyCtx) for e in self.ctx.stack)
+
+    def _run_finally_blocks(self, out, until) -> None:
+        """Inline the bodies of the `finally` clauses being left, innermost first."""
+        saved = list(self.ctx.stack)
+        for i in range(len(saved) - 1, -1, -1):
+            entry = saved[i]
+            if entry is until:
+                break
+            if isinstance(entry, FinallyCtx):
+                self.ctx.stack = saved[:i]
+                for stmt in entry.body:
+                    self.stmt(stmt, out)
+        self.ctx.stack = saved
+
+    def stmt_Assign(self, node: ast.Assign, out) -> None:
+        value = self.expr(node.value)
+        if len(node.targets) == 1:
+            self.assign(node.targets[0], value, out)
+            return
+        tmp = self.ctx.fresh("value")
+        out.append(ir.Let(tmp, self.own(value)))
+        for target in node.targets:
+            self.assign(target, ir.Var(tmp), out)
+
+    def stmt_AnnAssign(self, node: ast.AnnAssign, out) -> None:
+        if node.value is not None:
+            self.assign(node.target, self.expr(node.value), out)
+
+    def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
+        op = _INPLACE_OPS.get(type(node.op))
+        target = node.target
+        if isinstance(target, ast.Name):
+            current = self.load_name(target.id, target)
+            value = self.fallible(ir.Call(op, [self.ref(current), self.ref(self.expr(node.value))]))
+            self.store_name(target.id, value, out, target)
+        elif isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
+            obj, key = self._temp(self.expr(target.value), out), self._temp(self.expr(target.slice), out)
+            current = self.fallible(ir.Call("ops::getitem", [ir.Ref(obj), ir.Ref(key)]))
+            value = self.fallible(ir.Call(op, [self.ref(current), self.ref(self.expr(node.value))]))
+            out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setitem", [ir.Ref(obj), ir.Ref(key), value]))))
+        elif isinstance(target, ast.Attribute):
+            obj = self._temp(self.expr(target.value), out)
+            current = self.fallible(ir.Call("classes::getattr", [ir.Ref(obj), ir.Raw(str_literal(target.attr))]))
+            value = self.fallible(ir.Call(op, [self.ref(current), self.ref(self.expr(node.value))]))
+            out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [
+                ir.Ref(obj), ir.Raw(str_literal(target.attr)), value]))))
+        else:
+            self.error(node, "this augmented assignment target is not supported", "assign to a name, item or attribute")
+
+    def _temp(self, value: ir.Expr, out) -> ir.Var:
+        if isinstance(value, ir.Var):
+            return value
+        name = self.ctx.fresh("tmp")
+        out.append(ir.Let(name, value))
+        return ir.Var(name)
+
+    def assign(self, target: ast.expr, value: ir.Expr, out) -> None:
+        if isinstance(target, ast.Name):
+            self.store_name(target.id, self.own(value), out, target)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            self._unpack(target, value, out)
+        elif isinstance(target, ast.Subscript):
+            obj = self.expr(target.value)
+            if isinstance(target.slice, ast.Slice):
+                bounds = [self.ref(self._bound(b)) for b in (target.slice.lower, target.slice.upper, target.slice.step)]
+                out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setslice", [self.ref(obj), *bounds, self.ref(value)]))))
+            else:
+                key = self.expr(target.slice)
+                out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setitem", [self.ref(obj), self.ref(key), self.own(value)]))))
+        elif isinstance(target, ast.Attribute):
+            obj = self.expr(target.value)
+            out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [
+                self.ref(obj), ir.Raw(str_literal(target.attr)), self.own(value)]))))
+        elif isinstance(target, ast.Starred):
+            self.error(target, "a starred assignment target must be inside a tuple or list", "write a, *rest = ...")
+        else:
+            self.error(target, f"cannot assign to {type(target).__name__}", "assign to a name, item or attribute")
+
+    def _unpack(self, target: ast.Tuple | ast.List, value: ir.Expr, out) -> None:
+        stars = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
+        tmp = self.ctx.fresh("items")
+        if stars:
+            before = stars[0]
+            after = len(target.elts) - before - 1
+            call = ir.Call("iter::unpack_star", [self.ref(value), ir.Raw(str(before)), ir.Raw(str(after))])
+        else:
+            call = ir.Call("iter::unpack", [self.ref(value), ir.Raw(str(len(target.elts)))])
+        out.append(ir.Let(tmp, self.fallible(call), mutable=True))
+        out.append(ir.Let(f"{tmp}_iter", ir.MethodCall(ir.Var(tmp), "drain", [ir.Raw("..")]), mutable=True))
+        for elt in target.elts:
+            inner = elt.value if isinstance(elt, ast.Starred) else elt
+            item = ir.MethodCall(ir.MethodCall(ir.Var(f"{tmp}_iter"), "next", []), "unwrap_or_default", [])
+            self.assign(inner, item, out)
+
+    def stmt_Delete(self, node: ast.Delete, out) -> None:
+        for target in node.targets:
+            if isinstance(target, ast.Subscript):
+                obj = self.expr(target.value)
+                if isinstance(target.slice, ast.Slice):
+                    bounds = [self.ref(self._bound(b)) for b in (target.slice.lower, target.slice.upper, target.slice.step)]
+                    out.append(ir.ExprStmt(self.fallible(ir.Call("ops::delslice", [self.ref(obj), *bounds]))))
+                else:
+                    out.append(ir.ExprStmt(self.fallible(ir.Call("ops::delitem", [self.ref(obj), self.ref(self.expr(target.slice))]))))
+            elif isinstance(target, ast.Name):
+                self.store_name(target.id, ir.Raw("Value::None"), out, target)
+            else:
+                self.error(target, "this del target is not supported", "delete items with del x[i]")
+
+    def stmt_If(self, node: ast.If, out) -> None:
+        cond = self.condition(node.test)
+        then = self._nested_block(node.body)
+        orelse = self._nested_block(node.orelse) if node.orelse else None
+        out.append(ir.If(cond, then, orelse))
+
+    def _nested_block(self, stmts: list[ast.stmt]) -> ir.Block:
+        block = ir.Block()
+        self._hoist(stmts, block.stmts)
+        for stmt in stmts:
+            self.stmt(stmt, block.stmts)
+        return block
+
+    def _loop_body(self, stmts: list[ast.stmt], loop: LoopCtx, prefix: list[ir.Stmt] | None = None) -> ir.Block:
+        self.ctx.stack.append(loop)
+        block = ir.Block()
+        self._hoist(stmts, block.stmts)
+        block.stmts.extend(prefix or [])
+        for stmt in stmts:
+            self.stmt(stmt, block.stmts)
+        self.ctx.stack.pop()
+        return block
+
+    def stmt_While(self, node: ast.While, out) -> None:
+        broke = self._break_flag(node, out)
+        loop = LoopCtx(self.ctx.fresh("loop"), broke)
+        infinite = isinstance(node.test, ast.Constant) and node.test.value is True
+        cond = None if infinite else self.condition(node.test)
+        body = self._loop_body(node.body, loop)
+        label = loop.label if loop.label_used else None
+        out.append(ir.Loop(body, label) if infinite else ir.While(cond, body, label))
+        self._else_clause(node, broke, out)
+
+    def _break_flag(self, node, out) -> str | None:
+        if not node.orelse:
+            return None
+        flag = self.ctx.fresh("broke")
+        out.append(ir.Let(flag, ir.Raw("false"), mutable=True))
+        return flag
+
+    def _else_clause(self, node, broke: str | None, out) -> None:
+        if broke is not None:
+            out.append(ir.If(ir.Unary("!", ir.Var(broke)), self._nested_block(node.orelse)))
+
+    def stmt_For(self, node: ast.For, out) -> None:
+        broke = self._break_flag(node, out)
+        loop = LoopCtx(self.ctx.fresh("loop"), broke)
+        iterable = self.expr(node.iter)
+        it = self.ctx.fresh("iter")
+        out.append(ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True))
+        item = self.ctx.fresh("item")
+        prefix: list[ir.Stmt] = []
+        self.assign(node.target, ir.Raw(item), prefix)
+        body = self._loop_body(node.body, loop, prefix)
+        label = loop.label if loop.label_used else None
+        out.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), body, label))
+        self._else_clause(node, broke, out)
+
+    def _jump_target(self, node) -> tuple[LoopCtx | None, bool]:
+        """The innermost Python loop, and whether a `try` loop lies in between."""
+        crossed = False
+        for entry in reversed(self.ctx.stack):
+            if isinstance(entry, LoopCtx):
+                return entry, crossed
+            if isinstance(entry, TryCtx):
+                crossed = True
+        return None, crossed
+
+    def stmt_Break(self, node: ast.Break, out) -> None:
+        loop, crossed = self._jump_target(node)
+        if loop is None:
+            self.error(node, "break outside a loop", "remove the break")
+            return
+        self._run_finally_blocks(out, until=loop)
+        if loop.break_flag:
+            out.append(ir.Assign(ir.Var(loop.break_flag), ir.Raw("true")))
+        if crossed:
+            loop.label_used = True
+        out.append(ir.Break(loop.label if crossed else None))
+
+    def stmt_Continue(self, node: ast.Continue, out) -> None:
+        loop, crossed = self._jump_target(node)
+        if loop is None:
+            self.error(node, "continue outside a loop", "remove the continue")
+            return
+        self._run_finally_blocks(out, until=loop)
+        if crossed:
+            loop.label_used = True
+        out.append(ir.Continue(loop.label if crossed else None))
+
+    def stmt_Assert(self, node: ast.Assert, out) -> None:
+        cond = self.condition(node.test)
+        args = [self.own(self.expr(node.msg))] if node.msg is not None else []
+        err = ir.Call("PyErr::with_args", [ir.Raw("&ASSERTION_ERROR"), ir.VecLit(args)])
+        out.append(ir.If(ir.Unary("!", cond), ir.Block(self.raise_error(err))))
+
+    def stmt_Raise(self, node: ast.Raise, out) -> None:
+        if node.exc is None:
+            current = self._current_exception()
+            if current is None:
+                self.error(node, "bare raise outside an except clause", "raise a specific exception")
+                return
+            err = ir.Call("exc_from_value", [ir.Ref(ir.Var(current))])
+            out.extend(self.raise_error(self.fallible(err)))
+            return
+        out.extend(self.raise_error(self.exception_value(node.exc)))
+
+    def _current_exception(self) -> str | None:
+        return self.ctx.handler_vars[-1] if self.ctx.handler_vars else None
+
+    def raise_error(self, err: ir.Expr) -> list[ir.Stmt]:
+        """Statements that raise `err` (a PyErr): into the enclosing try, or out of the function."""
+        target = self.ctx.try_target()
+        if target is not None:
+            target.used = True
+            return [ir.Assign(ir.Var(target.target.slot), ir.Call("Some", [err])),
+                    ir.Break(target.target.label)]
+        stmts: list[ir.Stmt] = []
+        self._run_finally_blocks(stmts, until=None)
+        return stmts + [ir.Return(ir.Call("Err", [err]))]
+
+    def stmt_Try(self, node: ast.Try, out) -> None:
+        if node.finalbody:
+            self.ctx.stack.append(FinallyCtx(node.finalbody))
+        slot = self.ctx.fresh("error")
+        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("attempt")))
+        self.ctx.stack.append(target)
+        body = ir.Block()
+        self._hoist(node.body, body.stmts)
+        for stmt in node.body:
+            self.stmt(stmt, body.stmts)
+        self.ctx.stack.pop()
+        if target.used:
+            out.append(ir.Let(slot, ir.Raw("None"), mutable=True, ty="Option<PyErr>"))
+            if not body.stmts or not isinstance(body.stmts[-1], (ir.Return, ir.Break, ir.Continue)):
+                body.stmts.append(ir.Break(target.target.label))
+            out.append(ir.Loop(body, target.target.label))
+            handlers = self._handlers(node, slot)
+            orelse = self._nested_block(node.orelse) if node.orelse else None
+            out.append(ir.IfLet("Some(caught)", ir.Var(slot), handlers, orelse))
+        else:
+            out.extend(body.stmts)
+            if node.orelse:
+                out.extend(self._nested_block(node.orelse).stmts)
+        if node.finalbody:
+            self.ctx.stack.pop()
+            for stmt in node.finalbody:
+                self.stmt(stmt, out)
+
+    def _handlers(self, node: ast.Try, slot: str) -> ir.Block:
+        """`if caught.matches(T) { ... } else if ... else { re-raise }`."""
+        chain: ir.Block | None = None
+        for handler in reversed(node.handlers):
+            block = ir.Block()
+            self._hoist(handler.body, block.stmts)
+            exc_var = self.ctx.fresh("exception")
+            block.stmts.append(ir.Let(exc_var, ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [ir.Var("caught")])])))
+            if handler.name:
+                self.store_name(handler.name, ir.MethodCall(ir.Var(exc_var), "clone", []), block.stmts, handler)
+            self.ctx.handler_vars.append(exc_var)
+            for stmt in handler.body:
+                self.stmt(stmt, block.stmts)
+            self.ctx.handler_vars.pop()
+            test = self._handler_test(handler)
+            if test is None:
+                chain = block
+            else:
+                chain = ir.Block([ir.If(test, block, chain or ir.Block(self.raise_error(ir.Var("caught"))))])
+        return chain or ir.Block(self.raise_error(ir.Var("caught")))
+
+    def _handler_test(self, handler: ast.ExceptHandler) -> ir.Expr | None:
+        if handler.type is None:
+            return None
+        types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        tests = []
+        for t in types:
+            name = t.id if isinstance(t, ast.Name) else None
+            if name in ("Exception", "BaseException"):
+                return None
+            static = self.exception_static(name, t)
+            if static:
+                tests.append(ir.MethodCall(ir.Var("caught"), "matches", [ir.Raw(f"&{static}")]))
+        if not tests:
+            return ir.Raw("false")
+        test = tests[0]
+        for extra in tests[1:]:
+            test = ir.Binary("||", test, extra)
+        return test
+
+    def stmt_With(self, node: ast.With, out) -> None:
+        self.error(node, "with statements are not supported yet", "open and close the resource explicitly")
+
+
+# ---- helpers ---------------------------------------------------------------------------
+
+_INPLACE_OPS = {
+    ast.Add: "ops::iadd", ast.Sub: "ops::sub", ast.Mult: "ops::imul", ast.Div: "ops::truediv",
+    ast.FloorDiv: "ops::floordiv", ast.Mod: "ops::modulo", ast.Pow: "ops::pow",
+    ast.BitAnd: "ops::bitand", ast.BitOr: "ops::ibitor", ast.BitXor: "ops::bitxor",
+    ast.LShift: "ops::lshift", ast.RShift: "ops::rshift",
+}
+
+
+def _exc_static(name: str | None) -> str:
+    from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
+    return BUILTIN_EXCEPTIONS.get(name or "Exception", "EXCEPTION")
+
+
+def _simple_class_attr(stmt) -> bool:
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+    return isinstance(target, ast.Name) and (not isinstance(stmt, ast.Assign) or len(stmt.targets) == 1) \
+        and getattr(stmt, "value", None) is not None
+
+
+def _ends_with_exit(stmts: list[ast.stmt]) -> bool:
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return not any(isinstance(n, ast.Break) for n in _walk_same_loop(last.body))
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and _ends_with_exit(last.body) and _ends_with_exit(last.orelse)
+    return False
+
+
+def _walk_same_loop(stmts):
+    """Nodes of a loop body, not descending into nested loops or functions."""
+    todo = list(stmts)
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if not isinstance(child, (ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.append(child)
+
+
+def _target_names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for e in target.elts for n in _target_names(e)]
+    if isinstance(target, ast.Starred):
+        return _target_names(target.value)
+    return []
+
+
+def _all_stores(stmt: ast.stmt) -> list[str]:
+    """Every name a statement binds, in source order, without entering nested scopes."""
+    names = []
+    todo = [stmt]
+    while todo:
+        node = todo.pop(0)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.append(node.id)
+        elif isinstance(node, ast.NamedExpr):
+            names.append(node.target.id)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.append(node.name)
+        if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
+                             ast.DictComp, ast.GeneratorExp)) and node is not stmt:
+            if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                todo.extend(n for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
+            continue
+        if isinstance(node, ast.FunctionDef):
+            names.append(node.name)
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+    return names
+
+
+def _home_blocks(body: list[ast.stmt]) -> dict[str, tuple[int, bool]]:
+    """For each name bound in a function body: the innermost statement list holding
+    every use of it, and whether its first use there is a binding at that level."""
+    chains: dict[str, list[int]] = {}
+    first_direct: dict[tuple[str, int], bool] = {}
+
+    def note(name: str, chain: list[int], direct: bool) -> None:
+        if name in chains:
+            old = chains[name]
+            i = 0
+            while i < min(len(old), len(chain)) and old[i] == chain[i]:
+                i += 1
+            chains[name] = old[:i]
+        else:
+            chains[name] = list(chain)
+        for depth, block in enumerate(chain):
+            key = (name, block)
+            if key not in first_direct:
+                first_direct[key] = direct and depth == len(chain) - 1
+
+    def visit_block(stmts: list[ast.stmt], chain: list[int]) -> None:
+        inner = chain + [id(stmts)]
+        for stmt in stmts:
+            visit_stmt(stmt, inner)
+
+    def visit_expr(node: ast.AST, chain: list[int]) -> None:
+        for n in _expression_names(node):
+            note(n.id if isinstance(n, ast.Name) else n.target.id, chain, False)
+
+    def visit_stmt(stmt: ast.stmt, chain: list[int]) -> None:
+        if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            if stmt.value is not None:
+                visit_expr(stmt.value, chain)
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for t in targets:
+                for name in _target_names(t):
+                    note(name, chain, True)
+                if not isinstance(t, (ast.Name, ast.Tuple, ast.List)):
+                    visit_expr(t, chain)
+        elif isinstance(stmt, ast.For):
+            visit_expr(stmt.iter, chain)
+            for name in _target_names(stmt.target):
+                note(name, chain + [id(stmt.body)], True)
+            visit_block(stmt.body, chain)
+            visit_block(stmt.orelse, chain)
+        elif isinstance(stmt, (ast.While, ast.If)):
+            visit_expr(stmt.test, chain)
+            visit_block(stmt.body, chain)
+            visit_block(stmt.orelse, chain)
+        elif isinstance(stmt, ast.Try):
+            visit_block(stmt.body, chain)
+            for handler in stmt.handlers:
+                if handler.name:
+                    note(handler.name, chain + [id(handler.body)], True)
+                visit_block(handler.body, chain)
+            visit_block(stmt.orelse, chain)
+            visit_block(stmt.finalbody, chain)
+        elif isinstance(stmt, ast.FunctionDef):
+            note(stmt.name, chain, True)
+        elif isinstance(stmt, ast.ClassDef):
+            return
+        else:
+            visit_expr(stmt, chain)
+
+    visit_block(body, [])
+    return {name: (chain[-1], first_direct.get((name, chain[-1]), False))
+            for name, chain in chains.items() if chain}
+
+
+def _expression_names(node: ast.AST):
+    """Name loads/stores and walrus targets in a node, without entering nested scopes."""
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, ast.Name):
+            yield n
+        elif isinstance(n, ast.NamedExpr):
+            yield n
+        if isinstance(n, (ast.Lambda, ast.FunctionDef, ast.ClassDef)):
+            continue
+        todo.extend(ast.iter_child_nodes(n))
+
+
+def _store_counts(stmts: list[ast.stmt]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for stmt in stmts:
+        for name in _all_stores(stmt):
+            counts[name] = counts.get(name, 0) + 1
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                counts[node.target.id] = counts.get(node.target.id, 0) + 1
+            elif isinstance(node, (ast.For, ast.While)):
+                for name in _all_stores(node):
+                    counts[name] = counts.get(name, 0) + 1
+    return counts

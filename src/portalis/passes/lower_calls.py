@@ -1,0 +1,437 @@
+"""Call lowering: builtins, user functions (arguments bound at compile time), classes,
+methods, and the standard-library modules the runtime provides.
+
+A call to a module-level function binds positional and keyword arguments and fills
+defaults statically, so the Rust call is a direct call with one argument per
+parameter.  Anything called through a value goes through `builtins::call`.
+"""
+from __future__ import annotations
+
+import ast
+
+from portalis import ir
+from portalis.passes.rust_names import str_literal
+
+BUILTIN_EXCEPTIONS = {
+    name: "".join("_" + c if c.isupper() and i else c for i, c in enumerate(name)).upper()
+    for name in (
+        "BaseException", "SystemExit", "KeyboardInterrupt", "GeneratorExit", "Exception",
+        "StopIteration", "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError",
+        "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "UnboundLocalError",
+        "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
+        "UnicodeError", "OSError", "EOFError", "MemoryError",
+    )
+}
+BUILTIN_EXCEPTIONS["OSError"] = "OS_ERROR"
+BUILTIN_EXCEPTIONS["EOFError"] = "EOF_ERROR"
+
+# Standard-library names the runtime implements (`stdlib.rs`), by module.
+STDLIB = {
+    "math": {
+        "sqrt", "floor", "ceil", "trunc", "fabs", "factorial", "gcd", "lcm", "isqrt", "comb", "perm",
+        "exp", "log", "log2", "log10", "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan",
+        "atan2", "sinh", "cosh", "tanh", "hypot", "degrees", "radians", "isclose", "isfinite",
+        "isinf", "isnan", "copysign", "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist",
+        "pi", "e", "tau", "inf", "nan",
+    },
+    "re": {
+        "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
+        "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
+    },
+    "string": {"ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
+               "octdigits", "punctuation", "whitespace", "printable"},
+    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "argv", "getrecursionlimit"},
+}
+# Modules whose names only matter to type checkers: imports are accepted and ignored.
+TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}
+
+BUILTIN_FUNCTIONS = {
+    "print", "len", "range", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip",
+    "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
+    "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
+    "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id",
+}
+
+
+def check_import(stmt, imports: dict[str, str]):
+    """Record what an import binds; yield (message, hint) for what is not available."""
+    if isinstance(stmt, ast.Import):
+        for alias in stmt.names:
+            root = alias.name.split(".")[0]
+            if alias.name in TYPE_ONLY_MODULES:
+                continue
+            if alias.name not in STDLIB:
+                yield _unknown_module(alias.name)
+                continue
+            imports[alias.asname or root] = alias.name
+    else:
+        module = stmt.module or ""
+        if module in TYPE_ONLY_MODULES:
+            return
+        if module not in STDLIB:
+            yield _unknown_module(module)
+            return
+        for alias in stmt.names:
+            if alias.name not in STDLIB[module]:
+                yield (f"{module}.{alias.name} is not supported yet",
+                       f"supported names from {module}: {', '.join(sorted(STDLIB[module]))}")
+                continue
+            imports[alias.asname or alias.name] = f"{module}.{alias.name}"
+
+
+def _unknown_module(name: str) -> tuple[str, str]:
+    return (f"module {name} is not supported",
+            f"Portalis provides {', '.join(sorted(STDLIB))} (typing imports are ignored)")
+
+
+class CallLowering:
+    # ---- names that are not local variables ---------------------------------------------------
+
+    def module_function_value(self, name: str) -> ir.Expr:
+        """A module-level function used as a value: a closure that binds a Vec of args."""
+        sig = self.functions[name]
+        params = sig.params + ([sig.vararg] if sig.vararg else [])
+        pos = [ir.Var(f"a{i}") for i in range(len(params))]
+        required = len([p for p in sig.params if p not in sig.defaults])
+        most = "usize::MAX" if sig.vararg else str(len(sig.params))
+        stmts: list[ir.Stmt] = [
+            ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", [])),
+            ir.ExprStmt(ir.Try(ir.Call("check_arity", [ir.Raw(str_literal(name)), ir.Var("n_args"),
+                                                       ir.Raw(str(required)), ir.Raw(most)]))),
+            ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
+        ]
+        saved_stack = self.ctx.stack
+        self.ctx.stack = []
+        for i, pname in enumerate(sig.params):
+            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
+            default = sig.defaults.get(pname)
+            value = take if default is None else ir.IfExpr(
+                ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, self.own(self.expr(default)))
+            stmts.append(ir.Let(f"a{i}", value))
+        self.ctx.stack = saved_stack
+        if sig.vararg:
+            stmts.append(ir.Let(f"a{len(sig.params)}", ir.Call("Value::tuple", [ir.MethodCall(ir.Var("args"), "collect", [])])))
+        if sig.kwonly or sig.kwarg:
+            self.error(sig.node, f"{name}() has keyword-only or **kwargs parameters and is used as a value",
+                       "call it directly instead of passing it around")
+        call = ir.Call(sig.rust_name, pos)
+        closure = ir.Closure(["args: Vec<Value>"], ir.Block(stmts, call), is_move=False, ret="PyResult<Value>")
+        return ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+
+    def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
+        target = self.imports[name]
+        if "." not in target:
+            self.error(node, f"module {name} used as a value is not supported", f"call {name}.<function>(...) directly")
+            return ir.Raw("Value::None")
+        return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(target))]))
+
+    def module_attribute(self, node: ast.Attribute) -> ir.Expr | None:
+        if isinstance(node.value, ast.Name) and node.value.id in self.imports and not self._is_local(node.value.id):
+            module = self.imports[node.value.id]
+            if "." in module:
+                return None
+            if node.attr not in STDLIB.get(module, ()):
+                self.error(node, f"{module}.{node.attr} is not supported yet",
+                           f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
+                return ir.Raw("Value::None")
+            return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(f"{module}.{node.attr}"))]))
+        return None
+
+    def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
+        if name in BUILTIN_FUNCTIONS and name not in ("print", "isinstance", "input", "type", "id", "callable"):
+            return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
+        if name in BUILTIN_EXCEPTIONS:
+            self.error(node, f"exception class {name} used as a value is not supported",
+                       f"raise {name}(...) or catch it with except {name}")
+            return ir.Raw("Value::None")
+        self.error(node, f"name '{name}' is not defined", "define it before use, or import it")
+        return ir.Raw("Value::None")
+
+    # ---- calls -------------------------------------------------------------------------------
+
+    def expr_Call(self, node: ast.Call) -> ir.Expr:
+        func = node.func
+        if isinstance(func, ast.Name) and not self._is_local(func.id) and self._comp_var(func.id) is None \
+                and not self._is_cell(func.id):
+            name = func.id
+            if name in self.functions and name not in self.global_vars:
+                return self._call_user_function(node, self.functions[name])
+            if name in self.classes:
+                return self._call_class(node, self.classes[name])
+            if name in self.imports and "." in self.imports[name]:
+                return self._call_stdlib(node, self.imports[name])
+            if name in BUILTIN_EXCEPTIONS:
+                args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
+                return ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [
+                    ir.Call("PyErr::with_args", [ir.Raw(f"&{BUILTIN_EXCEPTIONS[name]}"), args])])])
+            if name in BUILTIN_FUNCTIONS and name not in self.global_vars:
+                return self._call_builtin(node, name)
+        if isinstance(func, ast.Attribute):
+            return self._call_attribute(node, func)
+        callee = self.expr(func)
+        return self.fallible(ir.Call("builtins::call", [self.ref(callee), self._positional_vec(node)]))
+
+    def _positional_vec(self, node: ast.Call) -> ir.Expr:
+        if node.keywords:
+            self.error(node, "keyword arguments in a call through a variable are not supported",
+                       "pass the arguments by position")
+        return self._items(node.args)
+
+    def _call_attribute(self, node: ast.Call, func: ast.Attribute) -> ir.Expr:
+        base = func.value
+        if isinstance(base, ast.Name) and base.id in self.imports and not self._is_local(base.id) \
+                and "." not in self.imports[base.id]:
+            module = self.imports[base.id]
+            if func.attr not in STDLIB.get(module, ()):
+                self.error(node, f"{module}.{func.attr}() is not supported yet",
+                           f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
+                return ir.Raw("Value::None")
+            return self._call_stdlib(node, f"{module}.{func.attr}")
+        if isinstance(base, ast.Name) and base.id in ("str", "list", "dict", "set", "int", "float", "tuple") \
+                and not self._is_local(base.id) and base.id not in self.global_vars:
+            if base.id == "dict" and func.attr == "fromkeys":
+                args = [self.ref(self.expr(a)) for a in node.args[:1]]
+                value = [ir.Call("Some", [self.ref(self.expr(node.args[1]))])] if len(node.args) > 1 else [ir.Raw("None")]
+                return self.fallible(ir.Call("methods::dict_fromkeys", args + value))
+            if not node.args:
+                self.error(node, f"{base.id}.{func.attr}() needs the object as first argument", "call it as a method")
+                return ir.Raw("Value::None")
+            receiver = self.expr(node.args[0])
+            rest = ast.Call(func=func, args=node.args[1:], keywords=node.keywords)
+            return self._method_call(receiver, func.attr, rest)
+        if isinstance(base, ast.Name) and base.id in self.classes and not self._is_local(base.id):
+            info = self.classes[base.id]
+            sig = info.methods.get(func.attr)
+            if sig is None:
+                self.error(node, f"class {base.id} has no method {func.attr}", "call a method the class defines")
+                return ir.Raw("Value::None")
+            args = self._bind_arguments(node, sig, sig.params)
+            return self.fallible(ir.Call(sig.rust_name, [ir.VecLit(args)]))
+        receiver = self.expr(base)
+        return self._method_call(receiver, func.attr, node)
+
+    def _method_call(self, receiver: ir.Expr, name: str, node: ast.Call) -> ir.Expr:
+        user = self._user_method_signature(name)
+        if user is not None and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args):
+            pass
+        elif user is not None and node.keywords:
+            args = self._bind_arguments(node, user, user.params[1:])
+            return self.fallible(ir.Call("methods::call_method", [self.ref(receiver), ir.Raw(str_literal(name)), ir.VecLit(args)]))
+        args = self._items(node.args)
+        if node.keywords:
+            kw = []
+            for k in node.keywords:
+                if k.arg is None:
+                    self.error(k.value, "**kwargs in a method call is not supported", "pass keyword arguments explicitly")
+                    continue
+                kw.append(ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]))
+            return self.fallible(ir.Call("methods::call_method_kw", [self.ref(receiver), ir.Raw(str_literal(name)), args, ir.VecLit(kw)]))
+        return self.fallible(ir.Call("methods::call_method", [self.ref(receiver), ir.Raw(str_literal(name)), args]))
+
+    def _user_method_signature(self, name: str):
+        """The signature of `name` if every user class defining it agrees on it."""
+        sigs = [c.methods[name] for c in self.classes.values() if name in c.methods]
+        if not sigs:
+            return None
+        first = sigs[0]
+        if all(s.params == first.params for s in sigs):
+            return first
+        return None
+
+    # ---- user functions and classes -------------------------------------------------------------
+
+    def _bind_arguments(self, node: ast.Call, sig, params: list[str]) -> list[ir.Expr]:
+        """Positional values for `params`, from the call's arguments and the defaults."""
+        name = getattr(sig.node, "name", "function")
+        if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+            self.error(node, f"*args/**kwargs unpacking in a call to {name}() is not supported yet",
+                       "pass the arguments explicitly")
+            return []
+        bound: dict[str, ir.Expr] = {}
+        extra: list[ir.Expr] = []
+        for i, arg in enumerate(node.args):
+            if i < len(params):
+                bound[params[i]] = self.own(self.expr(arg))
+            elif sig.vararg:
+                extra.append(self.own(self.expr(arg)))
+            else:
+                self.error(node, f"{name}() takes {len(params)} positional arguments but {len(node.args)} were given",
+                           "remove the extra arguments")
+        kwargs: list[ir.Expr] = []
+        for kw in node.keywords:
+            if kw.arg in params or kw.arg in sig.kwonly:
+                if kw.arg in bound:
+                    self.error(kw.value, f"{name}() got multiple values for argument '{kw.arg}'", "pass it once")
+                bound[kw.arg] = self.own(self.expr(kw.value))
+            elif sig.kwarg:
+                kwargs.append(ir.TupleLit([ir.Raw(f"Value::str({str_literal(kw.arg)})"), self.own(self.expr(kw.value))]))
+            else:
+                self.error(kw.value, f"{name}() got an unexpected keyword argument '{kw.arg}'", "check the parameter names")
+        values: list[ir.Expr] = []
+        for p in params + sig.kwonly:
+            if p in bound:
+                values.append(bound[p])
+            elif p in sig.defaults:
+                values.append(self._default_value(sig.defaults[p]))
+            else:
+                self.error(node, f"{name}() missing required argument '{p}'", f"pass a value for {p}")
+                values.append(ir.Raw("Value::None"))
+        if sig.vararg:
+            values.insert(len(params), ir.Call("Value::tuple", [ir.VecLit(extra)]))
+        if sig.kwarg:
+            values.append(self.fallible(ir.Call("methods::dict_from_pairs", [ir.VecLit(kwargs)])))
+        return values
+
+    def _call_user_function(self, node: ast.Call, sig) -> ir.Expr:
+        args = self._bind_arguments(node, sig, sig.params)
+        return self.fallible(ir.Call(sig.rust_name, args))
+
+    def _call_class(self, node: ast.Call, info) -> ir.Expr:
+        if info.is_exception:
+            args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
+            return ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [
+                ir.Call("PyErr::with_args", [ir.Raw(f"&{info.static}"), args])])])
+        init = self._find_init(info)
+        args = self._bind_arguments(node, init, init.params[1:]) if init else self._items(node.args).items \
+            if isinstance(self._items(node.args), ir.VecLit) else []
+        return self.fallible(ir.Call("classes::instantiate", [ir.Raw(f"&{info.static}"), ir.VecLit(args)]))
+
+    def _find_init(self, info):
+        while info is not None:
+            if "__init__" in info.methods:
+                return info.methods["__init__"]
+            info = self.classes.get(info.base) if info.base else None
+        return None
+
+    # ---- standard library -------------------------------------------------------------------------
+
+    def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
+        args = self._items(node.args)
+        kw = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
+        return self.fallible(ir.Call("stdlib::call", [ir.Raw(str_literal(qualified)), args, ir.VecLit(kw)]))
+
+    # ---- builtins -----------------------------------------------------------------------------------
+
+    def _kw(self, node: ast.Call, name: str) -> ast.expr | None:
+        for k in node.keywords:
+            if k.arg == name:
+                return k.value
+        return None
+
+    def _opt(self, node: ast.expr | None) -> ir.Expr:
+        """`Some(&value)` or `None` for an optional builtin argument."""
+        if node is None:
+            return ir.Raw("None")
+        return ir.Call("Some", [self.ref(self.expr(node))])
+
+    def _check_keywords(self, node: ast.Call, name: str, allowed: set[str]) -> None:
+        for k in node.keywords:
+            if k.arg not in allowed:
+                self.error(k.value if k.arg else node, f"{name}() got an unsupported keyword argument '{k.arg}'",
+                           f"{name}() accepts: {', '.join(sorted(allowed)) or 'no keywords'}")
+
+    def _arg(self, node: ast.Call, i: int, name: str | None = None) -> ast.expr | None:
+        if i < len(node.args):
+            return node.args[i]
+        return self._kw(node, name) if name else None
+
+    def _call_builtin(self, node: ast.Call, name: str) -> ir.Expr:
+        args = node.args
+        if any(isinstance(a, ast.Starred) for a in args) and name not in ("print", "zip", "max", "min", "map"):
+            self.error(node, f"*args unpacking in {name}() is not supported", "pass the arguments explicitly")
+            return ir.Raw("Value::None")
+        r = lambda i, kw=None: self.ref(self.expr(self._arg(node, i, kw)))  # noqa: E731
+        o = lambda i, kw=None: self._opt(self._arg(node, i, kw))  # noqa: E731
+        arity = _BUILTIN_ARITY.get(name)
+        if arity and not arity[0] <= len(args) <= arity[1]:
+            self.error(node, f"{name}() takes {arity[0]} to {arity[1]} positional arguments, got {len(args)}",
+                       "check the call")
+            return ir.Raw("Value::None")
+        f = self.fallible
+        if name == "print":
+            self._check_keywords(node, name, {"sep", "end", "flush", "file"})
+            target = self._kw(node, "file")
+            func = "io::print"
+            if target is not None:
+                if ast.unparse(target) == "sys.stderr":
+                    func = "io::eprint"
+                elif ast.unparse(target) != "sys.stdout":
+                    self.error(target, "print(file=...) supports sys.stdout and sys.stderr only", "print to stdout")
+            items = self._items(args)
+            return f(ir.Call(func, [ir.Ref(items), self._opt(self._kw(node, "sep")), self._opt(self._kw(node, "end"))]))
+        if name in ("min", "max"):
+            self._check_keywords(node, name, {"key", "default"})
+            return f(ir.Call(f"builtins::{name}", [ir.Ref(self._items(args)), self._opt(self._kw(node, "key")),
+                                                     self._opt(self._kw(node, "default"))]))
+        if name == "sorted":
+            self._check_keywords(node, name, {"key", "reverse"})
+            return f(ir.Call("builtins::sorted", [r(0), self._opt(self._kw(node, "key")), self._opt(self._kw(node, "reverse"))]))
+        if name == "zip":
+            self._check_keywords(node, name, {"strict"})
+            return f(ir.Call("builtins::zip", [ir.Ref(self._items(args))]))
+        if name == "map":
+            return f(ir.Call("builtins::map", [r(0), ir.Ref(self._items(args[1:]))]))
+        if name == "isinstance":
+            return self._isinstance(node)
+        if name == "dict":
+            kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
+            return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))
+        if name == "input":
+            return f(ir.Call("io::input", [o(0)]))
+        if name == "type":
+            return ir.Call("Value::str", [ir.MethodCall(self.expr(args[0]), "type_name", [])])
+        if name == "callable":
+            return ir.Call("Value::Bool", [ir.Call("builtins::callable", [r(0)])])
+        if name == "id":
+            return ir.Call("builtins::id", [r(0)])
+        allowed = _BUILTIN_KEYWORDS.get(name, set())
+        self._check_keywords(node, name, allowed)
+        shapes = {
+            "len": lambda: [r(0)], "abs": lambda: [r(0)], "repr": lambda: [r(0)], "ord": lambda: [r(0)],
+            "chr": lambda: [r(0)], "hash": lambda: [r(0)], "bin": lambda: [r(0)], "oct": lambda: [r(0)],
+            "hex": lambda: [r(0)], "any": lambda: [r(0)], "all": lambda: [r(0)], "iter": lambda: [r(0)],
+            "reversed": lambda: [r(0)], "range": lambda: [r(0), o(1), o(2)],
+            "sum": lambda: [r(0), o(1, "start")], "enumerate": lambda: [r(0), o(1, "start")],
+            "filter": lambda: [r(0), r(1)], "int": lambda: [o(0), o(1, "base")], "float": lambda: [o(0)],
+            "str": lambda: [o(0)], "bool": lambda: [o(0)], "list": lambda: [o(0)], "tuple": lambda: [o(0)],
+            "set": lambda: [o(0)], "frozenset": lambda: [o(0)], "round": lambda: [r(0), o(1, "ndigits")],
+            "divmod": lambda: [r(0), r(1)], "pow": lambda: [r(0), r(1), o(2)], "format": lambda: [r(0), o(1)],
+        }
+        if name == "next":
+            default = self._arg(node, 1)
+            return f(ir.Call("iter::next", [r(0), ir.Raw("None") if default is None else ir.Call("Some", [self.own(self.expr(default))])]))
+        return f(ir.Call(f"builtins::{name}", shapes[name]()))
+
+    def _isinstance(self, node: ast.Call) -> ir.Expr:
+        value = self.expr(node.args[0])
+        types = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+        tests: list[ir.Expr] = []
+        for t in types:
+            name = t.id if isinstance(t, ast.Name) else None
+            if name in self.classes and not self.classes[name].is_exception:
+                tests.append(ir.Call("classes::isinstance", [self.ref(value), ir.Raw(f"&{self.classes[name].static}")]))
+            elif name in BUILTIN_EXCEPTIONS or (name in self.classes and self.classes[name].is_exception):
+                tests.append(ir.Call("exc_isinstance", [self.ref(value), ir.Raw(f"&{self.exception_static(name, t)}")]))
+            elif name in ("int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object"):
+                tests.append(ir.Call("builtins::isinstance_builtin", [self.ref(value), ir.Raw(str_literal(name))]))
+            else:
+                self.error(t, f"isinstance() with {ast.unparse(t)} is not supported", "use a built-in type or a class of this module")
+        if not tests:
+            return ir.Raw("Value::Bool(false)")
+        test = tests[0]
+        for extra in tests[1:]:
+            test = ir.Binary("||", test, extra)
+        return ir.Call("Value::Bool", [test])
+
+
+_BUILTIN_ARITY = {
+    "len": (1, 1), "abs": (1, 1), "repr": (1, 1), "ord": (1, 1), "chr": (1, 1), "hash": (1, 1),
+    "bin": (1, 1), "oct": (1, 1), "hex": (1, 1), "any": (1, 1), "all": (1, 1), "iter": (1, 1),
+    "reversed": (1, 1), "range": (1, 3), "sum": (1, 2), "enumerate": (1, 2), "filter": (2, 2),
+    "int": (0, 2), "float": (0, 1), "str": (0, 1), "bool": (0, 1), "list": (0, 1), "tuple": (0, 1),
+    "set": (0, 1), "frozenset": (0, 1), "round": (1, 2), "divmod": (2, 2), "pow": (2, 3),
+    "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
+    "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
+}
+
+_BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"}}

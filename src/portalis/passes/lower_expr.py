@@ -1,0 +1,492 @@
+"""Expression lowering: Python expressions to IR expressions producing `Value`s.
+
+Conventions: every lowered expression evaluates to an owned `Value`, except a plain
+variable read, which stays an `ir.Var` so its consumer can borrow it (`&x`) instead of
+cloning.  Fallible runtime calls are wrapped by `fallible`, which becomes `?`, or the
+catching macro inside a Python `try` body.
+"""
+from __future__ import annotations
+
+import ast
+
+from portalis import ir
+from portalis.passes.rust_names import float_literal, ident, static_ident, str_literal
+
+BINARY_OPS = {
+    ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
+    ast.FloorDiv: "ops::floordiv", ast.Mod: "ops::modulo", ast.Pow: "ops::pow",
+    ast.BitAnd: "ops::bitand", ast.BitOr: "ops::bitor", ast.BitXor: "ops::bitxor",
+    ast.LShift: "ops::lshift", ast.RShift: "ops::rshift", ast.MatMult: None,
+}
+
+COMPARE_OPS = {
+    ast.Eq: "ops::eq", ast.NotEq: "ops::ne", ast.Lt: "ops::lt", ast.LtE: "ops::le",
+    ast.Gt: "ops::gt", ast.GtE: "ops::ge", ast.Is: "ops::is_", ast.IsNot: "ops::is_not",
+    ast.In: "ops::in_", ast.NotIn: "ops::not_in",
+}
+
+I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+class ExprLowering:
+    # ---- value plumbing ---------------------------------------------------------------
+
+    def own(self, e: ir.Expr) -> ir.Expr:
+        """An owned Value: variables are cloned (a reference-count bump)."""
+        if isinstance(e, ir.Var):
+            return ir.MethodCall(e, "clone", [])
+        return e
+
+    def ref(self, e: ir.Expr) -> ir.Expr:
+        return ir.Ref(e)
+
+    def fallible(self, call: ir.Expr) -> ir.Expr:
+        target = self.ctx.try_target()
+        if target is None:
+            return ir.Try(call)
+        target.used = True
+        return ir.Try(call, target.target)
+
+    # ---- names -----------------------------------------------------------------------------
+
+    def _is_cell(self, name: str) -> bool:
+        scope = self.ctx.scope
+        return name in scope.cells or (name in scope.free and scope.kind != "module")
+
+    def _comp_var(self, name: str) -> str | None:
+        for frame in reversed(self.ctx.comp_vars):
+            if name in frame:
+                return frame[name]
+        return None
+
+    def _is_local(self, name: str) -> bool:
+        scope = self.ctx.scope
+        if scope.kind == "module":
+            return name in scope.assigned and name not in self.global_vars \
+                and name not in self.functions and name not in self.classes and name not in self.imports
+        return name in scope.locals
+
+    def load_name(self, name: str, node: ast.AST) -> ir.Expr:
+        comp = self._comp_var(name)
+        if comp is not None:
+            return ir.Var(comp)
+        if self._is_cell(name):
+            return ir.MethodCall(ir.Var(ident(name)), "get", [])
+        if self._is_local(name):
+            return ir.Var(ident(name))
+        if name in self.global_vars:
+            return ir.MethodCall(ir.Var(static_ident(name)), "get_value", [])
+        if name in self.functions:
+            return self.module_function_value(name)
+        if name in self.classes:
+            self.error(node, f"class {name} used as a value is not supported yet",
+                       "call the class or use it in isinstance()")
+            return ir.Raw("Value::None")
+        if name in self.imports:
+            return self.imported_value(name, node)
+        if name == "__name__":
+            return ir.Raw('Value::str("__main__")')
+        return self.builtin_value(name, node)
+
+    def store_name(self, name: str, value: ir.Expr, out: list, node: ast.AST) -> None:
+        comp = self._comp_var(name)
+        if comp is not None:
+            out.append(ir.Let(comp, value))
+            return
+        if self._is_cell(name):
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(ident(name)), "set", [value])))
+            return
+        if self._is_local(name):
+            rust = ident(name)
+            if name in self.ctx.declared:
+                out.append(ir.Assign(ir.Var(rust), value))
+            else:
+                self.ctx.declared.add(name)
+                mutable = self.ctx.store_counts.get(name, 0) > 1
+                out.append(ir.Let(rust, value, mutable=mutable))
+            return
+        if name in self.global_vars:
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(static_ident(name)), "set_value", [value])))
+            return
+        self.error(node, f"cannot assign to {name} here", "assign to a local or module-level variable")
+
+    # ---- dispatch -----------------------------------------------------------------------
+
+    def expr(self, node: ast.expr) -> ir.Expr:
+        method = getattr(self, f"expr_{type(node).__name__}", None)
+        if method is None:
+            self.error(node, f"{type(node).__name__} expressions are not supported yet",
+                       "rewrite the expression with supported constructs")
+            return ir.Raw("Value::None")
+        return method(node)
+
+    def expr_Constant(self, node: ast.Constant) -> ir.Expr:
+        v = node.value
+        if v is None:
+            return ir.Raw("Value::None")
+        if v is True or v is False:
+            return ir.Raw(f"Value::Bool({'true' if v else 'false'})")
+        if isinstance(v, int):
+            if not I64_MIN <= v <= I64_MAX:
+                self.error(node, "integer literal does not fit in 64 bits",
+                           "big integers are not supported yet; keep values within ±9.2e18")
+                return ir.Raw("Value::None")
+            return ir.Raw(f"Value::Int({v})" if v >= 0 else f"Value::Int({v}_i64)")
+        if isinstance(v, float):
+            return ir.Raw(f"Value::Float({float_literal(v)})")
+        if isinstance(v, str):
+            return ir.Raw(f"Value::str({str_literal(v)})")
+        self.error(node, f"{type(v).__name__} literals are not supported", "use str, int, float, bool or None")
+        return ir.Raw("Value::None")
+
+    def expr_Name(self, node: ast.Name) -> ir.Expr:
+        return self.load_name(node.id, node)
+
+    def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
+        func = BINARY_OPS.get(type(node.op))
+        if func is None:
+            self.error(node, "the @ operator is not supported", "call a function instead")
+            return ir.Raw("Value::None")
+        left, right = self.expr(node.left), self.expr(node.right)
+        return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
+
+    def expr_UnaryOp(self, node: ast.UnaryOp) -> ir.Expr:
+        if isinstance(node.op, ast.Not):
+            return ir.Call("Value::Bool", [ir.Unary("!", self.condition(node.operand))])
+        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
+                and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
+            return self.expr_Constant(ast.copy_location(ast.Constant(-node.operand.value), node))
+        func = {ast.USub: "ops::neg", ast.UAdd: "ops::pos", ast.Invert: "ops::invert"}[type(node.op)]
+        return self.fallible(ir.Call(func, [self.ref(self.expr(node.operand))]))
+
+    def expr_BoolOp(self, node: ast.BoolOp) -> ir.Expr:
+        """`a and b` / `a or b` return an operand, as in Python."""
+        result = self.own(self.expr(node.values[-1]))
+        for operand in reversed(node.values[:-1]):
+            tmp = self.ctx.fresh("operand")
+            test = ir.MethodCall(ir.Var(tmp), "truthy", [])
+            if isinstance(node.op, ast.And):
+                chosen = ir.IfExpr(test, result, ir.Var(tmp))
+            else:
+                chosen = ir.IfExpr(test, ir.Var(tmp), result)
+            result = ir.BlockExpr(ir.Block([ir.Let(tmp, self.own(self.expr(operand)))], chosen))
+        return result
+
+    def condition(self, node: ast.expr) -> ir.Expr:
+        """A Python test as a Rust bool, short-circuiting without building Values."""
+        if isinstance(node, ast.BoolOp):
+            op = "&&" if isinstance(node.op, ast.And) else "||"
+            parts = [self.condition(v) for v in node.values]
+            result = parts[0]
+            for p in parts[1:]:
+                result = ir.Binary(op, result, p)
+            return result
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            return ir.Unary("!", self.condition(node.operand))
+        if isinstance(node, ast.Constant) and isinstance(node.value, bool):
+            return ir.Raw("true" if node.value else "false")
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            op = node.ops[0]
+            left, right = self.expr(node.left), self.expr(node.comparators[0])
+            if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(node.comparators[0], ast.Constant) \
+                    and node.comparators[0].value is None:
+                test = ir.MethodCall(left, "is_none", [])
+                return test if isinstance(op, ast.Is) else ir.Unary("!", test)
+            if isinstance(op, (ast.Eq, ast.NotEq)):
+                test = ir.Call("ops::values_equal", [self.ref(left), self.ref(right)])
+                return test if isinstance(op, ast.Eq) else ir.Unary("!", test)
+            if isinstance(op, (ast.In, ast.NotIn)):
+                test = self.fallible(ir.Call("ops::contains", [self.ref(right), self.ref(left)]))
+                return test if isinstance(op, ast.In) else ir.Unary("!", test)
+            return ir.MethodCall(self.fallible(ir.Call(COMPARE_OPS[type(op)], [self.ref(left), self.ref(right)])),
+                                 "truthy", [])
+        return ir.MethodCall(self.expr(node), "truthy", [])
+
+    def expr_Compare(self, node: ast.Compare) -> ir.Expr:
+        if len(node.ops) == 1:
+            func = COMPARE_OPS[type(node.ops[0])]
+            left, right = self.expr(node.left), self.expr(node.comparators[0])
+            return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
+        # a < b < c: evaluate each operand once, stop at the first false comparison.
+        stmts: list[ir.Stmt] = []
+        names = []
+        for operand in [node.left] + node.comparators:
+            names.append(self.ctx.fresh("operand"))
+        stmts.append(ir.Let(names[0], self.own(self.expr(node.left))))
+        result: ir.Expr | None = None
+        checks = []
+        for i, (op, comp) in enumerate(zip(node.ops, node.comparators)):
+            checks.append((names[i], COMPARE_OPS[type(op)], names[i + 1], comp))
+        # Build nested: let b = ..; let r = op(a,b); if !r.truthy() { r } else { let c = ..; op(b,c) }
+        result = self._chain(checks)
+        return ir.BlockExpr(ir.Block(stmts, result))
+
+    def _chain(self, checks) -> ir.Expr:
+        left, func, right, comp = checks[0]
+        lets = [ir.Let(right, self.own(self.expr(comp)))]
+        outcome = self.fallible(ir.Call(func, [ir.Ref(ir.Var(left)), ir.Ref(ir.Var(right))]))
+        if len(checks) == 1:
+            return ir.BlockExpr(ir.Block(lets, outcome))
+        tmp = self.ctx.fresh("outcome")
+        lets.append(ir.Let(tmp, outcome))
+        rest = self._chain(checks[1:])
+        return ir.BlockExpr(ir.Block(lets, ir.IfExpr(ir.MethodCall(ir.Var(tmp), "truthy", []), rest, ir.Var(tmp))))
+
+    def expr_IfExp(self, node: ast.IfExp) -> ir.Expr:
+        return ir.IfExpr(self.condition(node.test), self.own(self.expr(node.body)), self.own(self.expr(node.orelse)))
+
+    def expr_NamedExpr(self, node: ast.NamedExpr) -> ir.Expr:
+        tmp = self.ctx.fresh("assigned")
+        stmts: list[ir.Stmt] = [ir.Let(tmp, self.own(self.expr(node.value)))]
+        self.store_name(node.target.id, ir.MethodCall(ir.Var(tmp), "clone", []), stmts, node)
+        return ir.BlockExpr(ir.Block(stmts, ir.Var(tmp)))
+
+    # ---- containers ---------------------------------------------------------------------
+
+    def _items(self, elts: list[ast.expr]) -> ir.Expr:
+        """A Vec<Value> of the elements, splicing `*iterable` ones."""
+        if not any(isinstance(e, ast.Starred) for e in elts):
+            return ir.VecLit([self.own(self.expr(e)) for e in elts])
+        tmp = self.ctx.fresh("elements")
+        stmts: list[ir.Stmt] = [ir.Let(tmp, ir.Raw("Vec::new()"), mutable=True, ty="Vec<Value>")]
+        for e in elts:
+            if isinstance(e, ast.Starred):
+                spread = self.fallible(ir.Call("iter::collect_vec", [self.ref(self.expr(e.value))]))
+                stmts.append(ir.ExprStmt(ir.MethodCall(ir.Var(tmp), "extend", [spread])))
+            else:
+                stmts.append(ir.ExprStmt(ir.MethodCall(ir.Var(tmp), "push", [self.own(self.expr(e))])))
+        return ir.BlockExpr(ir.Block(stmts, ir.Var(tmp)))
+
+    def expr_List(self, node: ast.List) -> ir.Expr:
+        return ir.Call("Value::list", [self._items(node.elts)])
+
+    def expr_Tuple(self, node: ast.Tuple) -> ir.Expr:
+        return ir.Call("Value::tuple", [self._items(node.elts)])
+
+    def expr_Set(self, node: ast.Set) -> ir.Expr:
+        constant = all(isinstance(e, ast.Constant) for e in node.elts)
+        return self.fallible(ir.Call("methods::set_display", [self._items(node.elts), ir.Raw("true" if constant else "false")]))
+
+    def expr_Dict(self, node: ast.Dict) -> ir.Expr:
+        if not node.keys:
+            return ir.Raw("Value::dict(Dict::new())")
+        tmp = self.ctx.fresh("dict")
+        stmts: list[ir.Stmt] = [ir.Let(tmp, ir.Raw("Dict::new()"), mutable=True)]
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                spread = self.fallible(ir.Call("methods::dict_update_from", [ir.Raw(f"&mut {tmp}"), self.ref(self.expr(value))]))
+                stmts.append(ir.ExprStmt(spread))
+                continue
+            k, v = self.own(self.expr(key)), self.own(self.expr(value))
+            stmts.append(ir.ExprStmt(self.fallible(ir.Call("methods::dict_insert", [ir.Raw(f"&mut {tmp}"), k, v]))))
+        return ir.BlockExpr(ir.Block(stmts, ir.Call("Value::dict", [ir.Var(tmp)])))
+
+    # ---- subscripts and attributes ------------------------------------------------------------
+
+    def _bound(self, node: ast.expr | None) -> ir.Expr:
+        return ir.Raw("Value::None") if node is None else self.expr(node)
+
+    def expr_Subscript(self, node: ast.Subscript) -> ir.Expr:
+        obj = self.expr(node.value)
+        if isinstance(node.slice, ast.Slice):
+            s = node.slice
+            bounds = [self.ref(self._bound(b)) for b in (s.lower, s.upper, s.step)]
+            return self.fallible(ir.Call("ops::getslice", [self.ref(obj), *bounds]))
+        return self.fallible(ir.Call("ops::getitem", [self.ref(obj), self.ref(self.expr(node.slice))]))
+
+    def expr_Attribute(self, node: ast.Attribute) -> ir.Expr:
+        module_attr = self.module_attribute(node)
+        if module_attr is not None:
+            return module_attr
+        obj = self.expr(node.value)
+        return self.fallible(ir.Call("classes::getattr", [self.ref(obj), ir.Raw(str_literal(node.attr))]))
+
+    # ---- f-strings ---------------------------------------------------------------------------
+
+    def expr_JoinedStr(self, node: ast.JoinedStr) -> ir.Expr:
+        return ir.Call("Value::string", [self._fstring_text(node)])
+
+    def _fstring_text(self, node: ast.JoinedStr) -> ir.Expr:
+        """The f-string's text as a Rust `String` expression."""
+        parts: list[ir.Expr] = []
+        for piece in node.values:
+            if isinstance(piece, ast.Constant):
+                parts.append(ir.Call("String::from", [ir.Raw(str_literal(piece.value))]))
+                continue
+            conv = {-1: "None", 115: "Some('s')", 114: "Some('r')", 97: "Some('a')"}[piece.conversion]
+            if piece.format_spec is None:
+                spec: ir.Expr = ir.Raw('""')
+            elif all(isinstance(v, ast.Constant) for v in piece.format_spec.values):
+                spec = ir.Raw(str_literal("".join(v.value for v in piece.format_spec.values)))
+            else:
+                spec = ir.Ref(self._fstring_text(piece.format_spec))
+            value = self.expr(piece.value)
+            parts.append(self.fallible(ir.Call("strformat::format_field", [self.ref(value), ir.Raw(conv), spec])))
+        if len(parts) == 1:
+            return parts[0]
+        return ir.MethodCall(ir.Raw("[" + ", ".join(_inline(p) for p in parts) + "]"), "concat", [])
+
+    # ---- functions as values -------------------------------------------------------------------
+
+    def expr_Lambda(self, node: ast.Lambda) -> ir.Expr:
+        return self.function_value_closure(node)
+
+    def function_value_closure(self, node: ast.FunctionDef | ast.Lambda) -> ir.Expr:
+        """A nested def or lambda as a `Value::func` closure capturing cells by clone."""
+        from portalis.passes.lower import FnCtx, _ends_with_exit, _store_counts
+        scope = self.scopes.scope_of(node)
+        name = getattr(node, "name", "<lambda>")
+        if isinstance(node, ast.FunctionDef):
+            for deco in node.decorator_list:
+                self._check_decorator(deco, "nested")
+            if self.effects.is_generator(node):
+                self.error(node, f"generator function {name}() is not supported yet",
+                           "return a list instead of yielding items")
+        sig = self._signature(node, ident(name)) if isinstance(node, ast.FunctionDef) else \
+            self._lambda_signature(node)
+        captured = sorted(scope.free)
+        outer = self.ctx
+        self.ctx = FnCtx(scope, "lambda", store_counts=_store_counts(node.body if isinstance(node, ast.FunctionDef) else []))
+        params = [ir.Param(ident(p)) for p in scope.params]
+        binding = self._bind_dynamic_args(name, sig, params)
+        prologue = self._param_prologue(scope, params)
+        if isinstance(node, ast.FunctionDef):
+            body = self._lower_body(node.body)
+            if not _ends_with_exit(node.body):
+                body.tail = ir.Raw("Ok(Value::None)")
+        else:
+            body = ir.Block(tail=ir.Call("Ok", [self.own(self.expr(node.body))]))
+        body.stmts[:0] = binding + prologue
+        self.ctx = outer
+        closure = ir.Closure(["args: Vec<Value>"], body, ret="PyResult<Value>")
+        clones = [ir.Let(ident(c), ir.MethodCall(ir.Var(ident(c)), "clone", [])) for c in captured]
+        func = ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+        return ir.BlockExpr(ir.Block(clones, func)) if clones else func
+
+    def _lambda_signature(self, node: ast.Lambda):
+        from portalis.passes.lower import FunctionSig
+        args = node.args
+        positional = [a.arg for a in args.posonlyargs + args.args]
+        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+        return FunctionSig("lambda", positional, defaults, args.vararg.arg if args.vararg else None,
+                           [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
+
+    def _bind_dynamic_args(self, name: str, sig, params: list[ir.Param]) -> list[ir.Stmt]:
+        """Unpack a closure's `args: Vec<Value>` into its parameters, filling defaults."""
+        required = len([p for p in sig.params if p not in sig.defaults])
+        most = "usize::MAX" if sig.vararg else str(len(sig.params))
+        stmts: list[ir.Stmt] = [
+            ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", [])),
+            ir.ExprStmt(ir.Try(ir.Call("check_arity", [ir.Raw(str_literal(name)), ir.Var("n_args"),
+                                                       ir.Raw(str(required)), ir.Raw(most)]))),
+            ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
+        ]
+        by_name = {p.name: p for p in params}
+        for i, pname in enumerate(sig.params):
+            p = by_name[ident(pname)]
+            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
+            default = sig.defaults.get(pname)
+            value = take if default is None else ir.IfExpr(
+                ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, self._default_value(default))
+            stmts.append(ir.Let(p.name, value, mutable=p.mutable))
+        if sig.vararg:
+            p = by_name[ident(sig.vararg)]
+            stmts.append(ir.Let(p.name, ir.Call("Value::tuple", [ir.MethodCall(ir.Var("args"), "collect", [])])))
+        for extra in sig.kwonly + ([sig.kwarg] if sig.kwarg else []):
+            self.error(sig.node, f"{name}(): keyword-only and **kwargs parameters are not supported on closures",
+                       "define the function at module level")
+        return stmts
+
+    # ---- comprehensions -------------------------------------------------------------------------
+
+    def expr_ListComp(self, node: ast.ListComp) -> ir.Expr:
+        return self._comprehension(node, "list")
+
+    def expr_SetComp(self, node: ast.SetComp) -> ir.Expr:
+        return self._comprehension(node, "set")
+
+    def expr_GeneratorExp(self, node: ast.GeneratorExp) -> ir.Expr:
+        return self._comprehension(node, "iter")
+
+    def expr_DictComp(self, node: ast.DictComp) -> ir.Expr:
+        return self._comprehension(node, "dict")
+
+    def _comprehension(self, node, kind: str) -> ir.Expr:
+        """Comprehensions run eagerly into a Vec; generator expressions wrap it as an iterator."""
+        acc = self.ctx.fresh("acc")
+        frame: dict[str, str] = {}
+        self.ctx.comp_vars.append(frame)
+        inner = self._comprehension_loops(node, node.generators, acc, kind, frame)
+        self.ctx.comp_vars.pop()
+        init = ir.Let(acc, ir.Raw("Dict::new()" if kind == "dict" else "Vec::new()"), mutable=True,
+                      ty=None if kind == "dict" else "Vec<Value>")
+        finish = {
+            "list": ir.Call("Value::list", [ir.Var(acc)]),
+            "iter": ir.Call("iter::into_iter_value", [ir.Call("iter::Iter::Values", [ir.MethodCall(ir.Var(acc), "into_iter", [])])]),
+            "set": self.fallible(ir.Call("methods::set_display", [ir.Var(acc), ir.Raw("false")])),
+            "dict": ir.Call("Value::dict", [ir.Var(acc)]),
+        }[kind]
+        return ir.BlockExpr(ir.Block([init] + inner, finish))
+
+    def _comprehension_loops(self, node, generators, acc: str, kind: str, frame: dict) -> list[ir.Stmt]:
+        gen = generators[0]
+        iterable = self.expr(gen.iter)
+        it = self.ctx.fresh("iter")
+        item = self.ctx.fresh("item")
+        stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True)]
+        body: list[ir.Stmt] = []
+        for name in _names(gen.target):
+            frame[name] = self.ctx.fresh(ident(name))
+        self.assign(gen.target, ir.Raw(item), body)
+        inner: list[ir.Stmt]
+        if len(generators) > 1:
+            inner = self._comprehension_loops(node, generators[1:], acc, kind, frame)
+        elif kind == "dict":
+            key, value = self.own(self.expr(node.key)), self.own(self.expr(node.value))
+            inner = [ir.ExprStmt(self.fallible(ir.Call("methods::dict_insert", [ir.Raw(f"&mut {acc}"), key, value])))]
+        else:
+            inner = [ir.ExprStmt(ir.MethodCall(ir.Var(acc), "push", [self.own(self.expr(node.elt))]))]
+        for cond in reversed(gen.ifs):
+            inner = [ir.If(self.condition(cond), ir.Block(inner))]
+        body.extend(inner)
+        stmts.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body)))
+        return stmts
+
+    # ---- exceptions -----------------------------------------------------------------------------
+
+    def exception_static(self, name: str | None, node: ast.AST) -> str | None:
+        from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
+        if name in self.classes and self.classes[name].is_exception:
+            return self.classes[name].static
+        if name in BUILTIN_EXCEPTIONS:
+            return BUILTIN_EXCEPTIONS[name]
+        self.error(node, f"{name} is not an exception class known here",
+                   "catch a built-in exception or one defined in this module")
+        return None
+
+    def exception_value(self, node: ast.expr) -> ir.Expr:
+        """The PyErr that `raise node` raises."""
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            static = self.exception_static(node.func.id, node)
+            args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
+            return ir.Call("PyErr::with_args", [ir.Raw(f"&{static or 'EXCEPTION'}"), args])
+        if isinstance(node, ast.Name) and (node.id in self.classes or node.id[:1].isupper()) \
+                and not self._is_local(node.id):
+            static = self.exception_static(node.id, node)
+            return ir.Call("PyErr::with_args", [ir.Raw(f"&{static or 'EXCEPTION'}"), ir.VecLit([])])
+        return self.fallible(ir.Call("exc_from_value", [self.ref(self.expr(node))]))
+
+
+def _names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [n for e in target.elts for n in _names(e)]
+    if isinstance(target, ast.Starred):
+        return _names(target.value)
+    return []
+
+
+def _inline(e: ir.Expr) -> str:
+    from portalis.passes.rust_printer import expr
+    return expr(e, 1)

@@ -1,0 +1,95 @@
+"""Parse pass: source text to a Python AST, with every syntax problem as a diagnostic.
+
+It also rejects input that is not Python text at all (binary junk, huge files) before
+the parser sees it, and reports language features Portalis does not translate, all of
+them at once, each with its line and column and what to write instead.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from portalis.diagnostics import Diagnostic, TranslationError
+
+MAX_SOURCE_BYTES = 2_000_000
+
+# Constructs rejected outright: ast node type -> (what, what to write instead).
+UNSUPPORTED_NODES = {
+    ast.AsyncFunctionDef: ("async functions are not supported", "use a plain def"),
+    ast.AsyncFor: ("async for is not supported", "use a plain for loop"),
+    ast.AsyncWith: ("async with is not supported", "use a plain with statement"),
+    ast.Await: ("await is not supported", "call the function directly"),
+    ast.Match: ("the match statement is not supported yet", "use if/elif chains"),
+    ast.TryStar: ("except* is not supported", "use a plain except clause"),
+}
+
+UNSUPPORTED_CALLS = {
+    "eval": "evaluating code at run time cannot be compiled ahead of time; compute the value directly",
+    "exec": "executing code at run time cannot be compiled ahead of time; write the code inline",
+    "compile": "compiling code at run time is not supported; write the code inline",
+    "globals": "the globals() dictionary is not available; use a dict you create",
+    "locals": "the locals() dictionary is not available; use a dict you create",
+    "vars": "vars() is not available; use explicit attributes or a dict",
+    "setattr": "setattr with a computed name is not supported; assign the attribute directly",
+    "getattr": "getattr with a computed name is not supported; read the attribute directly",
+    "delattr": "delattr is not supported; keep the attribute and reset its value",
+    "__import__": "dynamic imports are not supported; use an import statement",
+}
+
+
+@dataclass
+class ParsedModule:
+    tree: ast.Module
+    source: str
+    filename: str
+
+
+def parse_module(source: str, filename: str) -> ParsedModule:
+    """Parse `source`; raise TranslationError with every problem found."""
+    _check_text(source, filename)
+    try:
+        tree = ast.parse(source, filename=filename)
+    except SyntaxError as err:
+        line, col = err.lineno or 1, (err.offset or 1)
+        raise TranslationError([Diagnostic(filename, line, col, f"invalid syntax: {err.msg}",
+                                           "fix the Python syntax; the program must run under CPython 3.11")])
+    except (RecursionError, MemoryError):
+        raise TranslationError([Diagnostic(filename, 1, 1, "input is nested too deeply to parse",
+                                           "split deeply nested expressions into smaller statements")])
+    except ValueError as err:
+        raise TranslationError([Diagnostic(filename, 1, 1, f"source cannot be parsed: {err}",
+                                           "remove NUL bytes and non-text content")])
+    diagnostics = list(_unsupported(tree, filename))
+    if diagnostics:
+        raise TranslationError(diagnostics)
+    return ParsedModule(tree, source, filename)
+
+
+def _check_text(source: str, filename: str) -> None:
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
+        raise TranslationError([Diagnostic(filename, 1, 1, f"source is larger than {MAX_SOURCE_BYTES} bytes",
+                                           "translate the program module by module")])
+    if "\x00" in source:
+        line = source.count("\n", 0, source.index("\x00")) + 1
+        raise TranslationError([Diagnostic(filename, line, 1, "source contains NUL bytes: this is not Python text",
+                                           "pass a .py file saved as UTF-8 text")])
+
+
+def _unsupported(tree: ast.Module, filename: str):
+    for node in ast.walk(tree):
+        entry = UNSUPPORTED_NODES.get(type(node))
+        if entry:
+            yield Diagnostic(filename, node.lineno, node.col_offset + 1, entry[0], entry[1])
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS:
+            yield Diagnostic(filename, node.lineno, node.col_offset + 1,
+                             f"{node.func.id}() is not supported", UNSUPPORTED_CALLS[node.func.id])
+        elif isinstance(node, ast.ClassDef):
+            for kw in node.keywords:
+                if kw.arg == "metaclass":
+                    yield Diagnostic(filename, node.lineno, node.col_offset + 1,
+                                     f"metaclasses are not supported (class {node.name})",
+                                     "use a plain class; move metaclass logic into functions")
+        elif isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
+            yield Diagnostic(filename, node.lineno, node.col_offset + 1,
+                             f"'from {node.module} import *' is not supported",
+                             "import the names you use explicitly")

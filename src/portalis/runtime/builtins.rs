@@ -1,0 +1,664 @@
+//! Python's built-in functions.  The translator passes keyword arguments by position,
+//! with `None` (the Rust `Option`) for one the program left out.
+
+use crate::exc::*;
+use crate::format;
+use crate::iter::{collect_vec, into_iter_value, iterate, Iter};
+use crate::ops::{self, compare};
+use crate::tables::PySetTable;
+use crate::value::*;
+use std::cmp::Ordering;
+
+pub fn len(v: &Value) -> PyResult<Value> {
+    ops::len(v).map(Value::Int)
+}
+
+pub fn range(a: &Value, b: Option<&Value>, c: Option<&Value>) -> PyResult<Value> {
+    let (start, stop) = match b {
+        Some(b) => (a.to_int()?, b.to_int()?),
+        None => (0, a.to_int()?),
+    };
+    let step = match c {
+        Some(c) => c.to_int()?,
+        None => 1,
+    };
+    if step == 0 {
+        return value_error("range() arg 3 must not be zero");
+    }
+    Ok(Value::Range(Range { start, stop, step }))
+}
+
+pub fn abs(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(i) => match i.checked_abs() {
+            Some(a) => Ok(Value::Int(a)),
+            None => overflow(),
+        },
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Object(_) => crate::classes::unary_dunder(v, "__abs__"),
+        _ => type_error(format!("bad operand type for abs(): '{}'", v.type_name())),
+    }
+}
+
+/// Sort values with an optional key function, stably; a failing comparison aborts.
+pub fn sort_values(items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+    let keys: Option<Vec<Value>> = match key {
+        Some(k) if !k.is_none() => Some(items.iter().map(|v| call(k, vec![v.clone()])).collect::<PyResult<_>>()?),
+        _ => None,
+    };
+    let mut error: Option<PyErr> = None;
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    {
+        let sort_keys: &[Value] = match &keys {
+            Some(k) => k,
+            None => items,
+        };
+        let mut cmp = |a: &usize, b: &usize| -> Ordering {
+            if error.is_some() {
+                return Ordering::Equal;
+            }
+            let (x, y) = (&sort_keys[*a], &sort_keys[*b]);
+            let less = |p: &Value, q: &Value| ops::lt(p, q).map(|v| v.truthy());
+            let result = if reverse { less(y, x) } else { less(x, y) };
+            match result {
+                Ok(true) => Ordering::Less,
+                Ok(false) => {
+                    let back = if reverse { less(x, y) } else { less(y, x) };
+                    match back {
+                        Ok(true) => Ordering::Greater,
+                        Ok(false) => Ordering::Equal,
+                        Err(e) => {
+                            error = Some(e);
+                            Ordering::Equal
+                        }
+                    }
+                }
+                Err(e) => {
+                    error = Some(e);
+                    Ordering::Equal
+                }
+            }
+        };
+        order.sort_by(&mut cmp);
+    }
+    if let Some(e) = error {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+    *items = sorted;
+    Ok(())
+}
+
+pub fn sorted(iterable: &Value, key: Option<&Value>, reverse: Option<&Value>) -> PyResult<Value> {
+    let mut items = collect_vec(iterable)?;
+    sort_values(&mut items, key, reverse.map_or(false, |r| r.truthy()))?;
+    Ok(Value::list(items))
+}
+
+/// The candidates of `min`/`max`: one iterable argument, or several arguments.
+fn candidates(args: &[Value]) -> PyResult<Vec<Value>> {
+    if args.len() == 1 {
+        collect_vec(&args[0])
+    } else {
+        Ok(args.to_vec())
+    }
+}
+
+fn extreme(args: &[Value], key: Option<&Value>, default: Option<&Value>, name: &str, want: Ordering) -> PyResult<Value> {
+    if args.is_empty() {
+        return type_error(format!("{} expected at least 1 argument, got 0", name));
+    }
+    let items = candidates(args)?;
+    let key = key.filter(|k| !k.is_none());
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match key {
+            Some(f) => call(f, vec![item.clone()])?,
+            None => item.clone(),
+        };
+        let replace = match &best {
+            None => true,
+            Some((_, bk)) => compare(&k, bk, if want == Ordering::Less { "<" } else { ">" })? == want,
+        };
+        if replace {
+            best = Some((item, k));
+        }
+    }
+    match (best, default) {
+        (Some((v, _)), _) => Ok(v),
+        (None, Some(d)) => Ok(d.clone()),
+        (None, None) => value_error(format!("{}() arg is an empty sequence", name)),
+    }
+}
+
+pub fn min(args: &[Value], key: Option<&Value>, default: Option<&Value>) -> PyResult<Value> {
+    extreme(args, key, default, "min", Ordering::Less)
+}
+
+pub fn max(args: &[Value], key: Option<&Value>, default: Option<&Value>) -> PyResult<Value> {
+    extreme(args, key, default, "max", Ordering::Greater)
+}
+
+pub fn sum(iterable: &Value, start: Option<&Value>) -> PyResult<Value> {
+    let mut total = start.cloned().unwrap_or(Value::Int(0));
+    if let Value::Str(_) = total {
+        return type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    let mut it = iterate(iterable)?;
+    while let Some(v) = it.next()? {
+        total = ops::add(&total, &v)?;
+    }
+    Ok(total)
+}
+
+pub fn any(iterable: &Value) -> PyResult<Value> {
+    let mut it = iterate(iterable)?;
+    while let Some(v) = it.next()? {
+        if v.truthy() {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+pub fn all(iterable: &Value) -> PyResult<Value> {
+    let mut it = iterate(iterable)?;
+    while let Some(v) = it.next()? {
+        if !v.truthy() {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Raise CPython's TypeError when a function value gets the wrong number of arguments.
+pub fn check_arity(name: &str, given: usize, least: usize, most: usize) -> PyResult<()> {
+    if given >= least && given <= most {
+        return Ok(());
+    }
+    let expected = if least == most {
+        format!("{}", least)
+    } else if most == usize::MAX {
+        format!("at least {}", least)
+    } else {
+        format!("from {} to {}", least, most)
+    };
+    type_error(format!(
+        "{}() takes {} positional argument{} but {} {} given",
+        name,
+        expected,
+        if most == 1 { "" } else { "s" },
+        given,
+        if given == 1 { "was" } else { "were" }
+    ))
+}
+
+pub fn callable(v: &Value) -> bool {
+    matches!(v, Value::Func(_)) || matches!(v, Value::Object(o) if crate::classes::find_method(o.class, "__call__").is_some())
+}
+
+/// `id(v)`: the address of a heap object, or a stable number for a scalar.
+pub fn id(v: &Value) -> Value {
+    let addr = match v {
+        Value::List(l) => std::rc::Rc::as_ptr(l) as *const u8 as usize,
+        Value::Dict(d) => std::rc::Rc::as_ptr(d) as *const u8 as usize,
+        Value::Set(s) => std::rc::Rc::as_ptr(s) as *const u8 as usize,
+        Value::Object(o) => std::rc::Rc::as_ptr(o) as *const u8 as usize,
+        Value::Tuple(t) => std::rc::Rc::as_ptr(t) as *const u8 as usize,
+        Value::Str(s) => s.as_ptr() as usize,
+        _ => crate::tables::PyKey::py_hash(v) as usize,
+    };
+    Value::Int(addr as i64)
+}
+
+/// Call any callable value with positional arguments.
+pub fn call(f: &Value, args: Vec<Value>) -> PyResult<Value> {
+    match f {
+        Value::Func(func) => (func.call)(args),
+        Value::Object(_) => crate::classes::call_dunder(f, "__call__", args),
+        _ => type_error(format!("'{}' object is not callable", f.type_name())),
+    }
+}
+
+pub fn enumerate(iterable: &Value, start: Option<&Value>) -> PyResult<Value> {
+    let mut it = iterate(iterable)?;
+    let mut n = match start {
+        Some(s) => s.to_int()?,
+        None => 0,
+    };
+    Ok(Value::iter(move || {
+        Ok(match it.next()? {
+            Some(v) => {
+                n += 1;
+                Some(Value::tuple(vec![Value::Int(n - 1), v]))
+            }
+            None => None,
+        })
+    }))
+}
+
+pub fn zip(iterables: &[Value]) -> PyResult<Value> {
+    let mut its: Vec<Iter> = iterables.iter().map(iterate).collect::<PyResult<_>>()?;
+    Ok(Value::iter(move || {
+        if its.is_empty() {
+            return Ok(None);
+        }
+        let mut row = Vec::with_capacity(its.len());
+        for it in its.iter_mut() {
+            match it.next()? {
+                Some(v) => row.push(v),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(Value::tuple(row)))
+    }))
+}
+
+pub fn map(f: &Value, iterables: &[Value]) -> PyResult<Value> {
+    let f = f.clone();
+    let mut its: Vec<Iter> = iterables.iter().map(iterate).collect::<PyResult<_>>()?;
+    Ok(Value::iter(move || {
+        let mut args = Vec::with_capacity(its.len());
+        for it in its.iter_mut() {
+            match it.next()? {
+                Some(v) => args.push(v),
+                None => return Ok(None),
+            }
+        }
+        call(&f, args).map(Some)
+    }))
+}
+
+pub fn filter(f: &Value, iterable: &Value) -> PyResult<Value> {
+    let f = f.clone();
+    let mut it = iterate(iterable)?;
+    Ok(Value::iter(move || {
+        while let Some(v) = it.next()? {
+            let keep = if f.is_none() { v.truthy() } else { call(&f, vec![v.clone()])?.truthy() };
+            if keep {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    }))
+}
+
+pub fn reversed(v: &Value) -> PyResult<Value> {
+    let items = match v {
+        Value::Range(r) => {
+            let n = ops::range_len(r);
+            let last = r.start + (n - 1) * r.step;
+            return Ok(into_iter_value(Iter::Range { next: last, stop: r.start - r.step, step: -r.step }));
+        }
+        Value::Dict(_) | Value::List(_) | Value::Tuple(_) | Value::Str(_) => collect_vec(v)?,
+        Value::Object(_) => return crate::classes::call_dunder(v, "__reversed__", vec![]),
+        _ => return type_error(format!("'{}' object is not reversible", v.type_name())),
+    };
+    Ok(into_iter_value(Iter::Values(items.into_iter().rev().collect::<Vec<_>>().into_iter())))
+}
+
+pub fn iter(v: &Value) -> PyResult<Value> {
+    iterate(v).map(into_iter_value)
+}
+
+/// `int(x)` / `int(s, base)`.
+pub fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
+    let v = match v {
+        None => return Ok(Value::Int(0)),
+        Some(v) => v,
+    };
+    if let Some(b) = base {
+        let s = match v {
+            Value::Str(s) => s,
+            _ => return type_error("int() can't convert non-string with explicit base"),
+        };
+        return format::parse_int(s, b.to_int()? as u32).map(Value::Int).map_err(|m| PyErr::new(&VALUE_ERROR, m));
+    }
+    match v {
+        Value::Int(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => float_to_int(*f),
+        Value::Str(s) => format::parse_int(s, 10).map(Value::Int).map_err(|m| PyErr::new(&VALUE_ERROR, m)),
+        Value::Object(_) => crate::classes::unary_dunder(v, "__int__"),
+        _ => type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            v.type_name()
+        )),
+    }
+}
+
+pub fn float_to_int(f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return value_error("cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return Err(PyErr::new(&OVERFLOW_ERROR, "cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t >= 9.223372036854775807e18 || t < -9.223372036854775808e18 {
+        return overflow();
+    }
+    Ok(Value::Int(t as i64))
+}
+
+pub fn float(v: Option<&Value>) -> PyResult<Value> {
+    match v {
+        None => Ok(Value::Float(0.0)),
+        Some(Value::Float(f)) => Ok(Value::Float(*f)),
+        Some(Value::Str(s)) => format::parse_float(s).map(Value::Float).map_err(|m| PyErr::new(&VALUE_ERROR, m)),
+        Some(v) => match v.as_f64() {
+            Some(f) => Ok(Value::Float(f)),
+            None => match v {
+                Value::Object(_) => crate::classes::unary_dunder(v, "__float__"),
+                _ => type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name())),
+            },
+        },
+    }
+}
+
+pub fn str(v: Option<&Value>) -> PyResult<Value> {
+    Ok(match v {
+        None => Value::str(""),
+        Some(Value::Str(_)) => v.cloned().unwrap_or(Value::None),
+        Some(v) => Value::string(v.to_str()),
+    })
+}
+
+pub fn repr(v: &Value) -> PyResult<Value> {
+    Ok(Value::string(v.repr()))
+}
+
+pub fn bool(v: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::Bool(v.map_or(false, |v| v.truthy())))
+}
+
+pub fn list(v: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::list(match v {
+        None => Vec::new(),
+        Some(v) => collect_vec(v)?,
+    }))
+}
+
+pub fn tuple(v: Option<&Value>) -> PyResult<Value> {
+    match v {
+        None => Ok(Value::tuple(Vec::new())),
+        Some(Value::Tuple(_)) => Ok(v.cloned().unwrap_or(Value::None)),
+        Some(v) => Ok(Value::tuple(collect_vec(v)?)),
+    }
+}
+
+/// A set table from any iterable, following CPython's construction for each source kind.
+pub fn set_table(v: &Value) -> PyResult<Set> {
+    Ok(match v {
+        Value::Set(s) => s.borrow().copy(),
+        Value::FrozenSet(s) => s.copy(),
+        Value::Dict(d) => PySetTable::from_dict(&d.borrow()),
+        _ => {
+            let items = collect_vec(v)?;
+            for i in &items {
+                i.check_hashable()?;
+            }
+            items.into_iter().collect()
+        }
+    })
+}
+
+pub fn set(v: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::set(match v {
+        None => PySetTable::new(),
+        Some(v) => set_table(v)?,
+    }))
+}
+
+pub fn frozenset(v: Option<&Value>) -> PyResult<Value> {
+    Ok(Value::FrozenSet(std::rc::Rc::new(match v {
+        None => PySetTable::new(),
+        Some(v) => set_table(v)?,
+    })))
+}
+
+/// `dict()`, `dict(mapping)`, `dict(pairs)`, plus keyword entries.
+pub fn dict(v: Option<&Value>, kwargs: Vec<(&str, Value)>) -> PyResult<Value> {
+    let mut table = Dict::new();
+    if let Some(v) = v {
+        crate::methods::dict_update_from(&mut table, v)?;
+    }
+    for (k, val) in kwargs {
+        table.insert(Value::str(k), val);
+    }
+    Ok(Value::dict(table))
+}
+
+pub fn ord(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Str(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                )),
+            }
+        }
+        _ => type_error(format!("ord() expected string of length 1, but {} found", v.type_name())),
+    }
+}
+
+pub fn chr(v: &Value) -> PyResult<Value> {
+    let i = v.to_int()?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => value_error("chr() arg not in range(0x110000)"),
+    }
+}
+
+/// `round(x)` (banker's rounding to an int) and `round(x, n)`.
+pub fn round(v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
+    let nd = match ndigits {
+        None | Some(Value::None) => None,
+        Some(n) => Some(n.to_int()?),
+    };
+    match (v, nd) {
+        (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(v.to_int()?)),
+        (Value::Int(_) | Value::Bool(_), Some(n)) => Ok(Value::Int(format::round_int(v.to_int()?, n))),
+        (Value::Float(f), None) => {
+            let r = f.round();
+            let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
+            float_to_int(r)
+        }
+        (Value::Float(f), Some(n)) => Ok(Value::Float(format::round_float(*f, n))),
+        (Value::Object(_), _) => crate::classes::unary_dunder(v, "__round__"),
+        _ => type_error(format!("type {} doesn't define __round__ method", v.type_name())),
+    }
+}
+
+pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
+    ops::divmod(a, b)
+}
+
+pub fn pow(a: &Value, b: &Value, m: Option<&Value>) -> PyResult<Value> {
+    match m {
+        None | Some(Value::None) => ops::pow(a, b),
+        Some(m) => {
+            let (base, exp, modulus) = (a.to_int()?, b.to_int()?, m.to_int()?);
+            if modulus == 0 {
+                return value_error("pow() 3rd argument cannot be 0");
+            }
+            if exp < 0 {
+                return value_error("pow() 2nd argument cannot be negative when 3rd argument specified");
+            }
+            let m128 = modulus as i128;
+            let mut result: i128 = 1 % m128;
+            let mut b = (base as i128).rem_euclid(m128);
+            let mut e = exp;
+            while e > 0 {
+                if e & 1 == 1 {
+                    result = result * b % m128;
+                }
+                b = b * b % m128;
+                e >>= 1;
+            }
+            let r = result.rem_euclid(m128);
+            let r = if modulus < 0 && r != 0 { r + m128 } else { r };
+            Ok(Value::Int(r as i64))
+        }
+    }
+}
+
+pub fn hash(v: &Value) -> PyResult<Value> {
+    v.check_hashable()?;
+    Ok(Value::Int(crate::tables::PyKey::py_hash(v)))
+}
+
+fn int_in_base(v: &Value, spec: &str) -> PyResult<Value> {
+    format::format_int(v.to_int()?, spec).map(Value::string).map_err(|m| PyErr::new(&VALUE_ERROR, m))
+}
+
+pub fn bin(v: &Value) -> PyResult<Value> {
+    int_in_base(v, "#b")
+}
+pub fn oct(v: &Value) -> PyResult<Value> {
+    int_in_base(v, "#o")
+}
+pub fn hex(v: &Value) -> PyResult<Value> {
+    int_in_base(v, "#x")
+}
+
+/// `format(value, spec)`.
+pub fn format(v: &Value, spec: Option<&Value>) -> PyResult<Value> {
+    let spec = match spec {
+        Some(s) => s.to_str(),
+        None => String::new(),
+    };
+    crate::strformat::format_value(v, &spec).map(Value::string)
+}
+
+/// `isinstance(v, T)` for a built-in type named by the translator.
+pub fn isinstance_builtin(v: &Value, type_name: &str) -> bool {
+    match type_name {
+        "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+        "float" => matches!(v, Value::Float(_)),
+        "bool" => matches!(v, Value::Bool(_)),
+        "str" => matches!(v, Value::Str(_)),
+        "list" => matches!(v, Value::List(_)),
+        "tuple" => matches!(v, Value::Tuple(_)),
+        "dict" => matches!(v, Value::Dict(_)),
+        "set" => matches!(v, Value::Set(_)),
+        "frozenset" => matches!(v, Value::FrozenSet(_)),
+        "range" => matches!(v, Value::Range(_)),
+        "NoneType" => v.is_none(),
+        "object" => true,
+        _ => v.type_name() == type_name,
+    }
+}
+
+/// A built-in function used as a value (`map(int, xs)`, `key=len`).
+pub fn builtin_value(name: &'static str) -> Value {
+    Value::func(name, move |args: Vec<Value>| call_builtin(name, &args))
+}
+
+fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
+    let a0 = args.first();
+    let a1 = args.get(1);
+    let need = |n: usize| -> PyResult<()> {
+        if args.len() < n {
+            type_error(format!("{}() takes at least {} argument(s) ({} given)", name, n, args.len()))
+        } else {
+            Ok(())
+        }
+    };
+    match name {
+        "int" => int(a0, a1),
+        "float" => float(a0),
+        "str" => str(a0),
+        "bool" => bool(a0),
+        "list" => list(a0),
+        "tuple" => tuple(a0),
+        "set" => set(a0),
+        "frozenset" => frozenset(a0),
+        "dict" => dict(a0, Vec::new()),
+        "len" => {
+            need(1)?;
+            len(&args[0])
+        }
+        "abs" => {
+            need(1)?;
+            abs(&args[0])
+        }
+        "repr" => {
+            need(1)?;
+            repr(&args[0])
+        }
+        "ord" => {
+            need(1)?;
+            ord(&args[0])
+        }
+        "chr" => {
+            need(1)?;
+            chr(&args[0])
+        }
+        "sorted" => {
+            need(1)?;
+            sorted(&args[0], None, None)
+        }
+        "reversed" => {
+            need(1)?;
+            reversed(&args[0])
+        }
+        "sum" => {
+            need(1)?;
+            sum(&args[0], a1)
+        }
+        "min" => min(args, None, None),
+        "max" => max(args, None, None),
+        "any" => {
+            need(1)?;
+            any(&args[0])
+        }
+        "all" => {
+            need(1)?;
+            all(&args[0])
+        }
+        "round" => {
+            need(1)?;
+            round(&args[0], a1)
+        }
+        "hash" => {
+            need(1)?;
+            hash(&args[0])
+        }
+        "bin" | "oct" | "hex" => {
+            need(1)?;
+            match name {
+                "bin" => bin(&args[0]),
+                "oct" => oct(&args[0]),
+                _ => hex(&args[0]),
+            }
+        }
+        "divmod" => {
+            need(2)?;
+            divmod(&args[0], &args[1])
+        }
+        "pow" => {
+            need(2)?;
+            pow(&args[0], &args[1], args.get(2))
+        }
+        "iter" => {
+            need(1)?;
+            iter(&args[0])
+        }
+        "next" => {
+            need(1)?;
+            crate::iter::next(&args[0], a1.cloned())
+        }
+        "enumerate" => {
+            need(1)?;
+            enumerate(&args[0], a1)
+        }
+        "zip" => zip(args),
+        "print" => crate::io::print(args, None, None),
+        _ => type_error(format!("built-in {}() cannot be used as a value here", name)),
+    }
+}

@@ -1,0 +1,150 @@
+//! Python exceptions as Rust values: `PyErr` travels in `Err` through `?`, never as a panic
+//! (a panic aborts a WebAssembly module).  Exception classes form a static hierarchy so
+//! `except ValueError` can match subclasses; user classes add entries at run time.
+
+use crate::value::Value;
+use std::fmt;
+use std::rc::Rc;
+
+/// An exception class: a name and its base, enough for `except` matching and printing.
+#[derive(Debug)]
+pub struct ExcType {
+    pub name: &'static str,
+    pub base: Option<&'static ExcType>,
+}
+
+impl ExcType {
+    /// `issubclass(self, other)`.
+    pub fn is_subclass_of(&'static self, other: &'static ExcType) -> bool {
+        let mut cur: Option<&'static ExcType> = Some(self);
+        while let Some(t) = cur {
+            if std::ptr::eq(t, other) {
+                return true;
+            }
+            cur = t.base;
+        }
+        false
+    }
+}
+
+macro_rules! exc_types {
+    ($($konst:ident = $name:literal : $base:expr;)*) => {
+        $(pub static $konst: ExcType = ExcType { name: $name, base: $base };)*
+        /// The built-in exception class with this name, for `except` clauses and `raise`.
+        pub fn builtin_exc_type(name: &str) -> Option<&'static ExcType> {
+            match name { $($name => Some(&$konst),)* _ => None }
+        }
+    };
+}
+
+exc_types! {
+    BASE_EXCEPTION = "BaseException": None;
+    SYSTEM_EXIT = "SystemExit": Some(&BASE_EXCEPTION);
+    KEYBOARD_INTERRUPT = "KeyboardInterrupt": Some(&BASE_EXCEPTION);
+    GENERATOR_EXIT = "GeneratorExit": Some(&BASE_EXCEPTION);
+    EXCEPTION = "Exception": Some(&BASE_EXCEPTION);
+    STOP_ITERATION = "StopIteration": Some(&EXCEPTION);
+    ARITHMETIC_ERROR = "ArithmeticError": Some(&EXCEPTION);
+    ZERO_DIVISION_ERROR = "ZeroDivisionError": Some(&ARITHMETIC_ERROR);
+    OVERFLOW_ERROR = "OverflowError": Some(&ARITHMETIC_ERROR);
+    ASSERTION_ERROR = "AssertionError": Some(&EXCEPTION);
+    ATTRIBUTE_ERROR = "AttributeError": Some(&EXCEPTION);
+    LOOKUP_ERROR = "LookupError": Some(&EXCEPTION);
+    INDEX_ERROR = "IndexError": Some(&LOOKUP_ERROR);
+    KEY_ERROR = "KeyError": Some(&LOOKUP_ERROR);
+    NAME_ERROR = "NameError": Some(&EXCEPTION);
+    UNBOUND_LOCAL_ERROR = "UnboundLocalError": Some(&NAME_ERROR);
+    RUNTIME_ERROR = "RuntimeError": Some(&EXCEPTION);
+    NOT_IMPLEMENTED_ERROR = "NotImplementedError": Some(&RUNTIME_ERROR);
+    RECURSION_ERROR = "RecursionError": Some(&RUNTIME_ERROR);
+    TYPE_ERROR = "TypeError": Some(&EXCEPTION);
+    VALUE_ERROR = "ValueError": Some(&EXCEPTION);
+    UNICODE_ERROR = "UnicodeError": Some(&VALUE_ERROR);
+    OS_ERROR = "OSError": Some(&EXCEPTION);
+    EOF_ERROR = "EOFError": Some(&EXCEPTION);
+    MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);
+}
+
+/// A raised exception: its class and its `args`.
+#[derive(Clone)]
+pub struct PyErr {
+    pub ty: &'static ExcType,
+    pub args: Rc<Vec<Value>>,
+}
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+impl PyErr {
+    pub fn new(ty: &'static ExcType, msg: impl Into<String>) -> PyErr {
+        let msg: String = msg.into();
+        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]) }
+    }
+
+    pub fn with_args(ty: &'static ExcType, args: Vec<Value>) -> PyErr {
+        PyErr { ty, args: Rc::new(args) }
+    }
+
+    /// `except T:` matches this error.
+    pub fn matches(&self, ty: &'static ExcType) -> bool {
+        self.ty.is_subclass_of(ty)
+    }
+
+    /// `str(e)`: the single argument's str, KeyError's repr, or the args tuple.
+    pub fn message(&self) -> String {
+        match self.args.len() {
+            0 => String::new(),
+            1 if std::ptr::eq(self.ty, &KEY_ERROR) => self.args[0].repr(),
+            1 => self.args[0].to_str(),
+            _ => Value::tuple(self.args.to_vec()).repr(),
+        }
+    }
+
+    /// The last line of a traceback: `ValueError: msg`.
+    pub fn summary(&self) -> String {
+        let msg = self.message();
+        if msg.is_empty() {
+            self.ty.name.to_string()
+        } else {
+            format!("{}: {}", self.ty.name, msg)
+        }
+    }
+}
+
+impl fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.summary())
+    }
+}
+
+/// Shorthand constructors for the errors the runtime raises itself.
+pub fn type_error<T>(msg: impl Into<String>) -> PyResult<T> {
+    Err(PyErr::new(&TYPE_ERROR, msg))
+}
+pub fn value_error<T>(msg: impl Into<String>) -> PyResult<T> {
+    Err(PyErr::new(&VALUE_ERROR, msg))
+}
+pub fn index_error<T>(msg: impl Into<String>) -> PyResult<T> {
+    Err(PyErr::new(&INDEX_ERROR, msg))
+}
+pub fn zero_division<T>(msg: impl Into<String>) -> PyResult<T> {
+    Err(PyErr::new(&ZERO_DIVISION_ERROR, msg))
+}
+pub fn overflow<T>() -> PyResult<T> {
+    Err(PyErr::new(&OVERFLOW_ERROR, "integer overflow: the result does not fit in 64 bits"))
+}
+pub fn key_error<T>(key: &Value) -> PyResult<T> {
+    Err(PyErr::with_args(&KEY_ERROR, vec![key.clone()]))
+}
+
+/// `raise e` where `e` is an exception value (caught earlier or constructed).
+pub fn exc_from_value(v: &Value) -> PyResult<PyErr> {
+    match v {
+        Value::Exception(e) => Ok(e.as_ref().clone()),
+        _ => type_error("exceptions must derive from BaseException"),
+    }
+}
+
+/// `isinstance(v, SomeError)`.
+pub fn exc_isinstance(v: &Value, ty: &'static ExcType) -> bool {
+    matches!(v, Value::Exception(e) if e.matches(ty))
+}

@@ -1,0 +1,137 @@
+//! Standard streams: buffered `print`, `input`, and the program entry point that turns
+//! an uncaught exception into CPython's traceback text and exit status.
+
+use crate::exc::*;
+use crate::value::*;
+use std::cell::RefCell;
+use std::io::{BufRead, Write};
+
+thread_local! {
+    static STDOUT: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(1 << 16));
+}
+
+/// Append to stdout's buffer, flushing it when it grows large.
+pub fn write_stdout(text: &str) {
+    STDOUT.with(|b| {
+        let mut b = b.borrow_mut();
+        b.extend_from_slice(text.as_bytes());
+        if b.len() >= 1 << 16 {
+            flush_buffer(&mut b);
+        }
+    });
+}
+
+fn flush_buffer(b: &mut Vec<u8>) {
+    let out = std::io::stdout();
+    let mut lock = out.lock();
+    let _ = lock.write_all(b);
+    let _ = lock.flush();
+    b.clear();
+}
+
+pub fn flush_stdout() {
+    STDOUT.with(|b| flush_buffer(&mut b.borrow_mut()));
+}
+
+/// `print(*args, sep=sep, end=end)`; `None` means the default.
+pub fn print(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<Value> {
+    write_stdout(&print_line(args, sep, end)?);
+    Ok(Value::None)
+}
+
+/// `print(..., file=sys.stderr)`: stdout is flushed first so the streams interleave.
+pub fn eprint(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<Value> {
+    let line = print_line(args, sep, end)?;
+    flush_stdout();
+    let mut err = std::io::stderr();
+    let _ = err.write_all(line.as_bytes());
+    let _ = err.flush();
+    Ok(Value::None)
+}
+
+fn print_line(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<String> {
+    let sep = text_option(sep, " ", "sep")?;
+    let end = text_option(end, "\n", "end")?;
+    let mut line = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            line.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => line.push_str(s),
+            _ => line.push_str(&a.to_str()),
+        }
+    }
+    line.push_str(&end);
+    Ok(line)
+}
+
+fn text_option(v: Option<&Value>, default: &str, what: &str) -> PyResult<String> {
+    match v {
+        None | Some(Value::None) => Ok(default.to_string()),
+        Some(Value::Str(s)) => Ok(s.to_string()),
+        Some(other) => type_error(format!("{} must be None or a string, not {}", what, other.type_name())),
+    }
+}
+
+/// `input(prompt)`: EOFError at end of input, like CPython.
+pub fn input(prompt: Option<&Value>) -> PyResult<Value> {
+    if let Some(p) = prompt {
+        write_stdout(&p.to_str());
+    }
+    flush_stdout();
+    let mut line = String::new();
+    let stdin = std::io::stdin();
+    let n = stdin.lock().read_line(&mut line).unwrap_or(0);
+    if n == 0 {
+        return Err(PyErr::new(&EOF_ERROR, "EOF when reading a line"));
+    }
+    if line.ends_with('\n') {
+        line.pop();
+        if line.ends_with('\r') {
+            line.pop();
+        }
+    }
+    Ok(Value::string(line))
+}
+
+/// The rest of standard input (`sys.stdin.read()`).
+pub fn read_stdin() -> PyResult<Value> {
+    let mut text = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
+    Ok(Value::string(text))
+}
+
+/// Run the translated module body; an uncaught exception prints a traceback and exits 1.
+pub fn run_main(script: &str, body: fn() -> PyResult<()>) {
+    let result = body();
+    flush_stdout();
+    if let Err(err) = result {
+        if std::ptr::eq(err.ty, &SYSTEM_EXIT) {
+            std::process::exit(exit_code(&err));
+        }
+        let mut stderr = std::io::stderr();
+        let _ = write!(
+            stderr,
+            "Traceback (most recent call last):\n  File \"{}\", line 1, in <module>\n{}\n",
+            script,
+            err.summary()
+        );
+        let _ = stderr.flush();
+        std::process::exit(1);
+    }
+}
+
+/// `sys.exit(arg)`: an int is the status, None is 0, anything else is printed and gives 1.
+fn exit_code(err: &PyErr) -> i32 {
+    match err.args.first() {
+        None | Some(Value::None) => 0,
+        Some(v) => match v.as_index() {
+            Some(i) => i as i32,
+            None => {
+                eprintln!("{}", v.to_str());
+                1
+            }
+        },
+    }
+}

@@ -1,0 +1,37 @@
+//! Portalis runtime: the Python semantics that translated programs rely on, in plain
+//! std-only Rust (1.63 and later).  Generated code does `use portalis_runtime::*;`.
+
+pub mod builtins;
+pub mod classes;
+pub mod exc;
+pub mod format;
+pub mod io;
+pub mod iter;
+pub mod methods;
+pub mod ops;
+pub mod pyre;
+pub mod regex;
+pub mod repr;
+pub mod stdlib;
+pub mod strformat;
+pub mod strmethods;
+pub mod tables;
+pub mod value;
+
+pub use exc::*;
+pub use value::*;
+
+/// `expr?` inside a Python `try` body: an error goes to the handler slot and leaves the
+/// labelled loop that stands for the `try` block.
+#[macro_export]
+macro_rules! py_try {
+    ($e:expr, $slot:ident, $label:lifetime) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => {
+                $slot = Some(e);
+                break $label;
+            }
+        }
+    };
+}

@@ -1,0 +1,348 @@
+//! Standard-library modules, reached by qualified name (`"math.sqrt"`): the translator
+//! emits `stdlib::call(name, args, kwargs)` and `stdlib::attribute(name)`, and this
+//! module routes each name to its implementation.
+
+use crate::exc::*;
+use crate::methods::Args;
+use crate::value::*;
+
+/// `module.function(*args, **kw)`.
+pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+    let args = Args { method: name.rsplit('.').next().unwrap_or(name), pos, kw };
+    match name.split('.').next().unwrap_or("") {
+        "math" => math_call(name, &args),
+        "re" => crate::pyre::call(name, &args),
+        "sys" => sys_call(name, &args),
+        _ => unknown(name),
+    }
+}
+
+fn unknown<T>(name: &str) -> PyResult<T> {
+    Err(PyErr::new(&ATTRIBUTE_ERROR, format!("module attribute {} is not available", name)))
+}
+
+/// `module.name` as a value: a constant, or a function object.
+pub fn attribute(name: &'static str) -> PyResult<Value> {
+    let constant = match name {
+        "math.pi" => Value::Float(std::f64::consts::PI),
+        "math.e" => Value::Float(std::f64::consts::E),
+        "math.tau" => Value::Float(std::f64::consts::TAU),
+        "math.inf" => Value::Float(f64::INFINITY),
+        "math.nan" => Value::Float(f64::NAN),
+        "string.ascii_lowercase" => Value::str("abcdefghijklmnopqrstuvwxyz"),
+        "string.ascii_uppercase" => Value::str("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        "string.ascii_letters" => Value::str("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        "string.digits" => Value::str("0123456789"),
+        "string.hexdigits" => Value::str("0123456789abcdefABCDEF"),
+        "string.octdigits" => Value::str("01234567"),
+        "string.punctuation" => Value::str("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+        "string.whitespace" => Value::str(" \t\n\r\x0b\x0c"),
+        "string.printable" => Value::str(
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c",
+        ),
+        "sys.maxsize" => Value::Int(i64::MAX),
+        "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
+        _ => match crate::pyre::constant(name) {
+            Some(v) => v,
+            None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
+        },
+    };
+    Ok(constant)
+}
+
+fn sys_call(name: &str, a: &Args) -> PyResult<Value> {
+    match name {
+        "sys.exit" => Err(PyErr::with_args(&SYSTEM_EXIT, a.pos.clone())),
+        "sys.setrecursionlimit" => Ok(Value::None),
+        "sys.getrecursionlimit" => Ok(Value::Int(1000)),
+        _ => unknown(name),
+    }
+}
+
+fn domain_error<T>() -> PyResult<T> {
+    value_error("math domain error")
+}
+
+/// A float result, or CPython's errors for NaN from finite input and overflow.
+fn checked_float(x: f64, input_finite: bool) -> PyResult<Value> {
+    if x.is_nan() && input_finite {
+        return domain_error();
+    }
+    if x.is_infinite() && input_finite {
+        return Err(PyErr::new(&OVERFLOW_ERROR, "math range error"));
+    }
+    Ok(Value::Float(x))
+}
+
+fn float_arg(a: &Args, i: usize, name: &str) -> PyResult<f64> {
+    a.req(i, name)?.to_f64()
+}
+
+fn gcd(mut x: i64, mut y: i64) -> i64 {
+    x = x.abs();
+    y = y.abs();
+    while y != 0 {
+        let t = x % y;
+        x = y;
+        y = t;
+    }
+    x
+}
+
+/// `math.floor`/`ceil`/`trunc`: ints stay ints, floats become ints.
+fn to_integral(v: &Value, f: fn(f64) -> f64) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Ok(Value::Int(v.to_int()?)),
+        _ => crate::builtins::float_to_int(f(v.to_f64()?)),
+    }
+}
+
+fn comb(n: i64, k: i64) -> PyResult<i64> {
+    if k < 0 || k > n {
+        return Ok(0);
+    }
+    let k = k.min(n - k);
+    let mut result: i128 = 1;
+    for i in 0..k {
+        result = result * (n - i) as i128 / (i + 1) as i128;
+        if result > i64::MAX as i128 {
+            return overflow();
+        }
+    }
+    Ok(result as i64)
+}
+
+fn math_call(name: &str, a: &Args) -> PyResult<Value> {
+    let unary = |f: fn(f64) -> f64| -> PyResult<Value> {
+        let x = float_arg(a, 0, "x")?;
+        checked_float(f(x), x.is_finite())
+    };
+    match name {
+        "math.sqrt" => {
+            let x = float_arg(a, 0, "x")?;
+            if x < 0.0 {
+                return domain_error();
+            }
+            Ok(Value::Float(x.sqrt()))
+        }
+        "math.floor" => to_integral(a.req(0, "x")?, f64::floor),
+        "math.ceil" => to_integral(a.req(0, "x")?, f64::ceil),
+        "math.trunc" => to_integral(a.req(0, "x")?, f64::trunc),
+        "math.fabs" => Ok(Value::Float(float_arg(a, 0, "x")?.abs())),
+        "math.exp" => unary(f64::exp),
+        "math.sin" => unary(f64::sin),
+        "math.cos" => unary(f64::cos),
+        "math.tan" => unary(f64::tan),
+        "math.asin" => unary(f64::asin),
+        "math.acos" => unary(f64::acos),
+        "math.atan" => unary(f64::atan),
+        "math.sinh" => unary(f64::sinh),
+        "math.cosh" => unary(f64::cosh),
+        "math.tanh" => unary(f64::tanh),
+        "math.log1p" => unary(f64::ln_1p),
+        "math.degrees" => unary(f64::to_degrees),
+        "math.radians" => unary(f64::to_radians),
+        "math.log" | "math.log2" | "math.log10" => {
+            let x = float_arg(a, 0, "x")?;
+            if x <= 0.0 {
+                return domain_error();
+            }
+            let r = match name {
+                "math.log2" => x.log2(),
+                "math.log10" => x.log10(),
+                _ => match a.get(1, "base") {
+                    Some(b) => {
+                        let b = b.to_f64()?;
+                        if b <= 0.0 || b == 1.0 {
+                            return if b == 1.0 { zero_division("float division by zero") } else { domain_error() };
+                        }
+                        x.ln() / b.ln()
+                    }
+                    None => x.ln(),
+                },
+            };
+            Ok(Value::Float(r))
+        }
+        "math.pow" => {
+            let (x, y) = (float_arg(a, 0, "x")?, float_arg(a, 1, "y")?);
+            if x == 0.0 && y < 0.0 {
+                return domain_error();
+            }
+            checked_float(x.powf(y), x.is_finite() && y.is_finite())
+        }
+        "math.atan2" => Ok(Value::Float(float_arg(a, 0, "y")?.atan2(float_arg(a, 1, "x")?))),
+        "math.hypot" => {
+            let mut total = 0.0f64;
+            for v in &a.pos {
+                let x = v.to_f64()?;
+                total = total.hypot(x);
+            }
+            Ok(Value::Float(total))
+        }
+        "math.copysign" => Ok(Value::Float(float_arg(a, 0, "x")?.copysign(float_arg(a, 1, "y")?))),
+        "math.fmod" => {
+            let (x, y) = (float_arg(a, 0, "x")?, float_arg(a, 1, "y")?);
+            if y == 0.0 {
+                return domain_error();
+            }
+            Ok(Value::Float(x % y))
+        }
+        "math.isfinite" => Ok(Value::Bool(float_arg(a, 0, "x")?.is_finite())),
+        "math.isinf" => Ok(Value::Bool(float_arg(a, 0, "x")?.is_infinite())),
+        "math.isnan" => Ok(Value::Bool(float_arg(a, 0, "x")?.is_nan())),
+        "math.isclose" => {
+            let (x, y) = (float_arg(a, 0, "a")?, float_arg(a, 1, "b")?);
+            let rel = match a.get(2, "rel_tol") {
+                Some(v) => v.to_f64()?,
+                None => 1e-9,
+            };
+            let abs = match a.get(3, "abs_tol") {
+                Some(v) => v.to_f64()?,
+                None => 0.0,
+            };
+            let close = x == y || (x - y).abs() <= (rel * x.abs().max(y.abs())).max(abs);
+            Ok(Value::Bool(close && !(x.is_infinite() || y.is_infinite()) || x == y))
+        }
+        "math.factorial" => {
+            let n = a.req(0, "n")?.to_int()?;
+            if n < 0 {
+                return value_error("factorial() not defined for negative values");
+            }
+            let mut r: i64 = 1;
+            for i in 2..=n {
+                r = match r.checked_mul(i) {
+                    Some(v) => v,
+                    None => return overflow(),
+                };
+            }
+            Ok(Value::Int(r))
+        }
+        "math.gcd" => {
+            let mut g = 0;
+            for v in &a.pos {
+                g = gcd(g, v.to_int()?);
+            }
+            Ok(Value::Int(g))
+        }
+        "math.lcm" => {
+            let mut l: i64 = 1;
+            for v in &a.pos {
+                let x = v.to_int()?.abs();
+                if x == 0 {
+                    return Ok(Value::Int(0));
+                }
+                l = match (l / gcd(l, x)).checked_mul(x) {
+                    Some(v) => v,
+                    None => return overflow(),
+                };
+            }
+            Ok(Value::Int(l))
+        }
+        "math.isqrt" => {
+            let n = a.req(0, "n")?.to_int()?;
+            if n < 0 {
+                return value_error("isqrt() argument must be nonnegative");
+            }
+            let mut r = (n as f64).sqrt() as i64;
+            while r > 0 && r.checked_mul(r).map_or(true, |sq| sq > n) {
+                r -= 1;
+            }
+            while (r + 1).checked_mul(r + 1).map_or(false, |sq| sq <= n) {
+                r += 1;
+            }
+            Ok(Value::Int(r))
+        }
+        "math.comb" => {
+            let (n, k) = (a.req(0, "n")?.to_int()?, a.req(1, "k")?.to_int()?);
+            if n < 0 || k < 0 {
+                return value_error("n must be a non-negative integer");
+            }
+            comb(n, k).map(Value::Int)
+        }
+        "math.perm" => {
+            let n = a.req(0, "n")?.to_int()?;
+            let k = match a.get(1, "k") {
+                Some(v) if !v.is_none() => v.to_int()?,
+                _ => n,
+            };
+            if n < 0 || k < 0 {
+                return value_error("n must be a non-negative integer");
+            }
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let mut r: i64 = 1;
+            for i in 0..k {
+                r = match r.checked_mul(n - i) {
+                    Some(v) => v,
+                    None => return overflow(),
+                };
+            }
+            Ok(Value::Int(r))
+        }
+        "math.prod" => {
+            let mut acc = match a.get(1, "start") {
+                Some(v) => v.clone(),
+                None => Value::Int(1),
+            };
+            for v in crate::iter::collect_vec(a.req(0, "iterable")?)? {
+                acc = crate::ops::mul(&acc, &v)?;
+            }
+            Ok(acc)
+        }
+        "math.fsum" => {
+            // Neumaier summation: exact enough to match CPython's correctly rounded fsum
+            // on ordinary inputs.
+            let mut sum = 0.0f64;
+            let mut comp = 0.0f64;
+            for v in crate::iter::collect_vec(a.req(0, "iterable")?)? {
+                let x = v.to_f64()?;
+                let t = sum + x;
+                if sum.abs() >= x.abs() {
+                    comp += (sum - t) + x;
+                } else {
+                    comp += (x - t) + sum;
+                }
+                sum = t;
+            }
+            Ok(Value::Float(sum + comp))
+        }
+        "math.modf" => {
+            let x = float_arg(a, 0, "x")?;
+            Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())]))
+        }
+        "math.frexp" => {
+            let x = float_arg(a, 0, "x")?;
+            if x == 0.0 || !x.is_finite() {
+                return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+            }
+            let mut e = x.abs().log2().floor() as i64 + 1;
+            let mut m = x / 2f64.powi(e as i32);
+            if m.abs() >= 1.0 {
+                m /= 2.0;
+                e += 1;
+            } else if m.abs() < 0.5 {
+                m *= 2.0;
+                e -= 1;
+            }
+            Ok(Value::tuple(vec![Value::Float(m), Value::Int(e)]))
+        }
+        "math.ldexp" => {
+            let (x, i) = (float_arg(a, 0, "x")?, a.req(1, "i")?.to_int()?);
+            checked_float(x * 2f64.powi(i.clamp(-2000, 2000) as i32), x.is_finite())
+        }
+        "math.dist" => {
+            let p = crate::iter::collect_vec(a.req(0, "p")?)?;
+            let q = crate::iter::collect_vec(a.req(1, "q")?)?;
+            if p.len() != q.len() {
+                return value_error("both points must have the same number of dimensions");
+            }
+            let mut total = 0.0f64;
+            for (x, y) in p.iter().zip(q.iter()) {
+                total = total.hypot(x.to_f64()? - y.to_f64()?);
+            }
+            Ok(Value::Float(total))
+        }
+        _ => unknown(name),
+    }
+}

@@ -1,0 +1,122 @@
+//! String formatting on values: `format(v, spec)`, f-string fields, `str.format` and
+//! `%`-formatting, built on the value-free formatters in `format.rs`.
+
+use crate::exc::*;
+use crate::format::{self, FieldArg, FormatPiece, PercentArg};
+use crate::value::*;
+
+fn verr<T>(r: Result<T, String>) -> PyResult<T> {
+    r.map_err(|m| PyErr::new(&VALUE_ERROR, m))
+}
+
+/// `format(v, spec)`, the work behind every f-string field.
+pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
+    match v {
+        Value::Int(i) => verr(format::format_int(*i, spec)),
+        Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
+        Value::Bool(b) => verr(format::format_int(*b as i64, spec)),
+        Value::Float(f) => verr(format::format_float(*f, spec)),
+        Value::Str(s) => verr(format::format_str(s, spec)),
+        Value::Object(_) if !spec.is_empty() => {
+            crate::classes::call_dunder(v, "__format__", vec![Value::str(spec)]).map(|r| r.to_str())
+        }
+        _ if spec.is_empty() => Ok(v.to_str()),
+        _ => type_error(format!("unsupported format string passed to {}.__format__", v.type_name())),
+    }
+}
+
+/// An f-string field: optional `!r`/`!s`/`!a` conversion, then the format spec.
+pub fn format_field(v: &Value, conversion: Option<char>, spec: &str) -> PyResult<String> {
+    match conversion {
+        Some('r') | Some('a') => format_value(&Value::string(v.repr()), spec),
+        Some('s') => format_value(&Value::string(v.to_str()), spec),
+        _ => format_value(v, spec),
+    }
+}
+
+/// `template.format(*pos, **kw)`.
+pub fn str_format(template: &str, pos: &[Value], kw: &[(&str, Value)]) -> PyResult<String> {
+    let pieces = verr(format::parse_format_template(template))?;
+    render(&pieces, pos, kw)
+}
+
+fn render(pieces: &[FormatPiece], pos: &[Value], kw: &[(&str, Value)]) -> PyResult<String> {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            FormatPiece::Literal(text) => out.push_str(text),
+            FormatPiece::Field(field) => {
+                let mut value = match &field.arg {
+                    FieldArg::Index(i) => match pos.get(*i) {
+                        Some(v) => v.clone(),
+                        None => {
+                            return index_error(format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                i
+                            ))
+                        }
+                    },
+                    FieldArg::Keyword(name) => match kw.iter().find(|(k, _)| *k == name.as_str()) {
+                        Some((_, v)) => v.clone(),
+                        None => return key_error(&Value::str(name)),
+                    },
+                };
+                value = apply_accessors(value, &field.accessors)?;
+                let spec = render(&field.spec, pos, kw)?;
+                out.push_str(&format_field(&value, field.conversion, &spec)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `{0[1]}` and `{p.x}` accessors.
+fn apply_accessors(mut value: Value, accessors: &str) -> PyResult<Value> {
+    let mut rest = accessors;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let close = after.find(']').unwrap_or(after.len());
+            let key = &after[..close];
+            let index = match key.parse::<i64>() {
+                Ok(i) => Value::Int(i),
+                Err(_) => Value::str(key),
+            };
+            value = crate::ops::getitem(&value, &index)?;
+            rest = after.get(close + 1..).unwrap_or("");
+        } else if let Some(after) = rest.strip_prefix('.') {
+            let end = after.find(|c| c == '.' || c == '[').unwrap_or(after.len());
+            let name: &'static str = Box::leak(after[..end].to_string().into_boxed_str());
+            value = crate::classes::getattr(&value, name)?;
+            rest = &after[end..];
+        } else {
+            return value_error("Only '.' or '[' may follow ']' in format field specifier");
+        }
+    }
+    Ok(value)
+}
+
+fn percent_arg(v: &Value) -> PercentArg {
+    match v {
+        Value::Int(i) => PercentArg::Int(*i),
+        Value::Bool(b) => PercentArg::Bool(*b),
+        Value::Float(f) => PercentArg::Float(*f),
+        Value::Str(s) => PercentArg::Str(s.to_string()),
+        _ => PercentArg::Other { type_name: v.type_name().to_string(), text: v.to_str(), repr: v.repr() },
+    }
+}
+
+/// `fmt % args`: a tuple gives several arguments, anything else is one.
+pub fn percent(fmt: &str, args: &Value) -> PyResult<Value> {
+    let list: Vec<PercentArg> = match args {
+        Value::Tuple(items) => items.iter().map(percent_arg).collect(),
+        v => vec![percent_arg(v)],
+    };
+    format::percent_format(fmt, &list).map(Value::string).map_err(|m| {
+        let ty = if m.starts_with("not enough") || m.starts_with("not all") || m.contains("required") {
+            &TYPE_ERROR
+        } else {
+            &VALUE_ERROR
+        };
+        PyErr::new(ty, m)
+    })
+}

@@ -1,0 +1,280 @@
+//! The dynamic value model: one `Value` enum for every Python object.
+//!
+//! Mutable containers live behind `Rc<RefCell<..>>`, so an alias (`b = a`) shares the
+//! object exactly as in Python; immutable ones (str, tuple) are shared `Rc`s.  Cloning a
+//! `Value` is cheap: it copies a scalar or bumps a reference count.
+
+use crate::exc::*;
+use crate::tables::{self, PyDictTable, PyKey, PySetTable};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub type Dict = PyDictTable<Value, Value>;
+pub type Set = PySetTable<Value>;
+
+/// A callable: a built-in, a translated function used as a value, a lambda or a closure.
+pub struct Func {
+    pub name: Rc<str>,
+    pub call: Box<dyn Fn(Vec<Value>) -> PyResult<Value>>,
+}
+
+/// An iterator object (`iter(x)`, `map`, `zip`, generator expressions ...).
+pub struct PyIter {
+    pub next: Box<dyn FnMut() -> PyResult<Option<Value>>>,
+}
+
+/// `range(start, stop, step)` kept lazy.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+/// A user class: its name, base and method table (class attributes live in `classes`).
+pub struct Class {
+    pub name: &'static str,
+    pub base: Option<&'static Class>,
+    pub methods: &'static [(&'static str, fn(Vec<Value>) -> PyResult<Value>)],
+}
+
+/// An instance of a user class: its class and its attributes in assignment order.
+pub struct Object {
+    pub class: &'static Class,
+    pub fields: RefCell<Vec<(&'static str, Value)>>,
+}
+
+#[derive(Clone, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Rc<str>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<Vec<Value>>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Set>>),
+    FrozenSet(Rc<Set>),
+    Range(Range),
+    Func(Rc<Func>),
+    Iter(Rc<RefCell<PyIter>>),
+    Object(Rc<Object>),
+    Exception(Rc<PyErr>),
+    Native(Rc<dyn NativeObject>),
+}
+
+/// A runtime-provided object (a compiled regex, a match, ...) with its own methods.
+pub trait NativeObject {
+    fn type_name(&self) -> &'static str;
+    fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value>;
+    fn getattr(&self, name: &str) -> PyResult<Value>;
+    fn repr(&self) -> String;
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::from(s))
+    }
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::from(s))
+    }
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(items)))
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(items))
+    }
+    pub fn dict(table: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(table)))
+    }
+    pub fn set(table: Set) -> Value {
+        Value::Set(Rc::new(RefCell::new(table)))
+    }
+    pub fn func(name: &str, call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static) -> Value {
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call) }))
+    }
+    pub fn iter(next: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
+        Value::Iter(Rc::new(RefCell::new(PyIter { next: Box::new(next) })))
+    }
+
+    /// `type(x).__name__`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::None => "NoneType",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Float(_) => "float",
+            Value::Str(_) => "str",
+            Value::List(_) => "list",
+            Value::Tuple(_) => "tuple",
+            Value::Dict(_) => "dict",
+            Value::Set(_) => "set",
+            Value::FrozenSet(_) => "frozenset",
+            Value::Range(_) => "range",
+            Value::Func(_) => "function",
+            Value::Iter(_) => "iterator",
+            Value::Object(o) => o.class.name,
+            Value::Exception(e) => e.ty.name,
+            Value::Native(n) => n.type_name(),
+        }
+    }
+
+    /// Python truthiness (`if x:`).
+    pub fn truthy(&self) -> bool {
+        match self {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.borrow().is_empty(),
+            Value::Tuple(t) => !t.is_empty(),
+            Value::Dict(d) => d.borrow().len() > 0,
+            Value::Set(s) => s.borrow().len() > 0,
+            Value::FrozenSet(s) => s.len() > 0,
+            Value::Range(r) => crate::ops::range_len(r) > 0,
+            Value::Object(o) => crate::classes::object_truthy(o),
+            _ => true,
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    /// The value as an i64 when it is an int or bool (Python's `__index__`).
+    pub fn as_index(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(*b as i64),
+            _ => None,
+        }
+    }
+
+    /// An integer argument, or the TypeError CPython gives.
+    pub fn to_int(&self) -> PyResult<i64> {
+        match self.as_index() {
+            Some(i) => Ok(i),
+            None => type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name()
+            )),
+        }
+    }
+
+    /// A number as f64 (int, bool or float), for arithmetic that mixes them.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Bool(b) => Some(*b as i64 as f64),
+            Value::Float(f) => Some(*f),
+            _ => None,
+        }
+    }
+
+    pub fn to_f64(&self) -> PyResult<f64> {
+        match self.as_f64() {
+            Some(f) => Ok(f),
+            None => type_error(format!("must be real number, not {}", self.type_name())),
+        }
+    }
+
+    /// Borrow a str's text, or raise the TypeError CPython gives for `what`.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// `a is b`: identity for heap objects, value equality for immutable scalars.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
+            (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
+            (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
+            (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
+            (Value::FrozenSet(a), Value::FrozenSet(b)) => Rc::ptr_eq(a, b),
+            (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
+            (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
+            (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
+            (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
+            (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// Raise TypeError unless the value can be a dict key or set member.
+    pub fn check_hashable(&self) -> PyResult<()> {
+        match self {
+            Value::List(_) | Value::Dict(_) | Value::Set(_) => {
+                type_error(format!("unhashable type: '{}'", self.type_name()))
+            }
+            Value::Tuple(items) => items.iter().try_for_each(|v| v.check_hashable()),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl PyKey for Value {
+    fn py_hash(&self) -> i64 {
+        match self {
+            Value::None => 0x5f3759df,
+            Value::Bool(b) => *b as i64,
+            Value::Int(i) => tables::hash_int(*i),
+            Value::Float(f) => tables::hash_float(*f),
+            Value::Str(s) => tables::hash_str(s),
+            Value::Tuple(items) => {
+                let hashes: Vec<i64> = items.iter().map(|v| v.py_hash()).collect();
+                tables::hash_tuple(&hashes)
+            }
+            Value::FrozenSet(s) => s.iter().fold(0x1f3a_5c7d_i64, |acc, v| acc ^ v.py_hash()),
+            Value::Range(r) => tables::hash_tuple(&[r.start, r.stop, r.step]),
+            Value::Object(o) => Rc::as_ptr(o) as usize as i64 >> 4,
+            Value::Func(f) => Rc::as_ptr(f) as *const u8 as usize as i64 >> 4,
+            _ => 0,
+        }
+    }
+
+    fn py_eq(&self, other: &Value) -> bool {
+        crate::ops::values_equal(self, other)
+    }
+}
+
+/// A variable shared between a function and the closures that capture it.
+#[derive(Clone, Default)]
+pub struct PyCell(Rc<RefCell<Value>>);
+
+impl PyCell {
+    pub fn new(v: Value) -> PyCell {
+        PyCell(Rc::new(RefCell::new(v)))
+    }
+    pub fn get(&self) -> Value {
+        self.0.borrow().clone()
+    }
+    pub fn set(&self, v: Value) {
+        *self.0.borrow_mut() = v;
+    }
+}
+
+/// Module globals are thread-local cells; this reads and writes them in one call.
+pub trait GlobalCell {
+    fn get_value(&'static self) -> Value;
+    fn set_value(&'static self, v: Value);
+}
+
+impl GlobalCell for std::thread::LocalKey<PyCell> {
+    fn get_value(&'static self) -> Value {
+        self.with(PyCell::get)
+    }
+    fn set_value(&'static self, v: Value) {
+        self.with(|c| c.set(v))
+    }
+}
