@@ -136,12 +136,9 @@ class Lowerer(ExprLowering, CallLowering):
                 self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
             elif isinstance(stmt, ast.ClassDef):
                 self._collect_class(stmt)
-            elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
-                self._collect_import(stmt)
-            elif isinstance(stmt, ast.If):
-                for inner in stmt.body + stmt.orelse:
-                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
-                        self._collect_import(inner)
+        for node in ast.walk(self.parsed.tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self._collect_import(node)
 
     def _signature(self, node: ast.FunctionDef, rust_name: str) -> FunctionSig:
         args = node.args
@@ -309,7 +306,7 @@ class Lowerer(ExprLowering, CallLowering):
         unpack = [ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", []), ty="usize"),
                   ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True)]
         required = len(names) - len([p for p in sig.params if p in sig.defaults])
-        unpack.insert(1, ir.ExprStmt(ir.Try(ir.Call("check_arity", [
+        unpack.insert(1, ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [
             ir.Raw(str_literal(node.name)), ir.Var("n_args"), ir.Raw(str(required)), ir.Raw(str(len(names)))]))))
         for i, p in enumerate(fn.params):
             default = sig.defaults.get(sig.params[i]) if i < len(sig.params) else None

@@ -11,6 +11,7 @@ import ast
 
 from portalis import ir
 from portalis.passes.rust_names import str_literal
+from portalis.passes.stdlib_names import STDLIB, TYPE_ONLY_MODULES
 
 BUILTIN_EXCEPTIONS = {
     name: "".join("_" + c if c.isupper() and i else c for i, c in enumerate(name)).upper()
@@ -24,26 +25,6 @@ BUILTIN_EXCEPTIONS = {
 }
 BUILTIN_EXCEPTIONS["OSError"] = "OS_ERROR"
 BUILTIN_EXCEPTIONS["EOFError"] = "EOF_ERROR"
-
-# Standard-library names the runtime implements (`stdlib.rs`), by module.
-STDLIB = {
-    "math": {
-        "sqrt", "floor", "ceil", "trunc", "fabs", "factorial", "gcd", "lcm", "isqrt", "comb", "perm",
-        "exp", "log", "log2", "log10", "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan",
-        "atan2", "sinh", "cosh", "tanh", "hypot", "degrees", "radians", "isclose", "isfinite",
-        "isinf", "isnan", "copysign", "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist",
-        "pi", "e", "tau", "inf", "nan",
-    },
-    "re": {
-        "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
-        "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
-    },
-    "string": {"ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
-               "octdigits", "punctuation", "whitespace", "printable"},
-    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "argv", "getrecursionlimit"},
-}
-# Modules whose names only matter to type checkers: imports are accepted and ignored.
-TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}
 
 BUILTIN_FUNCTIONS = {
     "print", "len", "range", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip",
@@ -96,7 +77,7 @@ class CallLowering:
         most = "usize::MAX" if sig.vararg else str(len(sig.params))
         stmts: list[ir.Stmt] = [
             ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", [])),
-            ir.ExprStmt(ir.Try(ir.Call("check_arity", [ir.Raw(str_literal(name)), ir.Var("n_args"),
+            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [ir.Raw(str_literal(name)), ir.Var("n_args"),
                                                        ir.Raw(str(required)), ir.Raw(most)]))),
             ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
         ]
@@ -138,7 +119,7 @@ class CallLowering:
         return None
 
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
-        if name in BUILTIN_FUNCTIONS and name not in ("print", "isinstance", "input", "type", "id", "callable"):
+        if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable"):
             return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
         if name in BUILTIN_EXCEPTIONS:
             self.error(node, f"exception class {name} used as a value is not supported",

@@ -152,8 +152,9 @@ class _Collector(ast.NodeVisitor):
         target.assigned.add(node.target.id)
 
     def _import(self, node) -> None:
+        # Modules are compiled in, so an import anywhere makes the name module-wide.
         for alias in node.names:
-            self._bind((alias.asname or alias.name).split(".")[0])
+            self.root.assigned.add((alias.asname or alias.name).split(".")[0])
 
     visit_Import = _import
     visit_ImportFrom = _import

@@ -217,6 +217,7 @@ pub fn call(f: &Value, args: Vec<Value>) -> PyResult<Value> {
     match f {
         Value::Func(func) => (func.call)(args),
         Value::Object(_) => crate::classes::call_dunder(f, "__call__", args),
+        Value::Native(n) => n.call(args),
         _ => type_error(format!("'{}' object is not callable", f.type_name())),
     }
 }
@@ -661,4 +662,18 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
         "print" => crate::io::print(args, None, None),
         _ => type_error(format!("built-in {}() cannot be used as a value here", name)),
     }
+}
+
+/// Built-in types that print as `<class 'int'>` when used as values.
+pub fn is_builtin_type(name: &str) -> bool {
+    matches!(name, "int" | "float" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict")
+}
+
+/// A Counter's entries by count, highest first, ties in insertion order (`most_common`).
+pub fn counter_most_common(d: &Dict) -> Vec<(Value, Value)> {
+    let mut pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    pairs.sort_by(|a, b| {
+        crate::ops::compare(&b.1, &a.1, "<").unwrap_or(std::cmp::Ordering::Equal)
+    });
+    pairs
 }

@@ -8,6 +8,7 @@ pub mod format;
 pub mod io;
 pub mod iter;
 pub mod methods;
+pub mod pycollections;
 pub mod ops;
 pub mod pyre;
 pub mod regex;

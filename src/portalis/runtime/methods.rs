@@ -58,6 +58,7 @@ pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, V
     match obj {
         Value::Str(s) => str_method(s, &args),
         Value::List(l) => list_method(obj, l, &args),
+        Value::Dict(d) if d.borrow().kind != DictKind::Dict => crate::pycollections::mapping_method(d, &args),
         Value::Dict(d) => dict_method(d, &args),
         Value::Set(s) => set_method(obj, s, &args),
         Value::FrozenSet(s) => frozenset_method(s, &args),
@@ -333,8 +334,24 @@ fn list_method(obj: &Value, l: &Rc<std::cell::RefCell<Vec<Value>>>, a: &Args) ->
     }
 }
 
-/// What `d[k]` does when `k` is missing: KeyError (subclasses with a default override it).
-pub fn dict_missing(_dict: &Value, key: &Value) -> PyResult<Value> {
+/// What `d[k]` does when `k` is missing: a defaultdict stores its factory's value, a
+/// Counter answers 0, a plain dict raises KeyError.
+pub fn dict_missing(dict: &Value, key: &Value) -> PyResult<Value> {
+    if let Value::Dict(d) = dict {
+        let (kind, factory) = {
+            let b = d.borrow();
+            (b.kind, b.factory.clone())
+        };
+        match (kind, factory) {
+            (DictKind::DefaultDict, Some(f)) => {
+                let v = crate::builtins::call(&f, Vec::new())?;
+                d.borrow_mut().insert(key.clone(), v.clone());
+                return Ok(v);
+            }
+            (DictKind::Counter, _) => return Ok(Value::Int(0)),
+            _ => {}
+        }
+    }
     key_error(key)
 }
 
@@ -365,7 +382,8 @@ pub fn dict_update_from(table: &mut Dict, src: &Value) -> PyResult<()> {
     Ok(())
 }
 
-fn dict_method(d: &Rc<std::cell::RefCell<Dict>>, a: &Args) -> PyResult<Value> {
+/// Methods of plain dicts (and the ones the other mapping kinds inherit).
+pub fn dict_method(d: &Rc<std::cell::RefCell<Dict>>, a: &Args) -> PyResult<Value> {
     match a.method {
         "get" => {
             let k = a.req(0, "key")?;

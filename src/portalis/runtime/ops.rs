@@ -430,6 +430,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         }
         (Value::Object(_), _) => crate::classes::object_eq(a, b),
         (Value::Exception(x), Value::Exception(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Value::Native(x), _) => x.equals(b),
         _ => {
             if let Some((x, y)) = int_pair(a, b) {
                 x == y
@@ -482,6 +483,10 @@ pub fn compare(a: &Value, b: &Value, op: &str) -> PyResult<Ordering> {
         (Value::List(x), Value::List(y)) => seq_compare(&x.borrow(), &y.borrow(), op),
         (Value::Tuple(x), Value::Tuple(y)) => seq_compare(x, y, op),
         (Value::Object(_), _) => crate::classes::object_compare(a, b, op),
+        (Value::Native(n), _) => match n.compare(b) {
+            Some(r) => r,
+            None => not_orderable(op, a, b),
+        },
         _ => not_orderable(op, a, b),
     }
 }
@@ -608,6 +613,7 @@ pub fn len(v: &Value) -> PyResult<i64> {
         Value::FrozenSet(s) => s.len() as i64,
         Value::Range(r) => range_len(r),
         Value::Object(_) => return crate::classes::object_len(v),
+        Value::Native(n) => return n.len(),
         _ => return type_error(format!("object of type '{}' has no len()", v.type_name())),
     })
 }
@@ -678,6 +684,7 @@ pub fn getitem(container: &Value, index: &Value) -> PyResult<Value> {
             }
         }
         Value::Object(_) => crate::classes::call_dunder(container, "__getitem__", vec![index.clone()]),
+        Value::Native(n) => n.getitem(index),
         _ => type_error(format!("'{}' object is not subscriptable", container.type_name())),
     }
 }
@@ -705,6 +712,7 @@ pub fn setitem(container: &Value, index: &Value, value: Value) -> PyResult<()> {
         Value::Object(_) => {
             crate::classes::call_dunder(container, "__setitem__", vec![index.clone(), value]).map(|_| ())
         }
+        Value::Native(n) => n.setitem(index, value),
         _ => type_error(format!(
             "'{}' object does not support item assignment",
             container.type_name()

@@ -65,18 +65,7 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
             }
         }
         Value::Dict(d) => match d.try_borrow() {
-            Ok(d) => {
-                out.push('{');
-                for (i, (k, v)) in d.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str(", ");
-                    }
-                    write_repr(out, k, depth + 1);
-                    out.push_str(": ");
-                    write_repr(out, v, depth + 1);
-                }
-                out.push('}');
-            }
+            Ok(d) => write_dict(out, &d, depth),
             Err(_) => out.push_str("{...}"),
         },
         Value::Set(s) => {
@@ -104,7 +93,11 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
             }
         }
         Value::Func(f) => {
-            let _ = write!(out, "<function {}>", f.name);
+            if crate::builtins::is_builtin_type(&f.name) {
+                let _ = write!(out, "<class '{}'>", f.name);
+            } else {
+                let _ = write!(out, "<function {}>", f.name);
+            }
         }
         Value::Iter(_) => out.push_str("<iterator object>"),
         Value::Object(_) => out.push_str(&crate::classes::object_repr(v)),
@@ -113,5 +106,51 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
             write_seq(out, &e.args, "(", ")", depth);
         }
         Value::Native(n) => out.push_str(&n.repr()),
+    }
+}
+
+fn write_entries<'a>(out: &mut String, entries: impl Iterator<Item = (&'a Value, &'a Value)>, depth: usize) {
+    out.push('{');
+    for (i, (k, v)) in entries.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(out, k, depth + 1);
+        out.push_str(": ");
+        write_repr(out, v, depth + 1);
+    }
+    out.push('}');
+}
+
+/// A dict and the mapping types that share its storage, each in CPython's format.
+fn write_dict(out: &mut String, d: &Dict, depth: usize) {
+    match d.kind {
+        DictKind::Dict => write_entries(out, d.iter(), depth),
+        DictKind::DefaultDict => {
+            out.push_str("defaultdict(");
+            match &d.factory {
+                Some(f) => write_repr(out, f, depth + 1),
+                None => out.push_str("None"),
+            }
+            out.push_str(", ");
+            write_entries(out, d.iter(), depth);
+            out.push(')');
+        }
+        DictKind::Counter => {
+            out.push_str("Counter(");
+            if d.len() > 0 {
+                let ordered = crate::builtins::counter_most_common(d);
+                write_entries(out, ordered.iter().map(|(k, v)| (k, v)), depth);
+            }
+            out.push(')');
+        }
+        DictKind::OrderedDict => {
+            out.push_str("OrderedDict(");
+            if d.len() > 0 {
+                let pairs: Vec<Value> = d.iter().map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()])).collect();
+                write_seq(out, &pairs, "[", "]", depth);
+            }
+            out.push(')');
+        }
     }
 }

@@ -9,8 +9,54 @@ use crate::tables::{self, PyDictTable, PyKey, PySetTable};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub type Dict = PyDictTable<Value, Value>;
 pub type Set = PySetTable<Value>;
+
+/// Which mapping type a dict object is: they share storage and differ in `d[missing]`,
+/// `repr` and a few methods.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictKind {
+    Dict,
+    DefaultDict,
+    Counter,
+    OrderedDict,
+}
+
+/// A dict object: the insertion-ordered table plus what its kind needs.
+#[derive(Clone)]
+pub struct Dict {
+    pub table: PyDictTable<Value, Value>,
+    pub kind: DictKind,
+    /// `defaultdict`'s factory, called for a missing key.
+    pub factory: Option<Value>,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::of_kind(DictKind::Dict)
+    }
+    pub fn of_kind(kind: DictKind) -> Dict {
+        Dict { table: PyDictTable::new(), kind, factory: None }
+    }
+}
+
+impl Default for Dict {
+    fn default() -> Dict {
+        Dict::new()
+    }
+}
+
+impl std::ops::Deref for Dict {
+    type Target = PyDictTable<Value, Value>;
+    fn deref(&self) -> &Self::Target {
+        &self.table
+    }
+}
+
+impl std::ops::DerefMut for Dict {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.table
+    }
+}
 
 /// A callable: a built-in, a translated function used as a value, a lambda or a closure.
 pub struct Func {
@@ -65,12 +111,40 @@ pub enum Value {
     Native(Rc<dyn NativeObject>),
 }
 
-/// A runtime-provided object (a compiled regex, a match, ...) with its own methods.
+/// A runtime-provided object (a compiled regex, a deque, ...) with its own methods.
+/// The protocol hooks default to CPython's TypeError for types that lack them.
 pub trait NativeObject {
     fn type_name(&self) -> &'static str;
     fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value>;
     fn getattr(&self, name: &str) -> PyResult<Value>;
     fn repr(&self) -> String;
+    fn len(&self) -> PyResult<i64> {
+        type_error(format!("object of type '{}' has no len()", self.type_name()))
+    }
+    fn getitem(&self, _index: &Value) -> PyResult<Value> {
+        type_error(format!("'{}' object is not subscriptable", self.type_name()))
+    }
+    fn setitem(&self, _index: &Value, _value: Value) -> PyResult<()> {
+        type_error(format!("'{}' object does not support item assignment", self.type_name()))
+    }
+    /// All items, for iteration, `in` and conversion to containers.
+    fn items(&self) -> PyResult<Vec<Value>> {
+        type_error(format!("'{}' object is not iterable", self.type_name()))
+    }
+    fn truthy(&self) -> bool {
+        true
+    }
+    fn equals(&self, _other: &Value) -> bool {
+        false
+    }
+    /// Ordering against another value, for objects that define one (`cmp_to_key` keys).
+    fn compare(&self, _other: &Value) -> Option<PyResult<std::cmp::Ordering>> {
+        None
+    }
+    /// A callable native object (`functools.partial`, `operator.itemgetter`, ...).
+    fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
+        type_error(format!("'{}' object is not callable", self.type_name()))
+    }
 }
 
 impl Value {
@@ -109,7 +183,12 @@ impl Value {
             Value::Str(_) => "str",
             Value::List(_) => "list",
             Value::Tuple(_) => "tuple",
-            Value::Dict(_) => "dict",
+            Value::Dict(d) => match d.borrow().kind {
+                DictKind::Dict => "dict",
+                DictKind::DefaultDict => "collections.defaultdict",
+                DictKind::Counter => "Counter",
+                DictKind::OrderedDict => "OrderedDict",
+            },
             Value::Set(_) => "set",
             Value::FrozenSet(_) => "frozenset",
             Value::Range(_) => "range",
@@ -136,6 +215,7 @@ impl Value {
             Value::FrozenSet(s) => s.len() > 0,
             Value::Range(r) => crate::ops::range_len(r) > 0,
             Value::Object(o) => crate::classes::object_truthy(o),
+            Value::Native(n) => n.truthy(),
             _ => true,
         }
     }

@@ -1,0 +1,27 @@
+"""The standard-library names Portalis translates, by module.
+
+The runtime implements each of them (`runtime/stdlib.rs` routes a qualified name such
+as "math.sqrt" to its code); lowering checks imports and attributes against this table
+so that an unsupported name is a diagnostic at translation time.
+"""
+
+# Standard-library names the runtime implements (`stdlib.rs`), by module.
+STDLIB = {
+    "math": {
+        "sqrt", "floor", "ceil", "trunc", "fabs", "factorial", "gcd", "lcm", "isqrt", "comb", "perm",
+        "exp", "log", "log2", "log10", "log1p", "pow", "sin", "cos", "tan", "asin", "acos", "atan",
+        "atan2", "sinh", "cosh", "tanh", "hypot", "degrees", "radians", "isclose", "isfinite",
+        "isinf", "isnan", "copysign", "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist",
+        "pi", "e", "tau", "inf", "nan",
+    },
+    "re": {
+        "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
+        "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
+    },
+    "string": {"ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
+               "octdigits", "punctuation", "whitespace", "printable"},
+    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "argv", "getrecursionlimit"},
+}
+# Modules whose names only matter to type checkers: imports are accepted and ignored.
+TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}
+
