@@ -2,7 +2,7 @@
 
 Everything that translates (CLI, HTTP service, Triton model) goes through here.  The
 pipeline is a chain of small passes, each in `portalis.passes`:
-parse -> scopes -> types -> effects -> lower (typed Rust IR) -> print (Rust text).
+parse -> desugar -> scopes -> types -> effects -> lower (typed Rust IR) -> print (Rust text).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Iterator
 from portalis import __version__
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.crate import crate_files, cargo_toml
-from portalis.passes import parse, scopes, types, effects, lower, rust_printer
+from portalis.passes import parse, desugar, scopes, types, effects, lower, rust_printer
 
 
 @dataclass
@@ -58,7 +58,7 @@ class TranslationChunk:
 
 
 def _analyse(source: str, filename: str):
-    module = parse.parse_module(source, filename)
+    module = desugar.desugar(parse.parse_module(source, filename))
     scope_info = scopes.bind_names(module)
     type_info = types.infer_types(module, scope_info)
     effect_info = effects.analyse_effects(module, scope_info)

@@ -22,6 +22,8 @@ from portalis.toolchain import Toolchain, ToolchainMissing, find_toolchain
 
 __all__ = ["BuildResult", "ToolchainMissing", "build_crate", "build_main_rs", "cache_dir"]
 
+WASM_STACK_BYTES = 8 << 20
+
 
 @dataclass
 class BuildResult:
@@ -44,6 +46,13 @@ def _profile_flags(release: bool) -> list[str]:
 
 def _target_flags(tc: Toolchain) -> list[str]:
     return ["--target", tc.target] if tc.target else []
+
+
+def _link_flags(tc: Toolchain) -> list[str]:
+    """The toolchain's linker, and on wasm the 8 MiB stack native programs get (rustc's
+    wasm default is 1 MiB, which deep recursion overflows long before CPython's limit)."""
+    stack = ["-C", f"link-arg=-zstack-size={WASM_STACK_BYTES}"] if tc.target else []
+    return [*tc.link_flags, *stack]
 
 
 def runtime_rlib(tc: Toolchain, release: bool) -> Path:
@@ -79,7 +88,7 @@ def build_main_rs(main_rs: Path, output: Path, target: str = "native", release: 
     tc = find_toolchain(target)
     rlib = runtime_rlib(tc, release)
     cmd = [tc.rustc, "--edition", "2021", "--crate-type", "bin", *_profile_flags(release), *_target_flags(tc),
-           "--extern", f"{RUNTIME_CRATE}={rlib}", "-L", str(rlib.parent), str(main_rs), "-o", str(output)]
+           *_link_flags(tc), "--extern", f"{RUNTIME_CRATE}={rlib}", "-L", str(rlib.parent), str(main_rs), "-o", str(output)]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from portalis.api import translate
 from portalis.build import build_crate
+from portalis.toolchain import wasm_command
 
 
 @dataclass
@@ -43,10 +44,7 @@ def run_python(path: Path, stdin: str | None, timeout: float, args: list[str] | 
 
 def run_binary(binary: Path, target: str, stdin: str | None, timeout: float, args: list[str] | None = None) -> RunOutcome:
     """Run a built program natively, or a wasm module under wasmtime."""
-    if target == "native":
-        cmd = [str(binary), *(args or [])]
-    else:
-        cmd = [sys.executable, "-m", "wasmtime", str(binary), *(args or [])]
+    cmd = [str(binary), *(args or [])] if target == "native" else wasm_command(binary, args)
     try:
         proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:

@@ -16,6 +16,7 @@ from portalis import ir
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.passes.effects import EffectInfo
 from portalis.passes.lower_calls import CallLowering
+from portalis.passes.lower_classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.passes.lower_expr import ExprLowering
 from portalis.passes.parse import ParsedModule
 from portalis.passes.rust_names import ident, static_ident, str_literal
@@ -57,6 +58,7 @@ class FnCtx:
     homes: dict[str, tuple[int, bool]] = field(default_factory=dict)  # local -> (home block, bound first)
     hoisted: bool = False
     allow_unused_assignments: bool = False
+    generator: str | None = None  # in a generator: the Vec collecting yielded values
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -69,29 +71,6 @@ class FnCtx:
         return None
 
 
-@dataclass
-class FunctionSig:
-    """What a call site needs to bind arguments to a user function statically."""
-    rust_name: str
-    params: list[str]
-    defaults: dict[str, ast.expr]
-    vararg: str | None
-    kwonly: list[str]
-    kwarg: str | None
-    node: ast.AST
-
-
-@dataclass
-class ClassInfo:
-    name: str
-    static: str
-    node: ast.ClassDef
-    base: str | None
-    methods: dict[str, FunctionSig]
-    is_exception: bool = False
-    attrs: list = field(default_factory=list)  # class-level assignments, run at the class statement
-
-
 class LoweredItem:
     """A top-level item with the facts streaming needs."""
 
@@ -99,7 +78,7 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, CallLowering):
+class Lowerer(ExprLowering, CallLowering, ClassLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -115,6 +94,7 @@ class Lowerer(ExprLowering, CallLowering):
         self.global_vars = {n for n in scopes.module_globals
                             if n not in self.functions and n not in self.classes and n not in self.imports}
         self.ctx: FnCtx | None = None
+        self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
     # ---- diagnostics -----------------------------------------------------------------
 
@@ -149,21 +129,6 @@ class Lowerer(ExprLowering, CallLowering):
                 defaults[a.arg] = d
         return FunctionSig(rust_name, positional, defaults, args.vararg.arg if args.vararg else None,
                            [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
-
-    def _collect_class(self, node: ast.ClassDef) -> None:
-        base = None
-        if node.bases:
-            b = node.bases[0]
-            base = b.id if isinstance(b, ast.Name) else None
-            if len(node.bases) > 1 or base is None:
-                self.error(node, f"class {node.name}: only single inheritance from a named class is supported",
-                           "inherit from one class defined in this module or a built-in exception")
-        is_exc = base is not None and (self._is_exception_name(base))
-        methods = {}
-        for stmt in node.body:
-            if isinstance(stmt, ast.FunctionDef):
-                methods[stmt.name] = self._signature(stmt, f"{ident(node.name)}_{stmt.name.strip('_') or 'm'}")
-        self.classes[node.name] = ClassInfo(node.name, static_ident(node.name), node, base, methods, is_exc)
 
     def _is_exception_name(self, name: str) -> bool:
         if name in self.classes:
@@ -223,13 +188,8 @@ class Lowerer(ExprLowering, CallLowering):
         self.ctx = FnCtx(scope, kind, store_counts=_store_counts(node.body))
         params = [ir.Param(ident(p)) for p in scope.params]
         prologue = self._param_prologue(scope, params)
-        if self.effects.is_generator(node):
-            self.error(node, f"generator function {node.name}() is not supported yet",
-                       "return a list instead of yielding items")
-        body = self._lower_body(node.body)
+        body = self._lower_function_body(node)
         body.stmts[:0] = prologue
-        if not _ends_with_exit(node.body):
-            body.tail = ir.Raw("Ok(Value::None)")
         allow = self.ctx.allow_unused_assignments
         self.ctx = outer
         doc = ast.get_docstring(node) or ""
@@ -237,9 +197,30 @@ class Lowerer(ExprLowering, CallLowering):
         return ir.Function(sig.rust_name, params, "PyResult<Value>", body, doc=first_line,
                            python_name=node.name, allow_unused_assignments=allow)
 
+    def _lower_function_body(self, node: ast.FunctionDef) -> ir.Block:
+        """The body of a def; a generator collects what it yields and returns an iterator."""
+        if self.effects.is_generator(node):
+            if _infinite_generator(node):
+                self.error(node, f"generator {node.name}() never finishes; infinite generators are not supported yet",
+                           "give the loop an end, or yield from a bounded range")
+            self.ctx.generator = self.ctx.fresh("yielded")
+            body = self._lower_body(node.body)
+            body.stmts.insert(0, ir.Let(self.ctx.generator, ir.Raw("Vec::new()"), mutable=True, ty="Vec<Value>"))
+            if not _ends_with_exit(node.body):
+                body.tail = ir.Call("Ok", [self.generator_result()])
+            return body
+        body = self._lower_body(node.body)
+        if not _ends_with_exit(node.body):
+            body.tail = ir.Raw("Ok(Value::None)")
+        return body
+
+    def generator_result(self) -> ir.Expr:
+        items = ir.MethodCall(ir.Var(self.ctx.generator), "into_iter", [])
+        return ir.Call("iter::into_iter_value", [ir.Call("iter::Iter::Values", [items])])
+
     def _check_decorator(self, deco: ast.expr, kind: str) -> None:
         name = deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
-        if kind == "method" and name in ("staticmethod",):
+        if kind == "method" and (name in ("staticmethod", "classmethod", "property", "setter", "abstractmethod")):
             return
         self.error(deco, f"decorator @{ast.unparse(deco)} is not supported yet",
                    "call the wrapping function explicitly")
@@ -257,66 +238,6 @@ class Lowerer(ExprLowering, CallLowering):
             stmts.append(ir.Let(ident(name), ir.Raw("PyCell::default()")))
             self.ctx.declared.add(name)
         return stmts
-
-    # ---- classes -------------------------------------------------------------------------
-
-    def _lower_class(self, node: ast.ClassDef) -> list:
-        info = self.classes[node.name]
-        if info.is_exception:
-            return self._lower_exception_class(node, info)
-        items = []
-        attrs = []
-        for stmt in node.body:
-            if isinstance(stmt, ast.FunctionDef):
-                items.append(self._lower_method(stmt, info))
-            elif isinstance(stmt, (ast.Assign, ast.AnnAssign)) and _simple_class_attr(stmt):
-                attrs.append(stmt)
-            elif isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
-                continue
-            else:
-                self.error(stmt, f"this statement in the body of class {node.name} is not supported",
-                           "define methods and simple class attributes only")
-        table = ", ".join(f"({str_literal(name)}, {sig.rust_name} as fn(Vec<Value>) -> PyResult<Value>)"
-                          for name, sig in info.methods.items())
-        base = f"Some(&{self.classes[info.base].static})" if info.base in self.classes else "None"
-        if info.base and info.base not in self.classes and info.base != "object":
-            self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
-                       "inherit from a class defined in this file")
-        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(node.name)},\n    base: {base},\n"
-                f"    methods: &[{table}],\n}};")
-        items.insert(0, ir.RawItem(text, "class", node.name))
-        info.attrs = attrs
-        return items
-
-    def _lower_exception_class(self, node: ast.ClassDef, info: ClassInfo) -> list:
-        for stmt in node.body:
-            if not (isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))):
-                self.error(stmt, f"exception class {node.name} may only contain pass or a docstring for now",
-                           "keep exception classes empty and pass the message to the constructor")
-        base = self.classes[info.base].static if info.base in self.classes else _exc_static(info.base)
-        text = (f"static {info.static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
-                f"base: Some(&{base}) }};")
-        return [ir.RawItem(text, "class", node.name)]
-
-    def _lower_method(self, node: ast.FunctionDef, info: ClassInfo) -> ir.Function:
-        sig = info.methods[node.name]
-        fn = self._lower_function(node, sig, "method")
-        # Methods share one signature so the class table can hold them: unpack the Vec.
-        names = [p.name for p in fn.params]
-        unpack = [ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", []), ty="usize"),
-                  ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True)]
-        required = len(names) - len([p for p in sig.params if p in sig.defaults])
-        unpack.insert(1, ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [
-            ir.Raw(str_literal(node.name)), ir.Var("n_args"), ir.Raw(str(required)), ir.Raw(str(len(names)))]))))
-        for i, p in enumerate(fn.params):
-            default = sig.defaults.get(sig.params[i]) if i < len(sig.params) else None
-            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
-            value = take if default is None else ir.IfExpr(ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take,
-                                                        self._default_value(default))
-            unpack.append(ir.Let(p.name, value, mutable=p.mutable))
-        fn.params = [ir.Param("args", "Vec<Value>")]
-        fn.body.stmts[:0] = unpack
-        return fn
 
     def _default_value(self, node: ast.expr) -> ir.Expr:
         outer_stack = self.ctx.stack if self.ctx else []
@@ -381,20 +302,18 @@ class Lowerer(ExprLowering, CallLowering):
         closure = self.function_value_closure(node)
         self.store_name(node.name, closure, out, node)
 
-    def stmt_ClassDef(self, node: ast.ClassDef, out) -> None:
-        if self.ctx.kind != "module":
-            self.error(node, "classes defined inside functions are not supported", "move the class to module level")
-            return
-        info = self.classes[node.name]
-        for stmt in info.attrs:
-            target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
-            value = self.own(self.expr(stmt.value))
-            out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
-                ir.Raw(f"&{info.static}"), ir.Raw(str_literal(target.id)), value])))
-
     def stmt_Expr(self, node: ast.Expr, out) -> None:
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             return  # docstring
+        if isinstance(node.value, (ast.Yield, ast.YieldFrom)) and self.ctx.generator:
+            acc = ir.Var(self.ctx.generator)
+            if isinstance(node.value, ast.Yield):
+                value = self.own(self.expr(node.value.value)) if node.value.value else ir.Raw("Value::None")
+                out.append(ir.ExprStmt(ir.MethodCall(acc, "push", [value])))
+            else:
+                items = self.fallible(ir.Call("iter::collect_vec", [self.ref(self.expr(node.value.value))]))
+                out.append(ir.ExprStmt(ir.MethodCall(acc, "extend", [items])))
+            return
         value = self.expr(node.value)
         if isinstance(value, ir.Var):
             return
@@ -405,6 +324,8 @@ class Lowerer(ExprLowering, CallLowering):
             self.error(node, "return outside a function", "remove the return statement")
             return
         value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
+        if self.ctx.generator:
+            value = self.generator_result()
         if self._pending_finally():
             tmp = self.ctx.fresh("ret")
             out.append(ir.Let(tmp, value))
@@ -711,10 +632,6 @@ class Lowerer(ExprLowering, CallLowering):
             test = ir.Binary("||", test, extra)
         return test
 
-    def stmt_With(self, node: ast.With, out) -> None:
-        self.error(node, "with statements are not supported yet", "open and close the resource explicitly")
-
-
 # ---- helpers ---------------------------------------------------------------------------
 
 _INPLACE_OPS = {
@@ -723,17 +640,6 @@ _INPLACE_OPS = {
     ast.BitAnd: "ops::bitand", ast.BitOr: "ops::ibitor", ast.BitXor: "ops::bitxor",
     ast.LShift: "ops::lshift", ast.RShift: "ops::rshift",
 }
-
-
-def _exc_static(name: str | None) -> str:
-    from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
-    return BUILTIN_EXCEPTIONS.get(name or "Exception", "EXCEPTION")
-
-
-def _simple_class_attr(stmt) -> bool:
-    target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
-    return isinstance(target, ast.Name) and (not isinstance(stmt, ast.Assign) or len(stmt.targets) == 1) \
-        and getattr(stmt, "value", None) is not None
 
 
 def _ends_with_exit(stmts: list[ast.stmt]) -> bool:
@@ -746,6 +652,17 @@ def _ends_with_exit(stmts: list[ast.stmt]) -> bool:
         return not any(isinstance(n, ast.Break) for n in _walk_same_loop(last.body))
     if isinstance(last, ast.If):
         return bool(last.orelse) and _ends_with_exit(last.body) and _ends_with_exit(last.orelse)
+    return False
+
+
+def _infinite_generator(fn: ast.FunctionDef) -> bool:
+    """A `while True` loop that yields and has no break or return inside."""
+    for node in ast.walk(fn):
+        if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value is True:
+            inner = list(_walk_same_loop(node.body))
+            if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in inner) and \
+                    not any(isinstance(n, (ast.Break, ast.Return)) for n in inner):
+                return True
     return False
 
 

@@ -34,12 +34,16 @@ BUILTIN_FUNCTIONS = {
 }
 
 
+# Names the desugar pass expands away: importing them binds nothing at run time.
+DESUGARED = {"dataclasses": {"dataclass", "field"}, "functools": {"lru_cache", "cache"}}
+
+
 def check_import(stmt, imports: dict[str, str]):
     """Record what an import binds; yield (message, hint) for what is not available."""
     if isinstance(stmt, ast.Import):
         for alias in stmt.names:
             root = alias.name.split(".")[0]
-            if alias.name in TYPE_ONLY_MODULES:
+            if alias.name in TYPE_ONLY_MODULES or (alias.name in DESUGARED and alias.name not in STDLIB):
                 continue
             if alias.name not in STDLIB:
                 yield _unknown_module(alias.name)
@@ -49,10 +53,11 @@ def check_import(stmt, imports: dict[str, str]):
         module = stmt.module or ""
         if module in TYPE_ONLY_MODULES:
             return
-        if module not in STDLIB:
+        names = [a for a in stmt.names if a.name not in DESUGARED.get(module, ())]
+        if names and module not in STDLIB:
             yield _unknown_module(module)
             return
-        for alias in stmt.names:
+        for alias in names:
             if alias.name not in STDLIB[module]:
                 yield (f"{module}.{alias.name} is not supported yet",
                        f"supported names from {module}: {', '.join(sorted(STDLIB[module]))}")
@@ -160,6 +165,8 @@ class CallLowering:
 
     def _call_attribute(self, node: ast.Call, func: ast.Attribute) -> ir.Expr:
         base = func.value
+        if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
+            return self.super_call(node, func.attr)
         if isinstance(base, ast.Name) and base.id in self.imports and not self._is_local(base.id) \
                 and "." not in self.imports[base.id]:
             module = self.imports[base.id]
@@ -186,7 +193,11 @@ class CallLowering:
             if sig is None:
                 self.error(node, f"class {base.id} has no method {func.attr}", "call a method the class defines")
                 return ir.Raw("Value::None")
-            args = self._bind_arguments(node, sig, sig.params)
+            kind = next(e.kind for e in info.entries if e.name == func.attr and e.kind in ("Instance", "Static", "Class"))
+            if kind == "Class":
+                args = [self.class_value(base.id)] + self._bind_arguments(node, sig, sig.params[1:])
+            else:
+                args = self._bind_arguments(node, sig, sig.params)
             return self.fallible(ir.Call(sig.rust_name, [ir.VecLit(args)]))
         receiver = self.expr(base)
         return self._method_call(receiver, func.attr, node)

@@ -78,10 +78,8 @@ class ExprLowering:
             return ir.MethodCall(ir.Var(static_ident(name)), "get_value", [])
         if name in self.functions:
             return self.module_function_value(name)
-        if name in self.classes:
-            self.error(node, f"class {name} used as a value is not supported yet",
-                       "call the class or use it in isinstance()")
-            return ir.Raw("Value::None")
+        if name in self.classes and not self.classes[name].is_exception:
+            return self.class_value(name)
         if name in self.imports:
             return self.imported_value(name, node)
         if name == "__name__":
@@ -298,6 +296,9 @@ class ExprLowering:
         module_attr = self.module_attribute(node)
         if module_attr is not None:
             return module_attr
+        if isinstance(node.value, ast.Name) and node.value.id in self.classes and not self._is_local(node.value.id):
+            info = self.classes[node.value.id]
+            return self.fallible(ir.Call("classes::class_getattr", [ir.Raw(f"&{info.static}"), ir.Raw(str_literal(node.attr))]))
         obj = self.expr(node.value)
         return self.fallible(ir.Call("classes::getattr", [self.ref(obj), ir.Raw(str_literal(node.attr))]))
 
@@ -333,15 +334,12 @@ class ExprLowering:
 
     def function_value_closure(self, node: ast.FunctionDef | ast.Lambda) -> ir.Expr:
         """A nested def or lambda as a `Value::func` closure capturing cells by clone."""
-        from portalis.passes.lower import FnCtx, _ends_with_exit, _store_counts
+        from portalis.passes.lower import FnCtx, _store_counts
         scope = self.scopes.scope_of(node)
         name = getattr(node, "name", "<lambda>")
         if isinstance(node, ast.FunctionDef):
             for deco in node.decorator_list:
                 self._check_decorator(deco, "nested")
-            if self.effects.is_generator(node):
-                self.error(node, f"generator function {name}() is not supported yet",
-                           "return a list instead of yielding items")
         sig = self._signature(node, ident(name)) if isinstance(node, ast.FunctionDef) else \
             self._lambda_signature(node)
         captured = sorted(scope.free)
@@ -351,9 +349,7 @@ class ExprLowering:
         binding = self._bind_dynamic_args(name, sig, params)
         prologue = self._param_prologue(scope, params)
         if isinstance(node, ast.FunctionDef):
-            body = self._lower_body(node.body)
-            if not _ends_with_exit(node.body):
-                body.tail = ir.Raw("Ok(Value::None)")
+            body = self._lower_function_body(node)
         else:
             body = ir.Block(tail=ir.Call("Ok", [self.own(self.expr(node.body))]))
         body.stmts[:0] = binding + prologue
@@ -364,7 +360,7 @@ class ExprLowering:
         return ir.BlockExpr(ir.Block(clones, func)) if clones else func
 
     def _lambda_signature(self, node: ast.Lambda):
-        from portalis.passes.lower import FunctionSig
+        from portalis.passes.lower_classes import FunctionSig
         args = node.args
         positional = [a.arg for a in args.posonlyargs + args.args]
         defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))

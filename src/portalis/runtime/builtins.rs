@@ -218,6 +218,7 @@ pub fn call(f: &Value, args: Vec<Value>) -> PyResult<Value> {
         Value::Func(func) => (func.call)(args),
         Value::Object(_) => crate::classes::call_dunder(f, "__call__", args),
         Value::Native(n) => n.call(args),
+        Value::Class(c) => crate::classes::instantiate(c, args),
         _ => type_error(format!("'{}' object is not callable", f.type_name())),
     }
 }

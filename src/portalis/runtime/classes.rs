@@ -1,23 +1,31 @@
-//! User classes at run time: attribute lookup along the base chain, bound methods, and
-//! the dunder methods that operators, `print`, `len`, `in` and `for` fall back on.
+//! User classes at run time: attribute lookup along the base chain, bound methods,
+//! properties, `super()`, and the dunder methods that operators, `print`, `len`, `in`,
+//! `for` and `with` fall back on.
 
 use crate::exc::*;
 use crate::value::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-type Method = fn(Vec<Value>) -> PyResult<Value>;
-
-/// The method `name` of `class` or of its nearest base that defines it.
-pub fn find_method(class: &'static Class, name: &str) -> Option<Method> {
+/// The entry `name` of `class` or of its nearest base that defines it, with its kind.
+pub fn find_entry(class: &'static Class, name: &str, want: fn(MethodKind) -> bool) -> Option<(MethodKind, MethodFn)> {
     let mut cur = Some(class);
     while let Some(c) = cur {
-        if let Some((_, m)) = c.methods.iter().find(|(n, _)| *n == name) {
-            return Some(*m);
+        if let Some((_, kind, f)) = c.methods.iter().find(|(n, k, _)| *n == name && want(*k)) {
+            return Some((*kind, *f));
         }
         cur = c.base;
     }
     None
+}
+
+fn callable_kind(k: MethodKind) -> bool {
+    !matches!(k, MethodKind::Getter | MethodKind::Setter)
+}
+
+/// The method `name` as (kind, function), skipping properties.
+pub fn find_method(class: &'static Class, name: &str) -> Option<MethodFn> {
+    find_entry(class, name, |k| k == MethodKind::Instance).map(|(_, f)| f)
 }
 
 thread_local! {
@@ -25,7 +33,7 @@ thread_local! {
     static CLASS_ATTRS: RefCell<Vec<(*const Class, &'static str, Value)>> = RefCell::new(Vec::new());
 }
 
-/// `class C: name = value`, run when the class statement executes.
+/// `class C: name = value` or `C.name = value`.
 pub fn set_class_attr(class: &'static Class, name: &'static str, value: Value) {
     CLASS_ATTRS.with(|attrs| {
         let mut attrs = attrs.borrow_mut();
@@ -71,15 +79,19 @@ pub fn isinstance(v: &Value, class: &'static Class) -> bool {
     }
 }
 
+fn with_receiver(recv: Value, args: Vec<Value>) -> Vec<Value> {
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(recv);
+    full.extend(args);
+    full
+}
+
 /// `Class(args)`: a fresh instance initialised by `__init__`, if the class has one.
 pub fn instantiate(class: &'static Class, args: Vec<Value>) -> PyResult<Value> {
     let obj = Value::Object(Rc::new(Object { class, fields: RefCell::new(Vec::new()) }));
     match find_method(class, "__init__") {
         Some(init) => {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(obj.clone());
-            full.extend(args);
-            init(full)?;
+            init(with_receiver(obj.clone(), args))?;
         }
         None if !args.is_empty() => {
             return type_error(format!("{}() takes no arguments", class.name));
@@ -89,45 +101,69 @@ pub fn instantiate(class: &'static Class, args: Vec<Value>) -> PyResult<Value> {
     Ok(obj)
 }
 
-/// `obj.name`: instance attribute, class attribute, or bound method.
+/// A method bound to its receiver, as a callable value.
+fn bind(recv: Value, name: &str, f: MethodFn) -> Value {
+    Value::func(name, move |args: Vec<Value>| f(with_receiver(recv.clone(), args)))
+}
+
+/// `obj.name`: instance attribute, property, class attribute, or method.
 pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
-    if let Value::Exception(e) = obj {
-        if name == "args" {
-            return Ok(Value::tuple(e.args.to_vec()));
+    match obj {
+        Value::Object(o) => {
+            if let Some((_, v)) = o.fields.borrow().iter().find(|(n, _)| *n == name) {
+                return Ok(v.clone());
+            }
+            if let Some((kind, f)) = find_entry(o.class, name, |k| k != MethodKind::Setter) {
+                return match kind {
+                    MethodKind::Getter => f(vec![obj.clone()]),
+                    MethodKind::Instance => Ok(bind(obj.clone(), name, f)),
+                    MethodKind::Class => Ok(bind(Value::Class(o.class), name, f)),
+                    _ => Ok(Value::func(name, f)),
+                };
+            }
+            if let Some(v) = class_attr(o.class, name) {
+                return Ok(v);
+            }
         }
-    }
-    if let Value::Native(n) = obj {
-        return n.getattr(name);
-    }
-    if let Value::Object(o) = obj {
-        if let Some((_, v)) = o.fields.borrow().iter().find(|(n, _)| *n == name) {
-            return Ok(v.clone());
-        }
-        if let Some(v) = class_attr(o.class, name) {
-            return Ok(v);
-        }
-        if let Some(m) = find_method(o.class, name) {
-            let recv = obj.clone();
-            return Ok(Value::func(name, move |args: Vec<Value>| {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(recv.clone());
-                full.extend(args);
-                m(full)
-            }));
-        }
+        Value::Class(c) => return class_getattr(c, name),
+        Value::Exception(e) if name == "args" => return Ok(Value::tuple(e.args.to_vec())),
+        Value::Native(n) => return n.getattr(name),
+        _ => {}
     }
     crate::methods::no_attribute(obj, name)
 }
 
-/// `obj.name = value`.
+/// `Class.name`: a class attribute, or a function of the class.
+pub fn class_getattr(class: &'static Class, name: &'static str) -> PyResult<Value> {
+    if let Some(v) = class_attr(class, name) {
+        return Ok(v);
+    }
+    match find_entry(class, name, callable_kind) {
+        Some((MethodKind::Class, f)) => Ok(bind(Value::Class(class), name, f)),
+        Some((_, f)) => Ok(Value::func(name, f)),
+        None => Err(PyErr::new(
+            &ATTRIBUTE_ERROR,
+            format!("type object '{}' has no attribute '{}'", class.name, name),
+        )),
+    }
+}
+
+/// `obj.name = value`, through a property setter when the class has one.
 pub fn setattr(obj: &Value, name: &'static str, value: Value) -> PyResult<()> {
     match obj {
         Value::Object(o) => {
+            if let Some((_, setter)) = find_entry(o.class, name, |k| k == MethodKind::Setter) {
+                return setter(vec![obj.clone(), value]).map(|_| ());
+            }
             let mut fields = o.fields.borrow_mut();
             match fields.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = value,
                 None => fields.push((name, value)),
             }
+            Ok(())
+        }
+        Value::Class(c) => {
+            set_class_attr(c, name, value);
             Ok(())
         }
         _ => Err(PyErr::new(
@@ -137,24 +173,49 @@ pub fn setattr(obj: &Value, name: &'static str, value: Value) -> PyResult<()> {
     }
 }
 
-/// `obj.name(args)` on an instance: a stored callable or a method.
+/// `obj.name(args)` on an instance or a class.
 pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
     if !kw.is_empty() {
         return type_error(format!("{}() got keyword arguments the translator could not place", name));
     }
-    if let Value::Object(o) = obj {
-        let stored = o.fields.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
-        if let Some(f) = stored {
-            return crate::builtins::call(&f, pos);
+    let class = match obj {
+        Value::Object(o) => {
+            let stored = o.fields.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
+            if let Some(f) = stored {
+                return crate::builtins::call(&f, pos);
+            }
+            o.class
         }
-        if let Some(m) = find_method(o.class, name) {
-            let mut full = Vec::with_capacity(pos.len() + 1);
-            full.push(obj.clone());
-            full.extend(pos);
-            return m(full);
-        }
+        Value::Class(c) => c,
+        _ => return crate::methods::no_attribute(obj, name),
+    };
+    match find_entry(class, name, callable_kind) {
+        Some((MethodKind::Instance, f)) if matches!(obj, Value::Object(_)) => f(with_receiver(obj.clone(), pos)),
+        Some((MethodKind::Class, f)) => f(with_receiver(Value::Class(class), pos)),
+        Some((_, f)) => f(pos),
+        None => match class_attr(class, name) {
+            Some(v) => crate::builtins::call(&v, pos),
+            None => crate::methods::no_attribute(obj, name),
+        },
     }
-    crate::methods::no_attribute(obj, name)
+}
+
+/// `super().name(args)` inside a method of `class`: look the method up from the base on.
+pub fn call_super(class: &'static Class, name: &str, recv: &Value, args: Vec<Value>) -> PyResult<Value> {
+    let base = match class.base {
+        Some(b) => b,
+        None if name == "__init__" => return Ok(Value::None),
+        None => {
+            return Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name)));
+        }
+    };
+    match find_entry(base, name, callable_kind) {
+        Some((MethodKind::Instance, f)) => f(with_receiver(recv.clone(), args)),
+        Some((MethodKind::Class, f)) => f(with_receiver(Value::Class(base), args)),
+        Some((_, f)) => f(args),
+        None if name == "__init__" => Ok(Value::None),
+        None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name))),
+    }
 }
 
 /// Call a dunder method the class must define, or raise CPython's TypeError.
@@ -168,17 +229,27 @@ pub fn call_dunder(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value>
 fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
     if let Value::Object(o) = obj {
         if let Some(m) = find_method(o.class, name) {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(obj.clone());
-            full.extend(args);
-            return Some(m(full));
+            return Some(m(with_receiver(obj.clone(), args)));
         }
     }
     None
 }
 
+/// `a op b` for an instance: `__op__`, else the right operand's `__rop__`.
 pub fn binary_dunder(a: &Value, name: &str, b: &Value) -> PyResult<Value> {
-    call_dunder(a, name, vec![b.clone()])
+    if let Some(r) = try_dunder(a, name, vec![b.clone()]) {
+        return r;
+    }
+    let reflected = format!("__r{}", &name[2..]);
+    if let Some(r) = try_dunder(b, &reflected, vec![a.clone()]) {
+        return r;
+    }
+    type_error(format!(
+        "unsupported operand type(s) for {}: '{}' and '{}'",
+        name.trim_matches('_'),
+        a.type_name(),
+        b.type_name()
+    ))
 }
 
 pub fn unary_dunder(a: &Value, name: &str) -> PyResult<Value> {
@@ -206,19 +277,34 @@ pub fn object_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
+/// `hash(obj)`: `__hash__` when defined, else identity.
+pub fn object_hash(v: &Value) -> i64 {
+    match try_dunder(v, "__hash__", vec![]) {
+        Some(Ok(Value::Int(h))) => h,
+        _ => match v {
+            Value::Object(o) => Rc::as_ptr(o) as usize as i64 >> 4,
+            _ => 0,
+        },
+    }
+}
+
 pub fn object_compare(a: &Value, b: &Value, op: &str) -> PyResult<std::cmp::Ordering> {
     use std::cmp::Ordering;
-    let lt = try_dunder(a, "__lt__", vec![b.clone()]);
-    match lt {
+    let less = |x: &Value, y: &Value| -> Option<PyResult<bool>> {
+        try_dunder(x, "__lt__", vec![y.clone()])
+            .or_else(|| try_dunder(y, "__gt__", vec![x.clone()]))
+            .map(|r| r.map(|v| v.truthy()))
+    };
+    match less(a, b) {
         Some(r) => {
-            if r?.truthy() {
+            if r? {
                 return Ok(Ordering::Less);
             }
-            let gt = match try_dunder(b, "__lt__", vec![a.clone()]) {
-                Some(r) => r?.truthy(),
+            let greater = match less(b, a) {
+                Some(r) => r?,
                 None => false,
             };
-            Ok(if gt { Ordering::Greater } else { Ordering::Equal })
+            Ok(if greater { Ordering::Greater } else { Ordering::Equal })
         }
         None => type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
@@ -264,21 +350,61 @@ pub fn object_truthy(o: &Rc<Object>) -> bool {
 
 /// `iter(obj)`: `__iter__` returning an iterator, or an object with `__next__`.
 pub fn object_iter(v: &Value) -> PyResult<crate::iter::Iter> {
-    match try_dunder(v, "__iter__", vec![]) {
-        Some(r) => {
-            let it = r?;
-            if it.is(v) {
-                let obj = v.clone();
-                return Ok(crate::iter::Iter::Object(Rc::new(RefCell::new(PyIter {
-                    next: Box::new(move || match call_dunder(&obj, "__next__", vec![]) {
-                        Ok(x) => Ok(Some(x)),
-                        Err(e) if e.matches(&STOP_ITERATION) => Ok(None),
-                        Err(e) => Err(e),
-                    }),
-                }))));
+    let it = match try_dunder(v, "__iter__", vec![]) {
+        Some(r) => r?,
+        None if find_method_of(v, "__getitem__") => return index_iter(v),
+        None => return type_error(format!("'{}' object is not iterable", v.type_name())),
+    };
+    if let Value::Object(_) = it {
+        let obj = it.clone();
+        return Ok(crate::iter::Iter::Object(Rc::new(RefCell::new(PyIter {
+            next: Box::new(move || match call_dunder(&obj, "__next__", vec![]) {
+                Ok(x) => Ok(Some(x)),
+                Err(e) if e.matches(&STOP_ITERATION) => Ok(None),
+                Err(e) => Err(e),
+            }),
+        }))));
+    }
+    crate::iter::iterate(&it)
+}
+
+fn find_method_of(v: &Value, name: &str) -> bool {
+    matches!(v, Value::Object(o) if find_method(o.class, name).is_some())
+}
+
+/// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
+fn index_iter(v: &Value) -> PyResult<crate::iter::Iter> {
+    let obj = v.clone();
+    let mut i = 0;
+    Ok(crate::iter::Iter::Object(Rc::new(RefCell::new(PyIter {
+        next: Box::new(move || {
+            i += 1;
+            match call_dunder(&obj, "__getitem__", vec![Value::Int(i - 1)]) {
+                Ok(x) => Ok(Some(x)),
+                Err(e) if e.matches(&INDEX_ERROR) || e.matches(&STOP_ITERATION) => Ok(None),
+                Err(e) => Err(e),
             }
-            crate::iter::iterate(&it)
+        }),
+    }))))
+}
+
+/// `with mgr as x:` entry.
+pub fn enter(mgr: &Value) -> PyResult<Value> {
+    call_dunder(mgr, "__enter__", vec![])
+}
+
+/// `with` exit: `__exit__` with the error (if any); a true answer swallows it.
+pub fn exit(mgr: &Value, error: Option<PyErr>) -> PyResult<()> {
+    match error {
+        None => call_dunder(mgr, "__exit__", vec![Value::None, Value::None, Value::None]).map(|_| ()),
+        Some(e) => {
+            let exc = Value::Exception(Rc::new(e.clone()));
+            let swallow = call_dunder(mgr, "__exit__", vec![Value::str(e.ty.name), exc, Value::None])?;
+            if swallow.truthy() {
+                Ok(())
+            } else {
+                Err(e)
+            }
         }
-        None => type_error(format!("'{}' object is not iterable", v.type_name())),
     }
 }

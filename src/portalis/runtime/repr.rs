@@ -106,6 +106,9 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
             write_seq(out, &e.args, "(", ")", depth);
         }
         Value::Native(n) => out.push_str(&n.repr()),
+        Value::Class(c) => {
+            let _ = write!(out, "<class '__main__.{}'>", c.name);
+        }
     }
 }
 

@@ -77,11 +77,25 @@ pub struct Range {
     pub step: i64,
 }
 
+/// How a function in a class body binds: to the instance, to nothing, to the class, or
+/// as a property getter or setter.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MethodKind {
+    Instance,
+    Static,
+    Class,
+    Getter,
+    Setter,
+}
+
+/// The Rust function behind a method; its first argument is self (or the class).
+pub type MethodFn = fn(Vec<Value>) -> PyResult<Value>;
+
 /// A user class: its name, base and method table (class attributes live in `classes`).
 pub struct Class {
     pub name: &'static str,
     pub base: Option<&'static Class>,
-    pub methods: &'static [(&'static str, fn(Vec<Value>) -> PyResult<Value>)],
+    pub methods: &'static [(&'static str, MethodKind, MethodFn)],
 }
 
 /// An instance of a user class: its class and its attributes in assignment order.
@@ -109,6 +123,7 @@ pub enum Value {
     Object(Rc<Object>),
     Exception(Rc<PyErr>),
     Native(Rc<dyn NativeObject>),
+    Class(&'static Class),
 }
 
 /// A runtime-provided object (a compiled regex, a deque, ...) with its own methods.
@@ -197,6 +212,7 @@ impl Value {
             Value::Object(o) => o.class.name,
             Value::Exception(e) => e.ty.name,
             Value::Native(n) => n.type_name(),
+            Value::Class(_) => "type",
         }
     }
 
@@ -287,6 +303,7 @@ impl Value {
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
             (Value::Native(a), Value::Native(b)) => Rc::ptr_eq(a, b),
+            (Value::Class(a), Value::Class(b)) => std::ptr::eq(*a, *b),
             _ => false,
         }
     }
@@ -317,7 +334,8 @@ impl PyKey for Value {
             }
             Value::FrozenSet(s) => s.iter().fold(0x1f3a_5c7d_i64, |acc, v| acc ^ v.py_hash()),
             Value::Range(r) => tables::hash_tuple(&[r.start, r.stop, r.step]),
-            Value::Object(o) => Rc::as_ptr(o) as usize as i64 >> 4,
+            Value::Object(_) => crate::classes::object_hash(self),
+            Value::Class(c) => *c as *const Class as usize as i64 >> 4,
             Value::Func(f) => Rc::as_ptr(f) as *const u8 as usize as i64 >> 4,
             _ => 0,
         }

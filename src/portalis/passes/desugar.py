@@ -1,0 +1,152 @@
+"""Desugar pass: rewrite conveniences into plain Python before analysis.
+
+Some features are defined by the code they generate: `@dataclass` writes `__init__`,
+`__repr__`, `__eq__` (and ordering methods); `typing.NamedTuple` classes behave the
+same for our purposes; `@functools.cache`/`@lru_cache` wrap a function with a memo
+table.  Expanding them here, as ordinary Python AST, lets every later pass treat them
+like code the user wrote.
+"""
+from __future__ import annotations
+
+import ast
+
+from portalis.passes.parse import ParsedModule
+
+CACHE_DECORATORS = {"cache", "lru_cache"}
+
+
+def desugar(parsed: ParsedModule) -> ParsedModule:
+    tree = parsed.tree
+    body: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef) and _is_record_class(stmt):
+            _expand_record_class(stmt)
+        if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
+            body.extend(_memoize(stmt))
+            continue
+        body.append(stmt)
+    tree.body = body
+    ast.fix_missing_locations(tree)
+    return parsed
+
+
+def _decorator_name(deco: ast.expr) -> str | None:
+    if isinstance(deco, ast.Call):
+        deco = deco.func
+    if isinstance(deco, ast.Attribute):
+        return deco.attr
+    if isinstance(deco, ast.Name):
+        return deco.id
+    return None
+
+
+def _is_record_class(node: ast.ClassDef) -> bool:
+    bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in node.bases}
+    return any(_decorator_name(d) == "dataclass" for d in node.decorator_list) or "NamedTuple" in bases
+
+
+def _dataclass_options(node: ast.ClassDef) -> dict[str, bool]:
+    options = {"eq": True, "order": False, "repr": True, "init": True}
+    for deco in node.decorator_list:
+        if isinstance(deco, ast.Call) and _decorator_name(deco) == "dataclass":
+            for kw in deco.keywords:
+                if kw.arg in options and isinstance(kw.value, ast.Constant):
+                    options[kw.arg] = bool(kw.value.value)
+    return options
+
+
+def _fields(node: ast.ClassDef) -> list[tuple[str, str | None]]:
+    """(name, default source) of each annotated class-level field, in order."""
+    fields = []
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            if "ClassVar" in ast.unparse(stmt.annotation):
+                continue
+            fields.append((stmt.target.id, _default_source(stmt.value)))
+    return fields
+
+
+def _default_source(value: ast.expr | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, ast.Call) and _decorator_name(value) == "field":
+        for kw in value.keywords:
+            if kw.arg == "default":
+                return ast.unparse(kw.value)
+            if kw.arg == "default_factory":
+                return f"{ast.unparse(kw.value)}()"
+        return None
+    return ast.unparse(value)
+
+
+def _expand_record_class(node: ast.ClassDef) -> None:
+    options = _dataclass_options(node)
+    fields = _fields(node)
+    defined = {s.name for s in node.body if isinstance(s, ast.FunctionDef)}
+    node.decorator_list = [d for d in node.decorator_list if _decorator_name(d) != "dataclass"]
+    node.bases = [b for b in node.bases if ast.unparse(b) not in ("NamedTuple", "typing.NamedTuple")]
+    # Class-level field declarations become instance fields set by __init__.
+    node.body = [s for s in node.body if not (isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)
+                                            and "ClassVar" not in ast.unparse(s.annotation))] or [ast.Pass()]
+    names = [n for n, _ in fields]
+    methods = []
+    if options["init"] and "__init__" not in defined:
+        params = []
+        assigns = []
+        for name, default in fields:
+            if default is not None and default.endswith("()") and default != "None":
+                # default_factory: a fresh object per instance, as dataclasses do
+                params.append(f"{name}=None")
+                assigns.append(f"    self.{name} = {default} if {name} is None else {name}")
+            else:
+                params.append(name if default is None else f"{name}={default}")
+                assigns.append(f"    self.{name} = {name}")
+        if "__post_init__" in defined:
+            assigns.append("    self.__post_init__()")
+        methods.append(f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(assigns) or "    pass"))
+    if options["repr"] and "__repr__" not in defined:
+        shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
+        methods.append(f"def __repr__(self):\n    return f\"{node.name}({shown})\"")
+    own = "(" + "".join(f"self.{n}, " for n in names) + ")"
+    other = "(" + "".join(f"other.{n}, " for n in names) + ")"
+    if options["eq"] and "__eq__" not in defined:
+        methods.append(f"def __eq__(self, other):\n    return isinstance(other, {node.name}) and {own} == {other}")
+    if options["order"]:
+        for op, dunder in (("<", "__lt__"), ("<=", "__le__"), (">", "__gt__"), (">=", "__ge__")):
+            if dunder not in defined:
+                methods.append(f"def {dunder}(self, other):\n    return {own} {op} {other}")
+    for text in methods:
+        fn = ast.parse(text).body[0]
+        for n in ast.walk(fn):
+            ast.copy_location(n, node)
+            if hasattr(n, "end_lineno"):
+                n.end_lineno = node.lineno
+        node.body.append(fn)
+
+
+def _cache_decorator(fn: ast.FunctionDef) -> bool:
+    return any(_decorator_name(d) in CACHE_DECORATORS for d in fn.decorator_list)
+
+
+def _memoize(fn: ast.FunctionDef) -> list[ast.stmt]:
+    """`@cache def f(a, b): body` -> a memo dict, the original as f_uncached, and f."""
+    fn.decorator_list = [d for d in fn.decorator_list if _decorator_name(d) not in CACHE_DECORATORS]
+    params = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+    key = f"({', '.join(params)},)" if params else "()"
+    table = f"_{fn.name}_cache"
+    uncached = f"_{fn.name}_uncached"
+    wrapper_args = ast.unparse(fn.args)
+    source = (f"{table} = {{}}\n"
+              f"def {fn.name}({wrapper_args}):\n"
+              f"    key = {key}\n"
+              f"    if key in {table}:\n"
+              f"        return {table}[key]\n"
+              f"    result = {uncached}({', '.join(params)})\n"
+              f"    {table}[key] = result\n"
+              f"    return result\n")
+    generated = ast.parse(source).body
+    fn.name = uncached
+    for node in generated:
+        for n in ast.walk(node):
+            ast.copy_location(n, fn)
+    return [generated[0], fn, generated[1]]

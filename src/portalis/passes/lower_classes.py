@@ -1,0 +1,235 @@
+"""Class lowering: user classes to a static method table plus one Rust fn per method.
+
+Every method shares the signature `fn(Vec<Value>) -> PyResult<Value>` (first item is
+self, or the class for classmethods) so a class's table can hold them; arguments are
+bound from the Vec at the top of the method.  `@staticmethod`, `@classmethod` and
+`@property` (with setters) are recorded as the entry's kind; `super().m(...)` calls the
+base's entry through the runtime.  Exception subclasses become static `ExcType`s.
+`with` statements live here too, since they are the dunder protocol of a class.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from portalis import ir
+from portalis.passes.rust_names import ident, static_ident, str_literal
+
+
+@dataclass
+class FunctionSig:
+    """What a call site needs to bind arguments to a user function statically."""
+    rust_name: str
+    params: list[str]
+    defaults: dict[str, ast.expr]
+    vararg: str | None
+    kwonly: list[str]
+    kwarg: str | None
+    node: ast.AST
+
+
+@dataclass
+class MethodEntry:
+    name: str
+    kind: str  # "Instance", "Static", "Class", "Getter", "Setter" (runtime MethodKind)
+    rust_name: str
+    node: ast.FunctionDef
+
+
+@dataclass
+class ClassInfo:
+    name: str
+    static: str
+    node: ast.ClassDef
+    base: str | None
+    methods: dict[str, FunctionSig]  # callable methods, for binding call arguments
+    entries: list[MethodEntry] = field(default_factory=list)
+    is_exception: bool = False
+    attrs: list = field(default_factory=list)  # class-level assignments, run at the class statement
+
+
+def _method_kind(node: ast.FunctionDef) -> str:
+    for deco in node.decorator_list:
+        name = deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
+        if name == "staticmethod":
+            return "Static"
+        if name == "classmethod":
+            return "Class"
+        if name == "property":
+            return "Getter"
+        if name == "setter":
+            return "Setter"
+    return "Instance"
+
+
+def _is_docstring_or_pass(stmt: ast.stmt) -> bool:
+    return isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant))
+
+
+class ClassLowering:
+    def _collect_class(self, node: ast.ClassDef) -> None:
+        base = None
+        if node.bases:
+            b = node.bases[0]
+            base = b.id if isinstance(b, ast.Name) else None
+            if len(node.bases) > 1 or base is None:
+                self.error(node, f"class {node.name}: only single inheritance from a named class is supported",
+                           "inherit from one class defined in this module or a built-in exception")
+        if base in ("object", "ABC"):
+            base = None
+        info = ClassInfo(node.name, static_ident(node.name), node, base, {},
+                         is_exception=base is not None and self._is_exception_name(base))
+        used: set[str] = set()
+        for stmt in node.body:
+            if not isinstance(stmt, ast.FunctionDef):
+                continue
+            kind = _method_kind(stmt)
+            stem = stmt.name.strip("_") or "method"
+            rust = f"{ident(node.name)}_{'set_' if kind == 'Setter' else ''}{stem}"
+            while rust in used:
+                rust += "_"
+            used.add(rust)
+            info.entries.append(MethodEntry(stmt.name, kind, rust, stmt))
+            if kind in ("Instance", "Static", "Class"):
+                info.methods[stmt.name] = self._signature(stmt, rust)
+        self.classes[node.name] = info
+
+    def class_value(self, name: str) -> ir.Expr:
+        return ir.Raw(f"Value::Class(&{self.classes[name].static})")
+
+    # ---- items ---------------------------------------------------------------------------
+
+    def _lower_class(self, node: ast.ClassDef) -> list:
+        info = self.classes[node.name]
+        if info.is_exception:
+            return self._lower_exception_class(node, info)
+        for deco in node.decorator_list:
+            self.error(deco, f"class decorator @{ast.unparse(deco)} is not supported",
+                       "use @dataclass or a plain class")
+        if info.base and info.base not in self.classes:
+            self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
+                       "inherit from a class defined in this file")
+        items = []
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef):
+                continue
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and _simple_class_attr(stmt):
+                info.attrs.append(stmt)
+            elif not _is_docstring_or_pass(stmt):
+                self.error(stmt, f"this statement in the body of class {node.name} is not supported",
+                           "define methods and simple class attributes only")
+        for entry in info.entries:
+            items.append(self._lower_method(entry, info))
+        table = ",\n        ".join(f"({str_literal(e.name)}, MethodKind::{e.kind}, {e.rust_name})"
+                                   for e in info.entries)
+        base = f"Some(&{self.classes[info.base].static})" if info.base in self.classes else "None"
+        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(node.name)},\n    base: {base},\n"
+                f"    methods: &[\n        {table}\n    ],\n}};" if info.entries else
+                f"static {info.static}: Class = Class {{ name: {str_literal(node.name)}, base: {base}, methods: &[] }};")
+        items.insert(0, ir.RawItem(text, "class", node.name))
+        return items
+
+    def _lower_exception_class(self, node: ast.ClassDef, info: ClassInfo) -> list:
+        for stmt in node.body:
+            if not _is_docstring_or_pass(stmt):
+                self.error(stmt, f"exception class {node.name} may only contain pass or a docstring for now",
+                           "keep exception classes empty and pass the message to the constructor")
+        base = self.classes[info.base].static if info.base in self.classes else self.exception_static(info.base, node)
+        text = (f"static {info.static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
+                f"base: Some(&{base}) }};")
+        return [ir.RawItem(text, "class", node.name)]
+
+    def _lower_method(self, entry: MethodEntry, info: ClassInfo) -> ir.Function:
+        node = entry.node
+        sig = self._signature(node, entry.rust_name)
+        self.current_class_info = info
+        fn = self._lower_function(node, sig, "method")
+        self.current_class_info = None
+        # One shared signature for the class table: bind the parameters from the Vec.
+        names = [p.name for p in fn.params]
+        required = len(names) - len([p for p in sig.params if p in sig.defaults])
+        unpack: list[ir.Stmt] = [
+            ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", []), ty="usize"),
+            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [
+                ir.Raw(str_literal(node.name)), ir.Var("n_args"), ir.Raw(str(required)), ir.Raw(str(len(names)))]))),
+            ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
+        ]
+        for i, p in enumerate(fn.params):
+            default = sig.defaults.get(sig.params[i]) if i < len(sig.params) else None
+            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
+            value = take if default is None else ir.IfExpr(ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take,
+                                                        self._default_value(default))
+            unpack.append(ir.Let(p.name, value, mutable=p.mutable))
+        fn.params = [ir.Param("args", "Vec<Value>")]
+        fn.body.stmts[:0] = unpack
+        fn.python_name = f"{info.name}.{node.name}"
+        return fn
+
+    # ---- statements and expressions -----------------------------------------------------------
+
+    def stmt_ClassDef(self, node: ast.ClassDef, out) -> None:
+        if self.ctx.kind != "module":
+            self.error(node, "classes defined inside functions are not supported", "move the class to module level")
+            return
+        info = self.classes[node.name]
+        for stmt in info.attrs:
+            target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+            value = self.own(self.expr(stmt.value))
+            out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
+                ir.Raw(f"&{info.static}"), ir.Raw(str_literal(target.id)), value])))
+
+    def super_call(self, node: ast.Call, method: str) -> ir.Expr | None:
+        """`super().method(args)` inside a method: the base class's entry, bound to self."""
+        info = getattr(self, "current_class_info", None)
+        scope = self.ctx.scope
+        if info is None or not scope.params:
+            self.error(node, "super() is only supported inside methods", "call the base class method directly")
+            return ir.Raw("Value::None")
+        receiver = self.load_name(scope.params[0], node)
+        base = self.classes.get(info.base) if info.base else None
+        sig = base.methods.get(method) if base else None
+        if sig is not None:
+            args = self._bind_arguments(node, sig, sig.params[1:])
+        else:
+            args = self._items(node.args).items if not node.keywords else []
+        return self.fallible(ir.Call("classes::call_super", [
+            ir.Raw(f"&{info.static}"), ir.Raw(str_literal(method)), self.ref(receiver), ir.VecLit(args)]))
+
+    def stmt_With(self, node: ast.With, out) -> None:
+        """`with m as x: body`: __enter__, the body as a try block, then __exit__(error)."""
+        from portalis.passes.lower import TryCtx
+        if len(node.items) != 1:
+            nested = node
+            for item in reversed(node.items[1:]):
+                nested = ast.With(items=[item], body=nested.body if nested is node else [nested])
+            node = ast.copy_location(ast.With(items=node.items[:1], body=[nested] if nested is not node else node.body), node)
+        item = node.items[0]
+        mgr = self.ctx.fresh("manager")
+        out.append(ir.Let(mgr, self.own(self.expr(item.context_expr))))
+        entered = self.fallible(ir.Call("classes::enter", [ir.Ref(ir.Var(mgr))]))
+        if item.optional_vars is not None:
+            self.assign(item.optional_vars, entered, out)
+        else:
+            out.append(ir.ExprStmt(entered))
+        slot = self.ctx.fresh("error")
+        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("with")))
+        self.ctx.stack.append(target)
+        body = ir.Block()
+        self._hoist(node.body, body.stmts)
+        for stmt in node.body:
+            self.stmt(stmt, body.stmts)
+        self.ctx.stack.pop()
+        out.append(ir.Let(slot, ir.Raw("None"), mutable=target.used, ty="Option<PyErr>"))
+        if target.used:
+            if not body.stmts or not isinstance(body.stmts[-1], (ir.Return, ir.Break, ir.Continue)):
+                body.stmts.append(ir.Break(target.target.label))
+            out.append(ir.Loop(body, target.target.label))
+        else:
+            out.extend(body.stmts)
+        out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), ir.Var(slot)]))))
+
+
+def _simple_class_attr(stmt) -> bool:
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+    return isinstance(target, ast.Name) and (not isinstance(stmt, ast.Assign) or len(stmt.targets) == 1) \
+        and getattr(stmt, "value", None) is not None

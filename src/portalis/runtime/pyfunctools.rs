@@ -1,0 +1,140 @@
+//! `functools`: reduce, and the callable objects `partial` and `cmp_to_key`.
+
+use crate::builtins::call as call_value;
+use crate::exc::*;
+use crate::iter::iterate;
+use crate::methods::Args;
+use crate::ops;
+use crate::value::*;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+/// `functools.<name>(...)`.
+pub fn call(name: &str, a: &Args) -> PyResult<Value> {
+    match name {
+        "functools.reduce" => reduce(a.req(0, "function")?, a.req(1, "iterable")?, a.get(2, "initial")),
+        "functools.cmp_to_key" => Ok(Value::Native(Rc::new(CmpToKey(a.req(0, "mycmp")?.clone())))),
+        "functools.partial" => {
+            let mut pos = a.pos.clone();
+            if pos.is_empty() {
+                return type_error("type 'partial' takes at least one argument");
+            }
+            if !a.kw.is_empty() {
+                return type_error("partial() with keyword arguments is not supported");
+            }
+            let func = pos.remove(0);
+            Ok(Value::Native(Rc::new(Partial { func, args: pos })))
+        }
+        _ => type_error(format!("{} is not available", name)),
+    }
+}
+
+fn reduce(f: &Value, iterable: &Value, initial: Option<&Value>) -> PyResult<Value> {
+    let mut it = iterate(iterable)?;
+    let mut acc = match initial {
+        Some(v) => v.clone(),
+        None => match it.next()? {
+            Some(v) => v,
+            None => return type_error("reduce() of empty iterable with no initial value"),
+        },
+    };
+    while let Some(v) = it.next()? {
+        acc = call_value(f, vec![acc, v])?;
+    }
+    Ok(acc)
+}
+
+fn no_attribute<T>(type_name: &str, name: &str) -> PyResult<T> {
+    Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", type_name, name)))
+}
+
+/// `functools.partial(func, *args)`: calls `func` with `args` before the call's own.
+struct Partial {
+    func: Value,
+    args: Vec<Value>,
+}
+
+impl NativeObject for Partial {
+    fn type_name(&self) -> &'static str {
+        "functools.partial"
+    }
+    fn call_method(&self, name: &str, _pos: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        no_attribute(self.type_name(), name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match name {
+            "func" => Ok(self.func.clone()),
+            "args" => Ok(Value::tuple(self.args.clone())),
+            "keywords" => Ok(Value::dict(Dict::new())),
+            _ => no_attribute(self.type_name(), name),
+        }
+    }
+    fn repr(&self) -> String {
+        let mut parts = vec![self.func.repr()];
+        parts.extend(self.args.iter().map(Value::repr));
+        format!("functools.partial({})", parts.join(", "))
+    }
+    fn call(&self, args: Vec<Value>) -> PyResult<Value> {
+        let mut full = self.args.clone();
+        full.extend(args);
+        call_value(&self.func, full)
+    }
+}
+
+/// `functools.cmp_to_key(mycmp)`: a callable that wraps values in comparable keys.
+struct CmpToKey(Value);
+
+impl NativeObject for CmpToKey {
+    fn type_name(&self) -> &'static str {
+        "functools.KeyWrapper"
+    }
+    fn call_method(&self, name: &str, _pos: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        no_attribute(self.type_name(), name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        no_attribute(self.type_name(), name)
+    }
+    fn repr(&self) -> String {
+        "<functools.KeyWrapper object>".to_string()
+    }
+    fn call(&self, args: Vec<Value>) -> PyResult<Value> {
+        match <[Value; 1]>::try_from(args) {
+            Ok([obj]) => Ok(Value::Native(Rc::new(CmpKey { cmp: self.0.clone(), obj }))),
+            Err(args) => type_error(format!("K() takes exactly 1 argument ({} given)", args.len())),
+        }
+    }
+}
+
+/// A key made by `cmp_to_key`: ordered by what the comparison function returns.
+struct CmpKey {
+    cmp: Value,
+    obj: Value,
+}
+
+impl NativeObject for CmpKey {
+    fn type_name(&self) -> &'static str {
+        "functools.KeyWrapper"
+    }
+    fn call_method(&self, name: &str, _pos: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        no_attribute(self.type_name(), name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match name {
+            "obj" => Ok(self.obj.clone()),
+            _ => no_attribute(self.type_name(), name),
+        }
+    }
+    fn repr(&self) -> String {
+        "<functools.KeyWrapper object>".to_string()
+    }
+    fn equals(&self, other: &Value) -> bool {
+        matches!(self.compare(other), Some(Ok(Ordering::Equal)))
+    }
+    fn compare(&self, other: &Value) -> Option<PyResult<Ordering>> {
+        let other = match other {
+            Value::Native(n) if n.type_name() == self.type_name() => n.getattr("obj").ok()?,
+            _ => return None,
+        };
+        Some(call_value(&self.cmp, vec![self.obj.clone(), other]).and_then(|r| ops::compare(&r, &Value::Int(0), "<")))
+    }
+}

@@ -1,0 +1,110 @@
+"""Integer and float arithmetic with Python's rules."""
+
+
+def test_floor_division_and_modulo_signs(same_as_cpython):
+    """// floors and % takes the sign of the divisor, for ints and floats."""
+    same_as_cpython('''
+        pairs = [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 3), (6, 3), (-6, 3), (1, 10), (-1, 10)]
+        for a, b in pairs:
+            print(a, b, a // b, a % b, divmod(a, b), a / b)
+        fpairs = [(7.5, 2), (-7.5, 2), (7.5, -2.0), (-0.5, 1), (5, 0.3), (1e300, 1e-10)]
+        for a, b in fpairs:
+            print(a, b, a // b, a % b, divmod(a, b), a / b)
+        print(-0.0 % 5, 0.0 // -1, 3 % -0.5)
+        print(10 / 4, 10 / 5, 1 / 3, -1 / 3, 2 ** 0.5)
+    ''')
+
+
+def test_powers(same_as_cpython):
+    """int ** non-negative int stays int; negative exponents and floats give floats."""
+    same_as_cpython('''
+        print(2 ** 10, 3 ** 0, 0 ** 0, (-2) ** 3, (-2) ** 2, -2 ** 2)
+        print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -3)
+        print(2.0 ** 3, 2 ** 3.0, 4 ** 0.5, 2.5 ** 2, (-8) ** (1/3) if False else 0)
+        print(pow(2, 8), pow(2, -1), pow(3, 4, 5), pow(-3, 3, 7), pow(1.5, 2))
+        x = 3
+        x **= 4
+        print(x, 1.1 ** 10, 10 ** 18)
+    ''')
+
+
+def test_abs_round_and_conversions(same_as_cpython):
+    """round() uses banker's rounding; int() truncates toward zero."""
+    same_as_cpython('''
+        for v in [0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 2.675, 0.125, 1.0, -7.9]:
+            print(v, round(v), round(v, 1), round(v, 2), int(v), abs(v))
+        print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(7, 0))
+        print(round(2.5, 0), round(123.456, -1), round(0.0), round(-0.4))
+        print(abs(-5), abs(5), abs(-0.0), abs(-3.25), abs(True))
+        print(int("123"), int("-17"), int("+8"), int(" 9 "), int("ff", 16), int("0x1f", 16), int("101", 2), int("z", 36))
+        print(int(3.99), int(-3.99), int(True), float(3), float("3.5"), float(" -1e3 "), float(False))
+        print(bool(0), bool(3), bool(0.0), bool(-0.1), str(12), str(-1.25))
+        print(hex(255), hex(-255), oct(8), bin(5), bin(-5), bin(0))
+        print(max(3, 7.5), min(-1, -1.0), max(2, 2.0), min(2.0, 2))
+    ''')
+
+
+def test_int_float_mixing_and_comparison(same_as_cpython):
+    """Mixed arithmetic promotes to float; comparisons between int and float are exact."""
+    same_as_cpython('''
+        a, b = 7, 2.0
+        print(a + b, a - b, a * b, a / b, a // b, a % b, -a, +a, -b)
+        print(1 == 1.0, 1 < 1.5, 2 > 1.9999, 3 != 3.0, 0 == -0.0, True + True, True * 3, False - 1)
+        print(0.1 + 0.2 == 0.3, 1e16 + 1, 2 ** 53 + 1.0, 9007199254740993 == 9007199254740992.0)
+        total = 0
+        for i in range(1, 11):
+            total += i * 0.1
+        print(total, sum([0.1] * 10), sum([1, 2, 3], 0.5))
+        n = 17
+        n //= 3
+        n *= -2
+        n -= 1
+        n %= 5
+        print(n, 7 & 3, 7 | 8, 7 ^ 2, ~7, 1 << 10, -16 >> 2, 255 >> 4)
+        print(float("nan") == float("nan"), float("inf") > 10 ** 18, -float("inf") < -1e308)
+        print(sum(range(101)), 10 ** 9 * 10 ** 9, -(2 ** 62) * 2)
+    ''')
+
+
+def test_division_by_zero_is_zero_division_error(same_as_cpython):
+    """Every division by zero raises ZeroDivisionError with CPython's message."""
+    same_as_cpython('''
+        def attempt(label, f):
+            try:
+                print(label, f())
+            except ZeroDivisionError as e:
+                print(label, "ZeroDivisionError:", e)
+
+        attempt("int /", lambda: 1 / 0)
+        attempt("int //", lambda: 1 // 0)
+        attempt("int %", lambda: 1 % 0)
+        attempt("float /", lambda: 1.0 / 0)
+        attempt("float //", lambda: 1.0 // 0.0)
+        attempt("float %", lambda: 5.5 % 0)
+        attempt("divmod", lambda: divmod(3, 0))
+        attempt("pow", lambda: 0 ** -1)
+        attempt("fine", lambda: 0 / 5)
+        print(10 // 0)
+    ''')
+
+
+def test_int_results_beyond_64_bits_are_never_wrong():
+    """A result that does not fit is either exact (big ints) or an OverflowError, never wrapped."""
+    from textwrap import dedent
+
+    from portalis.check import check_source
+
+    source = dedent('''
+        x = 2 ** 62
+        print(x, x + (x - 1), -x - x)
+        print(x * 4)
+        print(3 ** 50)
+        print(-(x * 2) - 1)
+    ''')
+    result = check_source(source, "overflow.py")
+    if result.identical:
+        return
+    assert result.rust is not None, result.verdict
+    assert result.rust.returncode == 1, result.verdict
+    assert result.rust.last_stderr_line.startswith("OverflowError"), result.rust.stderr
+    assert result.python.stdout.startswith(result.rust.stdout), result.diff
