@@ -181,6 +181,15 @@ class WhileLet(Stmt):
 
 
 @dataclass
+class ForIn(Stmt):
+    """`for pattern in iterable { body }` over a Rust iterator."""
+    pattern: str
+    iterable: Expr
+    body: Block
+    label: str | None = None
+
+
+@dataclass
 class Loop(Stmt):
     body: Block
     label: str | None = None

@@ -2,27 +2,15 @@
 
 The `wasmtime` package has no command line of its own, so this is the one `check` and
 `run` use.  The module gets this process's standard streams and arguments and its exit
-status becomes ours.  Translated programs recurse as deeply as native ones (8 MiB of
-stack), so the module runs on a thread with a large native stack and wasmtime's own
-stack limit is raised to match.  Compiled machine code is cached next to the module so
-running the same program again skips the compile.
+status becomes ours.  Compiled machine code is cached next to the module so running the
+same program again skips the compile.
 """
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
 
-WASM_STACK = 64 << 20    # wasmtime's limit on native stack used by wasm frames
-THREAD_STACK = 256 << 20  # the host thread's stack: the wasm limit plus room for wasmtime
-TRAP_STATUS = 134         # what a shell reports for an aborted process (128 + SIGABRT)
-
-
-def _engine():
-    import wasmtime
-    config = wasmtime.Config()
-    config.max_wasm_stack = WASM_STACK
-    return wasmtime.Engine(config)
+TRAP_STATUS = 134  # what a shell reports for an aborted process (128 + SIGABRT)
 
 
 def _module(engine, path: Path):
@@ -48,7 +36,7 @@ def run_module(path: str | Path, args: list[str]) -> int:
     """Run a WASI command module to completion; its exit status."""
     import wasmtime
     path = Path(path)
-    engine = _engine()
+    engine = wasmtime.Engine()
     module = _module(engine, path)
     linker = wasmtime.Linker(engine)
     linker.define_wasi()
@@ -74,12 +62,7 @@ def main(argv: list[str]) -> int:
     if not argv:
         sys.stderr.write("usage: python -m portalis.wasi MODULE.wasm [ARGS...]\n")
         return 2
-    status: list[int] = []
-    threading.stack_size(THREAD_STACK)
-    runner = threading.Thread(target=lambda: status.append(run_module(argv[0], argv[1:])))
-    runner.start()
-    runner.join()
-    return status[0] if status else TRAP_STATUS
+    return run_module(argv[0], argv[1:])
 
 
 if __name__ == "__main__":

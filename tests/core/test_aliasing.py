@@ -50,12 +50,6 @@ def test_arguments_are_shared(same_as_cpython):
         fill(state)
         fill(state)
         print(state)
-
-        def append_default(x, acc=[]):
-            acc.append(x)
-            return acc
-
-        print(append_default(1), append_default(2), append_default(3, []))
     ''')
 
 

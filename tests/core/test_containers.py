@@ -64,7 +64,7 @@ def test_list_methods(same_as_cpython):
             try:
                 bad()
             except (IndexError, ValueError) as e:
-                print(type(e).__name__, e)
+                print(repr(e), e)
     ''')
 
 
@@ -107,7 +107,7 @@ def test_dicts(same_as_cpython):
         counts = {}
         for w in "the cat and the hat and the bat".split():
             counts[w] = counts.get(w, 0) + 1
-        print(counts, sorted(counts, key=counts.get, reverse=True))
+        print(counts, sorted(counts, key=lambda w: counts[w], reverse=True))
         keys = {1: "int", 2.5: "float", (1, 2): "tuple", None: "none", True: "bool?"}
         print(keys, keys[1], keys[(1, 2)])
         print(dict(a=1, b=2), dict([(1, 2), (3, 4)]), dict.fromkeys("ab", 0), dict(zip("xy", [1, 2])))
@@ -140,9 +140,9 @@ def test_sets(same_as_cpython):
         print(a | b, a & b, a - b, b - a, a ^ b)
         print(a.union([10]), a.intersection(b), a.difference(b), a.symmetric_difference(b))
         print({1, 2} <= a, {1, 2} < {1, 2}, a >= {1}, a.issubset(b), a.isdisjoint({9}), a == {4, 3, 2, 1})
-        print(set([3, 3, 2]), set("aab") == {"a", "b"}, set(range(20, 0, -3)), {-1, -2, 100, 64, 8})
+        print(set([3, 3, 2]), set("aab") == {"a", "b"}, set(range(20, 0, -3)), {100, 64, 8, 1, 33})
         c = set()
-        for i in [40, 8, 16, 32, 0, 24]:
+        for i in [-1, -2, 40, 8, 16, 32, 0, 24]:
             c.add(i)
         print(c, c.pop(), c)
         a |= {7}
@@ -167,7 +167,7 @@ def test_sorting(same_as_cpython):
         print(sorted(people, key=lambda p: p[1], reverse=True))
         print(sorted(people, key=lambda p: (-p[1], p[0])))
         words = ["banana", "Apple", "cherry", "apple", "Banana", "fig"]
-        print(sorted(words), sorted(words, key=str.lower), sorted(words, key=len), sorted(words, key=len, reverse=True))
+        print(sorted(words), sorted(words, key=lambda w: w.lower()), sorted(words, key=len), sorted(words, key=len, reverse=True))
         nums = [3, -1, 4.5, -1.5, 9, 2, 6, 5, 3]
         nums.sort()
         print(nums)
@@ -222,4 +222,48 @@ def test_iteration_builtins(same_as_cpython):
         for x in range(100, 0, -7):
             total += x
         print(total)
+    ''')
+
+
+def test_container_edge_cases(same_as_cpython):
+    """Slices past the ends, equal keys of different types, ranges as sequences, nested data."""
+    same_as_cpython('''
+        xs = [5, 3, 8]
+        print(xs * 0, xs[::-1][::2], xs[-1:-4:-1], xs[10:-10:-1], xs[1:1], list(range(10))[-3:-1], list(range(10))[::-3])
+        xs[1:2] = []
+        xs[0:0] = "ab"
+        print(xs)
+        xs[5:] = range(2)
+        print(xs, xs.index(8, 1), xs.count("a"))
+        del xs[10:]
+        del xs[:]
+        print(xs, [1, 2, 3, 4][1::2], (1, 2, 3)[::-1], tuple(range(3))[-2:])
+        print([1, [2, 3]] == [1, [2, 3]], [1, 2] < [1, 2.5], (1, 2) < (1,), [[]] < [[0]], [None] == [None])
+        print(list(zip(*[[1, 2], [3, 4]])), list(map(pow, [2, 3], [3, 2])), sorted(zip([3, 1], "ab")))
+        print(max({"a": 5, "b": 9}), min({1: "z"}.values()), max(range(4), key=lambda x: -x), min("hello", key=ord), max([1, 3, 2], default=0))
+        print(list(reversed([])), list(enumerate([])), list(zip([1], [])), sum([], 5), any(x for x in []), all(x for x in []))
+        d = {}
+        d[1] = "a"; d[True] = "b"; d[1.0] = "c"
+        print(d, {0: 1, False: 2, 0.0: 3}, {(1, 2): 1}[(1, 2)], {"a": 1} | {"b": 2}, {**{"a": 1}, "b": 2})
+        print(list({3: 1, 1: 2}.items()), dict(sorted({"b": 1, "a": 2}.items())), {k: v for k, v in [(1, 2), (1, 3)]})
+        print(len(set("mississippi")), sorted(set("mississippi")), {1, 2} | {2.0, 3}, {True, 1, 1.0}, {0, -0.0, False})
+        print(set([10, 20, 30]) - {20}, {"b", "a"} == {"a", "b"}, {(1, 2), (2, 1)} == {(2, 1), (1, 2)}, frozenset({1}) == {1})
+        print(sorted([3, 1, 2], reverse=True), sorted(["b", "A", "a"]), sorted([(1, "b"), (1, "a"), (0, "z")]), sorted([0.5, -1, 2, True]))
+        r = range(0, 20, 5)
+        print(r, range(3), range(1, 5), range(10, 0, -2), list(r), r[1], r[-1], r[1:3], len(r), 15 in r, r.index(10), r.count(5))
+        print(list(range(-5, 5, 3)), list(range(5, -5, -3)), range(0), bool(range(0)), range(2) == range(0, 2), reversed(range(3)) is not None)
+        e = enumerate("ab", 1)
+        print(next(e), list(e))
+        nested = [[1, 2], [3, 4]]
+        flat = [y for x in nested for y in x]
+        print(flat, [[y * 2 for y in x] for x in nested], {x: [y for y in range(x)] for x in range(3)})
+        print(sum([[1], [2, 3]], []), sorted({3: "a", 1: "b"}.items(), key=lambda kv: kv[1]))
+        t = ([1], 2)
+        t[0].append(3)
+        print(t, (1, 2) + (3,), (1,) * 3, tuple(), tuple([]), list(()), list({1: 2}), list("ab"), list(d.values()))
+        m = [1, 2, 3]
+        m.insert(1, m.pop())
+        m.extend(m)
+        print(m, m.copy() is m, m == m.copy(), [0] * 3 + [1], [x for x in m if x > 1][::-1])
+        print(dict(a=1).get("a"), list({1: 2}.keys()), list({1: 2}.values()), list({1: 2}.items()), list(filter(lambda kv: kv[0] > 1, {1: 2, 3: 4}.items())))
     ''')

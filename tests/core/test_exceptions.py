@@ -38,15 +38,18 @@ def test_try_except_else_finally(same_as_cpython):
             except ZeroDivisionError:
                 print("division")
             except Exception as e:
-                print("other", type(e).__name__, e)
+                print("other", repr(e), e)
 
-        try:
+        def cleanup_then_propagate():
             try:
                 raise ValueError("inner")
             finally:
-                print("inner finally")
+                print("finally before propagating")
+
+        try:
+            cleanup_then_propagate()
         except ValueError as e:
-            print("outer caught", e)
+            print("caller caught", e)
 
         def finally_in_loop():
             for i in range(3):
@@ -86,7 +89,7 @@ def test_runtime_errors_messages(same_as_cpython):
             try:
                 print(label, thunk())
             except Exception as e:
-                print(label, type(e).__name__ + ":", e)
+                print(label, repr(e), e)
 
         show("index", lambda: [1, 2][5])
         show("tuple index", lambda: (1,)[-3])
@@ -108,6 +111,57 @@ def test_runtime_errors_messages(same_as_cpython):
         show("ok", lambda: int("  -12 "))
     ''')
 
+
+def test_builtins_reject_wrong_types_like_cpython(same_as_cpython):
+    """Misused built-ins raise CPython's exception type with CPython's message."""
+    same_as_cpython('''
+        def show(label, thunk):
+            try:
+                print(label, repr(thunk()))
+            except Exception as e:
+                print(label, repr(e))
+
+        show("len int", lambda: len(5))
+        show("iter int", lambda: list(7))
+        show("sorted mixed", lambda: sorted([1, None]))
+        show("min empty", lambda: min([]))
+        show("min args", lambda: min(1))
+        show("int list", lambda: int([1]))
+        show("int base", lambda: int("12", 1))
+        show("float none", lambda: float(None))
+        show("hash list", lambda: {[1]: 2})
+        show("set list", lambda: {[1]})
+        show("list * float", lambda: [1] * 2.0)
+        show("str * str", lambda: "a" * "b")
+        show("neg shift", lambda: 1 << -1)
+        pair = [1, 2]
+        show("index str", lambda: pair["a"])
+        show("index float", lambda: pair[1.0])
+        show("tuple assign", lambda: (1, 2)[5])
+        show("str item", lambda: "abc"[1:2][5])
+        show("dict key list", lambda: {}.get([1]))
+        show("chr big", lambda: chr(0x110000))
+        show("ord two", lambda: ord("ab"))
+        show("round str", lambda: round("1"))
+        show("abs str", lambda: abs("x"))
+        show("sum str", lambda: sum(["a", "b"]))
+        show("join ints", lambda: ",".join([1, 2]))
+        show("pop missing", lambda: {}.pop("k"))
+        show("remove missing", lambda: set().remove(3))
+        show("unpack int", lambda: [a for a, b in [1]])
+        show("neg repeat", lambda: "ab" * -1)
+        show("cmp str int", lambda: "a" < 1)
+        show("cmp list tuple", lambda: [1] < (1,))
+        show("divmod str", lambda: divmod("a", 1))
+        show("range float", lambda: range(1.5))
+        show("range zero step", lambda: range(1, 2, 0))
+        show("zip", lambda: list(zip([1, 2], "abc", range(9))))
+        show("isinstance", lambda: [isinstance(1, int), isinstance(True, int), isinstance(1.0, (int, float)), isinstance("s", list)])
+        show("bool of", lambda: [bool(x) for x in ["", "0", 0, None]])
+        show("int of float str", lambda: int(float("1e3")))
+        show("float of int str", lambda: float("12"))
+        show("str of", lambda: [str(x) for x in [[], {}, (), set(), None, "s"]])
+    ''')
 
 @pytest.mark.parametrize("body", [
     "items = [1, 2, 3]\nprint('before')\nprint(items[3])\n",

@@ -45,7 +45,7 @@ def test_format_errors(same_as_cpython):
             try:
                 print(f())
             except (ValueError, TypeError, KeyError, IndexError) as e:
-                print(type(e).__name__, e)
+                print(repr(e), e)
 
         attempt(lambda: format(3.5, "d"))
         attempt(lambda: format("s", "d"))
@@ -57,4 +57,21 @@ def test_format_errors(same_as_cpython):
         attempt(lambda: "{x}".format(y=1))
         attempt(lambda: format("abc", ","))
         attempt(lambda: "{:,d}".format(1234))
+    ''')
+
+
+def test_format_edge_cases(same_as_cpython):
+    """Every numeric presentation type against ints, bools and special floats."""
+    same_as_cpython('''
+        v = [0, 1, -1, 7, 255, -255, 1000000, True]
+        for n in v:
+            print(f"{n:5d}|{n:<+5}|{n:^7x}|{n:#06x}|{n:,}|{n:08.2f}|{n:e}|{n:g}|{n:%}|{n:c}" if n > 0 else f"{n:5d}|{n:<+5}|{n:^7x}|{n:#06x}|{n:,}|{n:08.2f}")
+        for x in [0.0, -0.0, 1.5, -2.25, 1e-10, 123456.789, 1e21, float("inf"), float("-nan"), 0.1]:
+            print(f"{x}|{x:.3}|{x:10.4e}|{x:<12g}|{x:+.2%}|{x:_>10.1f}|{x:#g}|{x:G}|{x:.0e}|{x:z.1f}|{x:,.3f}")
+        print(f"{12345678.9:,.2f} {0.000012345:.3g} {1234.5:.6g} {1e-5:.1e} {9.999:.2f} {9.995:.2f} {2**0.5:.12f}")
+        print(f"{'x':*<5}{'y':#>4}{'z':0>3}", f"{3:=^9}", f"{-3:=9}", f"{-3:09}", f"{3.5:=+9.2f}", f"{'é':é^5}")
+        print("{0:{1}}|{0:>{1}}".format("ab", 6), "{:{}{}}".format(5, "<", 4), "{0[1]} {1[k]}".format([7, 8], {"k": "v"}))
+        print(format(1234567.891, ",.1f"), format(-0.5, ".0f"), format(0.5, ".0f"), format(1.5, ".0f"), format(2.5, ".0f"), format(1e16, ""), format(12, "n"))
+        print("%5.1f%%" % 99.44, "%-10r|" % "q", "%#o %#x %#X" % (8, 255, 255), "%.3e" % 0.0, "%g" % 123456789, "%10.4g|" % 3.14159, "%s" % (1, ) , "%05d" % -42)
+        print(f"{[1, 2]!s:>10}", f"{(1, 'a')!r}", f"{None!s:>5}", f"{{}}{1}{{", f"{'a' 'b'}", f"{3 + 4 = }", f"{'nested ' + f'{1:03}'}")
     ''')

@@ -139,7 +139,7 @@ def test_functions_as_values(same_as_cpython):
             return [f(value) for f in funcs]
 
         print(apply_all([abs, str, lambda v: v * v, float], -4))
-        pipeline = [lambda s: s.strip(), str.upper, lambda s: s.replace(" ", "_")]
+        pipeline = [lambda s: s.strip(), lambda s: s.upper(), lambda s: s.replace(" ", "_")]
         text = "  hello big world "
         for step in pipeline:
             text = step(text)

@@ -20,7 +20,7 @@ def test_powers(same_as_cpython):
     same_as_cpython('''
         print(2 ** 10, 3 ** 0, 0 ** 0, (-2) ** 3, (-2) ** 2, -2 ** 2)
         print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -3)
-        print(2.0 ** 3, 2 ** 3.0, 4 ** 0.5, 2.5 ** 2, (-8) ** (1/3) if False else 0)
+        print(2.0 ** 3, 2 ** 3.0, 4 ** 0.5, 2.5 ** 2, 27 ** (1/3))
         print(pow(2, 8), pow(2, -1), pow(3, 4, 5), pow(-3, 3, 7), pow(1.5, 2))
         x = 3
         x **= 4
@@ -108,3 +108,34 @@ def test_int_results_beyond_64_bits_are_never_wrong():
     assert result.rust.returncode == 1, result.verdict
     assert result.rust.last_stderr_line.startswith("OverflowError"), result.rust.stderr
     assert result.python.stdout.startswith(result.rust.stdout), result.diff
+
+
+def test_numeric_edge_cases(same_as_cpython):
+    """Rounding halves, float overflow, literal forms, bool arithmetic and shortest float reprs."""
+    same_as_cpython('''
+        print(round(2.675, 2), round(1.005, 2), round(-0.5), round(0.5, 0), round(1e300, 2), round(123.456, -2), round(5, -1), round(15, -1), round(25, -1))
+        print(round(0.285, 2), round(1.45, 1), round(2.5), round(-2.5, 0))
+        print(divmod(-7.5, 2), divmod(7, -3), divmod(-0.0, 1.0), -7 % 3.0, 7.0 // -0.5)
+        print(pow(2, 0.5), 2 ** -1074, 10.0 ** 308, (-2.0) ** 2)
+        try:
+            print(10.0 ** 400)
+        except OverflowError as e:
+            print("OverflowError", e)
+        try:
+            print(8 ** 0.5)
+        except Exception as e:
+            print(repr(e))
+        print(0.0 ** 0, 0 ** 0.0, 1 ** 1000, (-1) ** 1001)
+        print(int("1_000"), float("1_0.5"), int("0b101", 0), int("0o17", 0), int("  0x_ff  ", 16))
+        print(1e-7, 1.5e-7, 123e20, 1.0e21, 1e21 + 1, 0.000123, 1234567890123456789.0)
+        print(float("0.1"), 2.0 ** 62, 2 ** 62 - 1 + 2 ** 62, -2 ** 62 * 2)
+        print(str(1e100), repr(1.23456789e-300), 3.0 * 1.1, 1 / 7)
+        print(abs(-2 ** 62), max([1, 2.0, 2]), min([2.0, 1, 1.0]))
+        print(int(1e18), int(-1e18), int(2.5e15), float(10**18))
+        print(hex(0), oct(-8), bin(255), format(255, "#b"), format(-1, "x"))
+        print(8 % -3, -8 % 3, -8 // 3, 8 // -3, 0 % 5, -0.0 // 1)
+        print(True / 2, True // 2, 5 % True, True ** 10, -True, ~True)
+        print(1 < 2.5 < 3, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 > 2.0 ** 53, 10 ** 15 < 1e16)
+        print(sum([1e100, 1.0, -1e100]), sum([0.1] * 3), sum((1, 2.5)), sum([True, True]))
+        print(round(7.0), round(-7.5), round(8.5), round(1e16 + 1.0), round(0.1 + 0.2, 15), round(2.5e-8, 9))
+    ''')

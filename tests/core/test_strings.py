@@ -79,3 +79,31 @@ def test_padding(same_as_cpython):
         for name, n in rows:
             print(name.ljust(8) + str(n).rjust(5))
     ''')
+
+
+def test_unicode_and_edge_cases(same_as_cpython):
+    """Unicode case mapping, whitespace, digits, line boundaries and empty-string corner cases."""
+    same_as_cpython('''
+        s = "Hello, World"
+        print(s.center(20, "=").title(), "ab".join("xyz"), "x".join([]), s.split(", "), s.rsplit("o", 1), s.rsplit("o"))
+        print("a b  c".split(" ", 1), "  a  ".split(" "), "\\u00a0a\\u2003b".split(), "a\\x1cb".split(), "1,2,3".split(",", -1))
+        try:
+            "abc".split("")
+        except ValueError as e:
+            print(repr(e))
+        print("Ünïcödé".upper(), "ΣΑΣ".lower(), "ﬁ".upper(), "İ".lower(), len("İ".lower()), "ß".upper())
+        print("hello world".title(), "hello-world_foo bar2baz".title(), "o'neil mc3d".title(), "ÀB".swapcase())
+        print("  x ".strip(" x"), "xyxzyx".strip("xy"), "\\t\\n x \\r\\x0b\\x0c".strip(), repr("\\u3000x\\u3000".strip()))
+        print("aaaa".count("aa"), "aaaa".replace("aa", "b"), "abc".replace("b", "", 0), "abc".replace("", "-", 2), "".replace("", "x"))
+        print("abcabc".find("c", -2), "abcabc".rfind("c", -5, -1), "abc".find("", 5), "abc".find("", 3), "abc".rfind(""), "abc"[-5:-1])
+        print("%s|%5s|%-5s|%.1s" % ("é", "é", "日", "日本"), f"{'日本':>5}|{'é':^5}|", "日本".center(6, "*"), "a".zfill(3), "-".zfill(3))
+        print("12".isdigit(), "١٢".isdigit(), "١٢".isdecimal(), int("١٢"), "Ⅻ".isnumeric(), "x1".isidentifier(), "1x".isidentifier(), "_".isidentifier(), "class".isidentifier())
+        print("AbC".istitle(), "Ab Cd".istitle(), "ABC DEF".isupper(), "abc1".islower(), "123".islower(), "\\t".isprintable(), " ".isprintable())
+        print("a\\tb\\tc".split("\\t"), "x".ljust(3, "é"), "ab".rjust(1), "abc".center(2), "text"[1:3] * 2)
+        print("abc" > "ab", "a" * 3 < "aab", [c for c in "e\\u0301"], len("e\\u0301"), "straße".casefold(), "ǈ".upper(), "ǈ".lower(), "ǈ".title())
+        print("line1\\nline2\\r\\nline3\\rline4\\x0bline5\\x1c6\\u2028 7".splitlines(), "".splitlines(), "\\n".splitlines())
+        print("a,b".partition(","), "a,b,c".rpartition(","), ",".partition(","), "abc".startswith(("x", "a"), 1), "abc".endswith("bc", 0, 2))
+        print("Straße".lower().count("s"), "x".join(map(str, range(3))), " ".join("a b".split()), "ab".index("b", -1))
+        print(ord("\\x00"), chr(0x10FFFF) == "\\U0010FFFF", repr(chr(0x10FFFF)), repr("\\x7f\\x80\\xa0\\xad"))
+        print("{:>8}".format("日本語"), "%c" % 0x1F40D)
+    ''')

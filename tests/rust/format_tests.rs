@@ -1385,6 +1385,31 @@ fn percent_format_matches_cpython() {
 }
 
 #[test]
+fn percent_format_looks_up_mapping_keys() {
+    let lookup = |key: &str| -> Result<PercentArg, String> {
+        match key {
+            "name" => Ok(S("Ann".into())),
+            "age" => Ok(I(30)),
+            "(nested)" => Ok(F(1.5)),
+            _ => Err(format!("missing {}", key)),
+        }
+    };
+    let find: PercentLookup = &lookup;
+    let cases: &[(&str, Result<&str, &str>)] = &[
+        ("%(name)s is %(age)03d", Ok("Ann is 030")),
+        ("%(name)-5s|%(age)x", Ok("Ann  |1e")),
+        ("%((nested))g", Ok("1.5")),
+        ("no conversions", Ok("no conversions")),
+        ("%(other)s", Err("missing other")),
+        ("%(name", Err("incomplete format key")),
+    ];
+    for (fmt, want) in cases {
+        let got = percent_format_mapping(fmt, &[S("mapping".into())], Some(find));
+        assert_eq!(as_strs(&got), *want, "{:?}", fmt);
+    }
+}
+
+#[test]
 fn format_template_renders_like_cpython() {
     let cases: &[(&str, &[i64], &[(&str, i64)], Result<&str, &str>)] = &[
         ("{} {}", &[1, 2], &[], Ok("1 2")),

@@ -17,7 +17,7 @@ from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.passes.effects import EffectInfo
 from portalis.passes.lower_calls import CallLowering
 from portalis.passes.lower_classes import ClassInfo, ClassLowering, FunctionSig
-from portalis.passes.lower_expr import ExprLowering
+from portalis.passes.lower_expr import INT_OPS, ExprLowering
 from portalis.passes.parse import ParsedModule
 from portalis.passes.rust_names import ident, static_ident, str_literal
 from portalis.passes.scopes import Scope, ScopeInfo
@@ -59,6 +59,7 @@ class FnCtx:
     hoisted: bool = False
     allow_unused_assignments: bool = False
     generator: str | None = None  # in a generator: the Vec collecting yielded values
+    returns_int: bool = False  # the function returns a machine int
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -186,15 +187,19 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         scope = self.scopes.scope_of(node)
         outer = self.ctx
         self.ctx = FnCtx(scope, kind, store_counts=_store_counts(node.body))
-        params = [ir.Param(ident(p)) for p in scope.params]
+        int_params = self.types.ints.params.get(node.name, []) if kind == "function" else []
+        params = [ir.Param(ident(p), "i64" if i < len(int_params) and int_params[i] else "Value")
+                  for i, p in enumerate(scope.params)]
         prologue = self._param_prologue(scope, params)
+        self.ctx.returns_int = kind == "function" and node.name in self.types.ints.returns
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
         allow = self.ctx.allow_unused_assignments
         self.ctx = outer
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
-        return ir.Function(sig.rust_name, params, "PyResult<Value>", body, doc=first_line,
+        ret = "PyResult<i64>" if kind == "function" and node.name in self.types.ints.returns else "PyResult<Value>"
+        return ir.Function(sig.rust_name, params, ret, body, doc=first_line,
                            python_name=node.name, allow_unused_assignments=allow)
 
     def _lower_function_body(self, node: ast.FunctionDef) -> ir.Block:
@@ -268,7 +273,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 continue
             if not self._is_local(name) or self._is_cell(name):
                 continue
-            out.append(ir.Let(ident(name), ir.Raw("Value::None"), mutable=True))
+            initial = ir.Raw("0", ty="i64") if self.is_int_var(name) else ir.Raw("Value::None")
+            out.append(ir.Let(ident(name), initial, mutable=True))
             self.ctx.declared.add(name)
             self.ctx.hoisted = True
 
@@ -323,7 +329,10 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         if self.ctx.kind == "module":
             self.error(node, "return outside a function", "remove the return statement")
             return
-        value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
+        if self.ctx.returns_int:
+            value = self.machine_int(self.expr(node.value))
+        else:
+            value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
         if self.ctx.generator:
             value = self.generator_result()
         if self._pending_finally():
@@ -368,7 +377,11 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         target = node.target
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)
-            value = self.fallible(ir.Call(op, [self.ref(current), self.ref(self.expr(node.value))]))
+            operand = self.expr(node.value)
+            if current.ty == operand.ty == "i64" and type(node.op) in INT_OPS:
+                value = self.int_op(type(node.op), current, operand)
+            else:
+                value = self.fallible(ir.Call(op, [self.ref(current), self.ref(operand)]))
             self.store_name(target.id, value, out, target)
         elif isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
             obj, key = self._temp(self.expr(target.value), out), self._temp(self.expr(target.slice), out)
@@ -393,7 +406,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
 
     def assign(self, target: ast.expr, value: ir.Expr, out) -> None:
         if isinstance(target, ast.Name):
-            self.store_name(target.id, self.own(value), out, target)
+            self.store_name(target.id, value, out, target)
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._unpack(target, value, out)
         elif isinstance(target, ast.Subscript):
@@ -490,6 +503,10 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
+        if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id):
+            self._int_range_loop(node, loop, out)
+            self._else_clause(node, broke, out)
+            return
         iterable = self.expr(node.iter)
         it = self.ctx.fresh("iter")
         out.append(ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True))
@@ -500,6 +517,28 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         label = loop.label if loop.label_used else None
         out.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), body, label))
         self._else_clause(node, broke, out)
+
+    def _int_range_loop(self, node: ast.For, loop: LoopCtx, out) -> None:
+        """`for i in range(...)` over a machine-int variable: a native Rust `for` loop."""
+        args = [self.machine_int(self.expr(a)) for a in node.iter.args]
+        start, stop, step = (ir.Raw("0", ty="i64"), args[0], ir.Raw("1", ty="i64")) if len(args) == 1 else \
+            (args[0], args[1], args[2] if len(args) == 3 else ir.Raw("1", ty="i64"))
+        name = node.target.id
+        home, _ = self.ctx.homes.get(name, (None, False))
+        if home == id(node.body) and name not in self.ctx.declared:
+            pattern = ("mut " if self.ctx.store_counts.get(name, 0) > 1 else "") + ident(name)
+            prefix: list[ir.Stmt] = []
+            self.ctx.declared.add(name)
+        else:
+            pattern = self.ctx.fresh("item")
+            prefix = []
+            self.store_name(name, ir.Raw(pattern, ty="i64"), prefix, node.target)
+        body = self._loop_body(node.body, loop, prefix)
+        if pattern == ident(name) or pattern.startswith("mut "):
+            self.ctx.declared.discard(name)
+        label = loop.label if loop.label_used else None
+        iterable = self.fallible(ir.Call("intops::range", [start, stop, step]))
+        out.append(ir.ForIn(pattern, iterable, body, label))
 
     def _jump_target(self, node) -> tuple[LoopCtx | None, bool]:
         """The innermost Python loop, and whether a `try` loop lies in between."""
@@ -802,7 +841,4 @@ def _store_counts(stmts: list[ast.stmt]) -> dict[str, int]:
         for node in ast.walk(stmt):
             if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
                 counts[node.target.id] = counts.get(node.target.id, 0) + 1
-            elif isinstance(node, (ast.For, ast.While)):
-                for name in _all_stores(node):
-                    counts[name] = counts.get(name, 0) + 1
     return counts

@@ -30,7 +30,7 @@ BUILTIN_FUNCTIONS = {
     "print", "len", "range", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip",
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
-    "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id",
+    "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
 }
 
 
@@ -124,14 +124,16 @@ class CallLowering:
         return None
 
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
-        if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable"):
+        if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit"):
             return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
         if name in BUILTIN_EXCEPTIONS:
             self.error(node, f"exception class {name} used as a value is not supported",
                        f"raise {name}(...) or catch it with except {name}")
             return ir.Raw("Value::None")
-        self.error(node, f"name '{name}' is not defined", "define it before use, or import it")
-        return ir.Raw("Value::None")
+        # CPython raises NameError only if this line runs, so the translation does too.
+        self.warn(node, f"name '{name}' is not defined", "define it before use, or import it")
+        err = ir.Call("PyErr::new", [ir.Raw("&NAME_ERROR"), ir.Raw(str_literal(f"name '{name}' is not defined"))])
+        return self.fallible(ir.Call("Err::<Value, PyErr>", [err]))
 
     # ---- calls -------------------------------------------------------------------------------
 
@@ -232,8 +234,9 @@ class CallLowering:
 
     # ---- user functions and classes -------------------------------------------------------------
 
-    def _bind_arguments(self, node: ast.Call, sig, params: list[str]) -> list[ir.Expr]:
-        """Positional values for `params`, from the call's arguments and the defaults."""
+    def _bind_arguments(self, node: ast.Call, sig, params: list[str], int_params=()) -> list[ir.Expr]:
+        """Positional values for `params`, from the call's arguments and the defaults;
+        parameters flagged in `int_params` take machine ints."""
         name = getattr(sig.node, "name", "function")
         if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
             self.error(node, f"*args/**kwargs unpacking in a call to {name}() is not supported yet",
@@ -268,6 +271,11 @@ class CallLowering:
             else:
                 self.error(node, f"{name}() missing required argument '{p}'", f"pass a value for {p}")
                 values.append(ir.Raw("Value::None"))
+        for i, flag in enumerate(int_params):
+            if flag and i < len(values):
+                v = values[i]
+                inner = v.args[0] if isinstance(v, ir.Call) and v.func == "Value::Int" else v
+                values[i] = self.machine_int(inner)
         if sig.vararg:
             values.insert(len(params), ir.Call("Value::tuple", [ir.VecLit(extra)]))
         if sig.kwarg:
@@ -275,8 +283,11 @@ class CallLowering:
         return values
 
     def _call_user_function(self, node: ast.Call, sig) -> ir.Expr:
-        args = self._bind_arguments(node, sig, sig.params)
-        return self.fallible(ir.Call(sig.rust_name, args))
+        name = sig.node.name
+        int_params = self.types.ints.params.get(name, [])
+        args = self._bind_arguments(node, sig, sig.params, int_params)
+        ty = "i64" if name in self.types.ints.returns else "Value"
+        return self.fallible(ir.Call(sig.rust_name, args, ty=ty))
 
     def _call_class(self, node: ast.Call, info) -> ir.Expr:
         if info.is_exception:
@@ -365,13 +376,15 @@ class CallLowering:
             return f(ir.Call("builtins::map", [r(0), ir.Ref(self._items(args[1:]))]))
         if name == "isinstance":
             return self._isinstance(node)
+        if name in ("exit", "quit"):
+            return self._call_stdlib(node, "sys.exit")
         if name == "dict":
             kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
             return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))
         if name == "input":
             return f(ir.Call("io::input", [o(0)]))
         if name == "type":
-            return ir.Call("Value::str", [ir.MethodCall(self.expr(args[0]), "type_name", [])])
+            return ir.Call("classes::type_of", [r(0)])
         if name == "callable":
             return ir.Call("Value::Bool", [ir.Call("builtins::callable", [r(0)])])
         if name == "id":
@@ -389,6 +402,13 @@ class CallLowering:
             "set": lambda: [o(0)], "frozenset": lambda: [o(0)], "round": lambda: [r(0), o(1, "ndigits")],
             "divmod": lambda: [r(0), r(1)], "pow": lambda: [r(0), r(1), o(2)], "format": lambda: [r(0), o(1)],
         }
+        if name == "len":
+            return f(ir.Call("ops::len", [r(0)], ty="i64"))
+        if name == "abs":
+            arg = self.expr(args[0])
+            if arg.ty == "i64":
+                return f(ir.Call("intops::abs", [arg], ty="i64"))
+            return f(ir.Call("builtins::abs", [self.ref(arg)]))
         if name == "next":
             default = self._arg(node, 1)
             return f(ir.Call("iter::next", [r(0), ir.Raw("None") if default is None else ir.Call("Some", [self.own(self.expr(default))])]))
@@ -399,6 +419,11 @@ class CallLowering:
         types = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
         tests: list[ir.Expr] = []
         for t in types:
+            if isinstance(t, ast.Call) and isinstance(t.func, ast.Name) and t.func.id == "type" and len(t.args) == 1:
+                same = ir.Binary("==", ir.MethodCall(self.own(self.expr(t.args[0])), "type_name", []),
+                                 ir.MethodCall(self.own(value), "type_name", []))
+                tests.append(same)
+                continue
             name = t.id if isinstance(t, ast.Name) else None
             if name in self.classes and not self.classes[name].is_exception:
                 tests.append(ir.Call("classes::isinstance", [self.ref(value), ir.Raw(f"&{self.classes[name].static}")]))

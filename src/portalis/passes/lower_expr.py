@@ -25,6 +25,14 @@ COMPARE_OPS = {
     ast.In: "ops::in_", ast.NotIn: "ops::not_in",
 }
 
+# Operators on two machine ints: a checked runtime function, or a native Rust operator.
+INT_OPS = {
+    ast.Add: "intops::add", ast.Sub: "intops::sub", ast.Mult: "intops::mul",
+    ast.FloorDiv: "intops::floordiv", ast.Mod: "intops::modulo", ast.LShift: "intops::lshift",
+    ast.RShift: "intops::rshift", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
+}
+NATIVE_COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
 I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
 
 
@@ -32,20 +40,41 @@ class ExprLowering:
     # ---- value plumbing ---------------------------------------------------------------
 
     def own(self, e: ir.Expr) -> ir.Expr:
-        """An owned Value: variables are cloned (a reference-count bump)."""
+        """An owned Value: machine ints and bools are boxed, variables cloned (a
+        reference-count bump)."""
+        if e.ty == "i64":
+            return ir.Call("Value::Int", [e])
+        if e.ty == "bool":
+            return ir.Call("Value::Bool", [e])
         if isinstance(e, ir.Var):
             return ir.MethodCall(e, "clone", [])
         return e
 
     def ref(self, e: ir.Expr) -> ir.Expr:
+        if e.ty in ("i64", "bool"):
+            return ir.Ref(self.own(e))
         return ir.Ref(e)
+
+    def machine_int(self, e: ir.Expr) -> ir.Expr:
+        """`e` as an i64, unboxing a Value the inference knows to hold an int."""
+        if e.ty == "i64":
+            return e
+        if isinstance(e, ir.Call) and e.func == "Value::Int":
+            return e.args[0]
+        return self.fallible(ir.Call("intops::unbox", [self.ref(e)], ty="i64"))
+
+    def is_int_var(self, name: str) -> bool:
+        """A plain local of the current function that the types pass proved is an i64."""
+        if self._comp_var(name) is not None or self._is_cell(name) or not self._is_local(name):
+            return False
+        return self.types.ints.is_int_var(self.ctx.scope.node, name)
 
     def fallible(self, call: ir.Expr) -> ir.Expr:
         target = self.ctx.try_target()
         if target is None:
-            return ir.Try(call)
+            return ir.Try(call, ty=call.ty)
         target.used = True
-        return ir.Try(call, target.target)
+        return ir.Try(call, target.target, ty=call.ty)
 
     # ---- names -----------------------------------------------------------------------------
 
@@ -73,7 +102,7 @@ class ExprLowering:
         if self._is_cell(name):
             return ir.MethodCall(ir.Var(ident(name)), "get", [])
         if self._is_local(name):
-            return ir.Var(ident(name))
+            return ir.Var(ident(name), ty="i64" if self.is_int_var(name) else "Value")
         if name in self.global_vars:
             return ir.MethodCall(ir.Var(static_ident(name)), "get_value", [])
         if name in self.functions:
@@ -96,6 +125,7 @@ class ExprLowering:
             return
         if self._is_local(name):
             rust = ident(name)
+            value = self.machine_int(value) if self.is_int_var(name) else self.own(value)
             if name in self.ctx.declared:
                 out.append(ir.Assign(ir.Var(rust), value))
             else:
@@ -129,7 +159,7 @@ class ExprLowering:
                 self.error(node, "integer literal does not fit in 64 bits",
                            "big integers are not supported yet; keep values within ±9.2e18")
                 return ir.Raw("Value::None")
-            return ir.Raw(f"Value::Int({v})" if v >= 0 else f"Value::Int({v}_i64)")
+            return ir.Raw(str(v) if v >= 0 else f"{v}_i64", ty="i64")
         if isinstance(v, float):
             return ir.Raw(f"Value::Float({float_literal(v)})")
         if isinstance(v, str):
@@ -146,7 +176,15 @@ class ExprLowering:
             self.error(node, "the @ operator is not supported", "call a function instead")
             return ir.Raw("Value::None")
         left, right = self.expr(node.left), self.expr(node.right)
+        if left.ty == right.ty == "i64" and type(node.op) in INT_OPS:
+            return self.int_op(type(node.op), left, right)
         return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
+
+    def int_op(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr:
+        native = INT_OPS[op]
+        if native.startswith("intops::"):
+            return self.fallible(ir.Call(native, [left, right], ty="i64"))
+        return ir.Binary(native, left, right, ty="i64")
 
     def expr_UnaryOp(self, node: ast.UnaryOp) -> ir.Expr:
         if isinstance(node.op, ast.Not):
@@ -154,8 +192,15 @@ class ExprLowering:
         if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant) \
                 and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
             return self.expr_Constant(ast.copy_location(ast.Constant(-node.operand.value), node))
+        operand = self.expr(node.operand)
+        if operand.ty == "i64":
+            if isinstance(node.op, ast.UAdd):
+                return operand
+            if isinstance(node.op, ast.Invert):
+                return ir.Unary("!", operand, ty="i64")
+            return self.fallible(ir.Call("intops::neg", [operand], ty="i64"))
         func = {ast.USub: "ops::neg", ast.UAdd: "ops::pos", ast.Invert: "ops::invert"}[type(node.op)]
-        return self.fallible(ir.Call(func, [self.ref(self.expr(node.operand))]))
+        return self.fallible(ir.Call(func, [self.ref(operand)]))
 
     def expr_BoolOp(self, node: ast.BoolOp) -> ir.Expr:
         """`a and b` / `a or b` return an operand, as in Python."""
@@ -186,8 +231,10 @@ class ExprLowering:
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             op = node.ops[0]
             left, right = self.expr(node.left), self.expr(node.comparators[0])
+            if left.ty == right.ty == "i64" and type(op) in NATIVE_COMPARE:
+                return ir.Binary(NATIVE_COMPARE[type(op)], left, right)
             if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(node.comparators[0], ast.Constant) \
-                    and node.comparators[0].value is None:
+                    and node.comparators[0].value is None and left.ty == "Value":
                 test = ir.MethodCall(left, "is_none", [])
                 return test if isinstance(op, ast.Is) else ir.Unary("!", test)
             if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -198,12 +245,19 @@ class ExprLowering:
                 return test if isinstance(op, ast.In) else ir.Unary("!", test)
             return ir.MethodCall(self.fallible(ir.Call(COMPARE_OPS[type(op)], [self.ref(left), self.ref(right)])),
                                  "truthy", [])
-        return ir.MethodCall(self.expr(node), "truthy", [])
+        value = self.expr(node)
+        if value.ty == "bool":
+            return value
+        if value.ty == "i64":
+            return ir.Binary("!=", value, ir.Raw("0"))
+        return ir.MethodCall(value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
         if len(node.ops) == 1:
             func = COMPARE_OPS[type(node.ops[0])]
             left, right = self.expr(node.left), self.expr(node.comparators[0])
+            if left.ty == right.ty == "i64" and type(node.ops[0]) in NATIVE_COMPARE:
+                return ir.Binary(NATIVE_COMPARE[type(node.ops[0])], left, right)
             return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
         # a < b < c: evaluate each operand once, stop at the first false comparison.
         stmts: list[ir.Stmt] = []
@@ -231,7 +285,10 @@ class ExprLowering:
         return ir.BlockExpr(ir.Block(lets, ir.IfExpr(ir.MethodCall(ir.Var(tmp), "truthy", []), rest, ir.Var(tmp))))
 
     def expr_IfExp(self, node: ast.IfExp) -> ir.Expr:
-        return ir.IfExpr(self.condition(node.test), self.own(self.expr(node.body)), self.own(self.expr(node.orelse)))
+        body, orelse = self.expr(node.body), self.expr(node.orelse)
+        if body.ty == orelse.ty == "i64":
+            return ir.IfExpr(self.condition(node.test), body, orelse, ty="i64")
+        return ir.IfExpr(self.condition(node.test), self.own(body), self.own(orelse))
 
     def expr_NamedExpr(self, node: ast.NamedExpr) -> ir.Expr:
         tmp = self.ctx.fresh("assigned")
@@ -346,8 +403,8 @@ class ExprLowering:
         outer = self.ctx
         self.ctx = FnCtx(scope, "lambda", store_counts=_store_counts(node.body if isinstance(node, ast.FunctionDef) else []))
         params = [ir.Param(ident(p)) for p in scope.params]
+        prologue = self._param_prologue(scope, params)  # decides which parameters are `mut`
         binding = self._bind_dynamic_args(name, sig, params)
-        prologue = self._param_prologue(scope, params)
         if isinstance(node, ast.FunctionDef):
             body = self._lower_function_body(node)
         else:

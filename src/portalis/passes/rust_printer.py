@@ -61,15 +61,18 @@ def _stmt(stmt: ir.Stmt, depth: int) -> str:
     if isinstance(stmt, ir.ExprStmt):
         return f"{pad}{expr(stmt.expr, depth)};"
     if isinstance(stmt, ir.If):
-        text = f"{pad}if {expr(stmt.cond, depth)} {_block(stmt.then, depth)}"
+        text = f"{pad}if {_condition(stmt.cond, depth)} {_block(stmt.then, depth)}"
         return text + _else(stmt.orelse, depth)
     if isinstance(stmt, ir.IfLet):
         text = f"{pad}if let {stmt.pattern} = {expr(stmt.value, depth)} {_block(stmt.then, depth)}"
         return text + _else(stmt.orelse, depth)
     if isinstance(stmt, ir.While):
-        return f"{pad}{_label(stmt.label)}while {expr(stmt.cond, depth)} {_block(stmt.body, depth)}"
+        return f"{pad}{_label(stmt.label)}while {_condition(stmt.cond, depth)} {_block(stmt.body, depth)}"
     if isinstance(stmt, ir.WhileLet):
         return (f"{pad}{_label(stmt.label)}while let {stmt.pattern} = {expr(stmt.value, depth)} "
+                f"{_block(stmt.body, depth)}")
+    if isinstance(stmt, ir.ForIn):
+        return (f"{pad}{_label(stmt.label)}for {stmt.pattern} in {expr(stmt.iterable, depth)} "
                 f"{_block(stmt.body, depth)}")
     if isinstance(stmt, ir.Loop):
         return f"{pad}{_label(stmt.label)}loop {_block(stmt.body, depth)}"
@@ -82,6 +85,13 @@ def _stmt(stmt: ir.Stmt, depth: int) -> str:
     if isinstance(stmt, ir.Comment):
         return f"{pad}// {stmt.text}"
     raise TypeError(f"unknown IR statement {type(stmt).__name__}")
+
+
+def _condition(e: ir.Expr, depth: int) -> str:
+    """An `if`/`while` condition: Rust needs no parentheses around it."""
+    if isinstance(e, ir.Binary):
+        return f"{expr(e.left, depth)} {e.op} {expr(e.right, depth)}"
+    return expr(e, depth)
 
 
 def _else(orelse: ir.Block | None, depth: int) -> str:
@@ -132,7 +142,7 @@ def expr(e: ir.Expr, depth: int = 0) -> str:
     if isinstance(e, ir.BlockExpr):
         return _block(e.body, depth)
     if isinstance(e, ir.IfExpr):
-        return (f"if {expr(e.cond, depth)} {{ {expr(e.then, depth)} }} "
+        return (f"if {_condition(e.cond, depth)} {{ {expr(e.then, depth)} }} "
                 f"else {{ {expr(e.orelse, depth)} }}")
     raise TypeError(f"unknown IR expression {type(e).__name__}")
 

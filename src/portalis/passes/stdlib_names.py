@@ -21,6 +21,24 @@ STDLIB = {
     "string": {"ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
                "octdigits", "punctuation", "whitespace", "printable"},
     "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "argv", "getrecursionlimit"},
+    "collections": {"Counter", "defaultdict", "OrderedDict", "deque"},
+    "heapq": {"heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge"},
+    "itertools": {
+        "permutations", "combinations", "combinations_with_replacement", "product", "accumulate",
+        "chain", "groupby", "count", "cycle", "islice", "zip_longest", "starmap", "takewhile",
+        "dropwhile", "pairwise", "repeat", "compress", "filterfalse", "tee",
+    },
+    "functools": {"reduce", "cmp_to_key", "partial"},
+    "bisect": {"bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"},
+    "operator": {
+        "itemgetter", "attrgetter", "methodcaller", "add", "sub", "mul", "truediv", "floordiv", "mod",
+        "pow", "neg", "pos", "abs", "invert", "inv", "index", "eq", "ne", "lt", "le", "gt", "ge", "not_",
+        "truth", "and_", "or_", "xor", "lshift", "rshift", "concat", "getitem", "contains", "countOf",
+        "is_", "is_not",
+    },
+    "random": {"seed", "random", "getrandbits", "randrange", "randint", "choice", "choices", "shuffle",
+               "sample", "uniform", "gauss"},
+    "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
 }
 # Modules whose names only matter to type checkers: imports are accepted and ignored.
 TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}

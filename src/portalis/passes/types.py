@@ -1,9 +1,10 @@
 """Types pass: what annotations and literals say about values, checked for conflicts.
 
-The generated code carries every Python value as a dynamic `Value`, so translation
-never depends on types being known.  This pass reads annotations (`list[int]`,
-`Optional[str]`, ...) and the literal types of returned expressions, and warns where
-they disagree, since such a program usually hides a bug the user wants to hear about.
+By default the generated code carries a Python value as a dynamic `Value`, so
+translation never depends on types being known.  This pass reads annotations
+(`list[int]`, `Optional[str]`, ...) and the literal types of returned expressions, and
+warns where they disagree, since such a program usually hides a bug.  It also proves
+which ints can be plain `i64` (see "machine integers" below).
 """
 from __future__ import annotations
 
@@ -24,10 +25,12 @@ _ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "Tuple": "tuple", "Fro
 
 @dataclass
 class TypeInfo:
-    """Annotated parameter and return types by function name, and conflicts found."""
+    """Annotated parameter and return types by function name, conflicts found, and the
+    values proven to be machine integers."""
     params: dict[str, dict[str, str]] = field(default_factory=dict)
     returns: dict[str, str] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    ints: "MachineInts | None" = None
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -58,7 +61,7 @@ def literal_type(node: ast.expr) -> str | None:
 
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
-    info = TypeInfo()
+    info = TypeInfo(ints=infer_machine_ints(parsed, scopes))
     for node in ast.walk(parsed.tree):
         if not isinstance(node, ast.FunctionDef):
             continue
@@ -87,3 +90,322 @@ def _returns(fn: ast.FunctionDef):
             yield node
         if not isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
             todo.extend(ast.iter_child_nodes(node))
+
+
+# ---- machine integers ------------------------------------------------------------------
+#
+# Values that are provably Python ints and cannot grow without bound are carried as
+# Rust `i64` (overflow still raises OverflowError), which removes the dynamic dispatch
+# from counters, indices and loop arithmetic.  The inference is optimistic and demotes
+# to `Value` until nothing changes.  Variables whose updates multiply, shift or feed
+# each other in a cycle (factorials, Fibonacci pairs) stay `Value`, where the runtime
+# can promote them to big integers.
+
+INT = "int"
+VALUE = "value"
+_INT_OPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.BitOr, ast.BitXor,
+            ast.RShift, ast.LShift)
+_GROWTH_OPS = (ast.Mult, ast.Pow, ast.LShift)
+I64_RANGE = (-(2 ** 63), 2 ** 63 - 1)
+
+
+@dataclass
+class MachineInts:
+    """Which locals, parameters and return values are held as i64."""
+    variables: dict[int, set[str]] = field(default_factory=dict)  # scope node id -> names
+    params: dict[str, list[bool]] = field(default_factory=dict)   # function -> per parameter
+    returns: set[str] = field(default_factory=set)
+
+    def is_int_var(self, scope_node: ast.AST, name: str) -> bool:
+        return name in self.variables.get(id(scope_node), ())
+
+
+class _IntInference:
+    def __init__(self, parsed: ParsedModule, scopes: ScopeInfo):
+        self.scopes = scopes
+        tree = parsed.tree
+        self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
+        called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+        value_uses = self._value_uses(tree)
+        self.candidates = {name: fn for name, fn in self.functions.items()
+                           if name not in value_uses and name in called and _plain_signature(fn)}
+        self.calls: dict[str, list[tuple[ast.Call, ast.AST]]] = {name: [] for name in self.candidates}
+        self.bindings: dict[int, dict[str, list]] = {}
+        self.scope_nodes: list[ast.AST] = [tree] + list(self.candidates.values())
+        for scope_node in self.scope_nodes:
+            self.bindings[id(scope_node)] = self._collect_bindings(scope_node)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.candidates:
+                self.calls[node.func.id].append(node)
+        self.call_scope = self._call_scopes(tree)
+        self.state = MachineInts()
+
+    def _value_uses(self, tree) -> set[str]:
+        """Function names loaded anywhere except as the callee of a call."""
+        callee_ids = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+        return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                and id(n) not in callee_ids}
+
+    def _call_scopes(self, tree) -> dict[int, ast.AST | None]:
+        """For each call node, the analysed scope it sits in directly (None: elsewhere)."""
+        owner: dict[int, ast.AST | None] = {}
+
+        def visit(node, scope):
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, (ast.FunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
+                                      ast.DictComp, ast.GeneratorExp)):
+                    inner = child if child in self.candidates.values() else None
+                    visit(child, inner)
+                    continue
+                if isinstance(child, ast.Call):
+                    owner[id(child)] = scope
+                visit(child, scope)
+        visit(tree, tree)
+        return owner
+
+    def _collect_bindings(self, scope_node) -> dict[str, list]:
+        """name -> list of bound expressions (or markers) for the scope's plain locals."""
+        scope = self.scopes.scope_of(scope_node)
+        if scope.kind == "module":
+            plain = scope.assigned - self.scopes.module_globals - set(self.functions)
+        else:
+            plain = scope.locals
+        plain = plain - scope.cells - scope.free
+        out: dict[str, list] = {name: [] for name in plain}
+        body = scope_node.body if isinstance(scope_node, (ast.Module, ast.FunctionDef)) else []
+
+        def bad(name):
+            if name in out:
+                out[name].append(None)
+
+        for node in _own_walk(body):
+            if isinstance(node, ast.Assign):
+                for t in node.targets:
+                    if isinstance(t, ast.Name):
+                        if t.id in out:
+                            out[t.id].append(node.value)
+                    else:
+                        for n in ast.walk(t):
+                            if isinstance(n, ast.Name):
+                                bad(n.id)
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                if node.value is not None and node.target.id in out:
+                    out[node.target.id].append(node.value)
+            elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+                if node.target.id in out:
+                    out[node.target.id].append(ast.BinOp(ast.Name(node.target.id, ast.Load()), node.op, node.value))
+            elif isinstance(node, ast.For):
+                if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
+                    if node.target.id in out:
+                        out[node.target.id].append(("range", node.iter))
+                else:
+                    for n in ast.walk(node.target):
+                        if isinstance(n, ast.Name):
+                            bad(n.id)
+            elif isinstance(node, (ast.With, ast.ExceptHandler, ast.NamedExpr, ast.Delete, ast.Import,
+                                   ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Global, ast.Nonlocal)):
+                for n in ast.walk(node) if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) else []:
+                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
+                        bad(n.id)
+                if isinstance(node, ast.ExceptHandler) and node.name:
+                    bad(node.name)
+                if isinstance(node, ast.NamedExpr):
+                    bad(node.target.id)
+                if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                    bad(node.name)
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    for a in node.names:
+                        bad((a.asname or a.name).split(".")[0])
+        return out
+
+    # ---- typing of expressions -----------------------------------------------------------
+
+    def expr_type(self, node: ast.expr, scope_node: ast.AST | None) -> str:
+        if isinstance(node, ast.Constant):
+            v = node.value
+            return INT if type(v) is int and I64_RANGE[0] <= v <= I64_RANGE[1] else VALUE
+        if isinstance(node, ast.Name):
+            return INT if scope_node is not None and self.state.is_int_var(scope_node, node.id) else VALUE
+        if isinstance(node, ast.BinOp) and isinstance(node.op, _INT_OPS):
+            ok = self.expr_type(node.left, scope_node) == INT and self.expr_type(node.right, scope_node) == INT
+            return INT if ok else VALUE
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
+            return self.expr_type(node.operand, scope_node)
+        if isinstance(node, ast.IfExp):
+            both = self.expr_type(node.body, scope_node) == INT == self.expr_type(node.orelse, scope_node)
+            return INT if both else VALUE
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
+            name = node.func.id
+            if scope_node is not None and name in self.bindings.get(id(scope_node), {}):
+                return VALUE  # a local shadows the builtin or function
+            if name == "len" and len(node.args) == 1 and name not in self.functions:
+                return INT
+            if name == "abs" and len(node.args) == 1 and name not in self.functions:
+                return self.expr_type(node.args[0], scope_node)
+            if name in self.candidates and name in self.state.returns:
+                return INT
+        return VALUE
+
+    # ---- fixed point -------------------------------------------------------------------------
+
+    def run(self) -> MachineInts:
+        st = self.state
+        for scope_node in self.scope_nodes:
+            bindings = self.bindings[id(scope_node)]
+            params = {a.arg for a in scope_node.args.args} if isinstance(scope_node, ast.FunctionDef) else set()
+            names = {n for n, binds in bindings.items() if None not in binds and (binds or n in params)}
+            st.variables[id(scope_node)] = names - _growing(bindings, names)
+        for name, fn in self.candidates.items():
+            st.params[name] = [a.arg in st.variables[id(fn)] for a in fn.args.args]
+            if _ends_with_return(fn.body) and not _multiplicative_returns(fn):
+                st.returns.add(name)
+        changed = True
+        while changed:
+            changed = False
+            for name, fn in self.candidates.items():
+                changed |= self._update_params(name, fn)
+                if name in st.returns and not all(r.value is not None and self.expr_type(r.value, fn) == INT
+                                                  for r in _own_returns(fn)):
+                    st.returns.discard(name)
+                    changed = True
+            for scope_node in self.scope_nodes:
+                changed |= self._update_vars(scope_node)
+        return st
+
+    def _update_params(self, name: str, fn: ast.FunctionDef) -> bool:
+        st = self.state
+        flags = st.params[name]
+        changed = False
+        params = [a.arg for a in fn.args.args]
+        defaults = dict(zip(params[len(params) - len(fn.args.defaults):], fn.args.defaults))
+        for i, pname in enumerate(params):
+            if not flags[i]:
+                continue
+            ok = pname not in self.scopes.scope_of(fn).cells
+            if pname in defaults and self.expr_type(defaults[pname], None) != INT:
+                ok = False
+            for call in self.calls[name]:
+                arg = call.args[i] if i < len(call.args) else None
+                if arg is None:
+                    arg = next((k.value for k in call.keywords if k.arg == pname), None)
+                if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+                    ok = False
+                elif arg is not None and self.expr_type(arg, self.call_scope.get(id(call))) != INT:
+                    ok = False
+            if not ok:
+                flags[i] = False
+                st.variables[id(fn)].discard(pname)
+                changed = True
+        return changed
+
+    def _update_vars(self, scope_node) -> bool:
+        names = self.state.variables[id(scope_node)]
+        fn_params = set()
+        if isinstance(scope_node, ast.FunctionDef):
+            flags = self.state.params.get(scope_node.name, [])
+            fn_params = {a.arg for a, f in zip(scope_node.args.args, flags) if f}
+        changed = False
+        for name in list(names):
+            binds = self.bindings[id(scope_node)].get(name, [])
+            if isinstance(scope_node, ast.FunctionDef) and name in [a.arg for a in scope_node.args.args] \
+                    and name not in fn_params:
+                names.discard(name)
+                changed = True
+                continue
+            for b in binds:
+                if isinstance(b, tuple):
+                    ok = all(self.expr_type(a, scope_node) == INT for a in b[1].args)
+                else:
+                    ok = self.expr_type(b, scope_node) == INT
+                if not ok:
+                    names.discard(name)
+                    changed = True
+                    break
+        return changed
+
+
+def _plain_signature(fn: ast.FunctionDef) -> bool:
+    a = fn.args
+    return not (a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or fn.decorator_list
+                or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_walk(fn.body)))
+
+
+def _is_range_call(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range"
+            and 1 <= len(node.args) <= 3 and not node.keywords)
+
+
+def _own_walk(body: list[ast.stmt]):
+    """Nodes of a body, not entering nested functions, classes, lambdas or comprehensions."""
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp,
+                             ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            continue
+        todo.extend(ast.iter_child_nodes(node))
+
+
+def _own_returns(fn: ast.FunctionDef):
+    return [n for n in _own_walk(fn.body) if isinstance(n, ast.Return)]
+
+
+def _ends_with_return(body: list[ast.stmt]) -> bool:
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and _ends_with_return(last.body) and _ends_with_return(last.orelse)
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return not any(isinstance(n, ast.Break) for n in _own_walk(last.body))
+    return False
+
+
+def _multiplicative_returns(fn: ast.FunctionDef) -> bool:
+    """A return value built by multiplying non-constants can grow past 64 bits."""
+    for ret in _own_returns(fn):
+        for n in ast.walk(ret):
+            if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and \
+                    not (isinstance(n.left, ast.Constant) or isinstance(n.right, ast.Constant)):
+                return True
+    return False
+
+
+def _names_in(node) -> set[str]:
+    if isinstance(node, tuple):
+        return set().union(*(_names_in(a) for a in node[1].args)) if node[1].args else set()
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _growing(bindings: dict[str, list], candidates: set[str]) -> set[str]:
+    """Variables that multiply themselves or feed each other in a cycle."""
+    grow = set()
+    deps: dict[str, set[str]] = {}
+    for name in candidates:
+        deps[name] = set()
+        for b in bindings[name]:
+            names = _names_in(b)
+            deps[name] |= (names & candidates) - {name}
+            if isinstance(b, tuple):
+                continue
+            for n in ast.walk(b):
+                if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and name in _names_in(n):
+                    grow.add(name)
+    for name in candidates:
+        seen, todo = set(), list(deps[name])
+        while todo:
+            d = todo.pop()
+            if d == name:
+                grow.add(name)
+                break
+            if d not in seen:
+                seen.add(d)
+                todo.extend(deps.get(d, ()))
+    return grow
+
+
+def infer_machine_ints(parsed: ParsedModule, scopes: ScopeInfo) -> MachineInts:
+    return _IntInference(parsed, scopes).run()

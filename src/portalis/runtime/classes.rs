@@ -125,7 +125,9 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
                 return Ok(v);
             }
         }
+        Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
+        Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
         Value::Exception(e) if name == "args" => return Ok(Value::tuple(e.args.to_vec())),
         Value::Native(n) => return n.getattr(name),
         _ => {}
@@ -407,4 +409,26 @@ pub fn exit(mgr: &Value, error: Option<PyErr>) -> PyResult<()> {
             }
         }
     }
+}
+
+thread_local! {
+    /// One value per built-in type, so `type(a) == type(b)` compares identities.
+    static BUILTIN_TYPES: RefCell<Vec<(&'static str, Value)>> = RefCell::new(Vec::new());
+}
+
+/// `type(v)`: the class of an instance, or the built-in type as a callable value.
+pub fn type_of(v: &Value) -> Value {
+    if let Value::Object(o) = v {
+        return Value::Class(o.class);
+    }
+    let name = v.type_name();
+    BUILTIN_TYPES.with(|types| {
+        let mut types = types.borrow_mut();
+        if let Some((_, t)) = types.iter().find(|(n, _)| *n == name) {
+            return t.clone();
+        }
+        let t = crate::builtins::builtin_value(name);
+        types.push((name, t.clone()));
+        t
+    })
 }

@@ -1270,12 +1270,36 @@ impl<'a> PercentState<'a> {
         Ok(value)
     }
 
+    /// The key of a `%(key)` conversion (parentheses may nest), or `None`.
+    fn mapping_key(&mut self) -> Result<Option<String>, String> {
+        if self.peek() != Some('(') {
+            return Ok(None);
+        }
+        self.pos += 1;
+        let start = self.pos;
+        let mut depth = 1;
+        while let Some(c) = self.peek() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+            self.pos += 1;
+        }
+        if depth != 0 {
+            return Err("incomplete format key".to_string());
+        }
+        let key: String = self.chars[start..self.pos].iter().collect();
+        self.pos += 1;
+        Ok(Some(key))
+    }
+
     /// Parses flags, width, precision and length modifier after '%'.
     fn spec(&mut self) -> Result<PercentSpec, String> {
         let mut sp = PercentSpec::default();
-        if self.peek() == Some('(') {
-            return Err("format requires a mapping".to_string());
-        }
         while let Some(c) = self.peek() {
             match c {
                 '-' => sp.ljust = true,
@@ -1322,8 +1346,18 @@ fn clamp_field(v: u64, msg: &str) -> Result<usize, String> {
 }
 
 /// `fmt % args` (printf-style formatting) with CPython's conversions,
-/// flags and error messages. Mapping keys (`%(name)s`) are not supported.
+/// flags and error messages; `%(name)s` needs [`percent_format_mapping`].
 pub fn percent_format(fmt: &str, args: &[PercentArg]) -> Result<String, String> {
+    percent_format_mapping(fmt, args, None)
+}
+
+/// Looks up the value of a `%(key)` conversion in the right operand.
+pub type PercentLookup<'a> = &'a dyn Fn(&str) -> Result<PercentArg, String>;
+
+/// `fmt % args` where the right operand may be a mapping: `lookup` resolves
+/// `%(key)` conversions, and leftover positional arguments are then not an
+/// error (CPython's rule for mapping operands).
+pub fn percent_format_mapping(fmt: &str, args: &[PercentArg], lookup: Option<PercentLookup>) -> Result<String, String> {
     let mut st = PercentState { chars: fmt.chars().collect(), pos: 0, args, next_arg: 0 };
     let mut out = String::with_capacity(fmt.len() + 16 * args.len());
     while let Some(c) = st.peek() {
@@ -1340,14 +1374,23 @@ pub fn percent_format(fmt: &str, args: &[PercentArg]) -> Result<String, String> 
         if st.peek().is_none() {
             return Err("incomplete format".to_string());
         }
+        let key = st.mapping_key()?;
         let sp = st.spec()?;
         let conv = st.chars[st.pos];
         st.pos += 1;
-        let arg = st.next_arg()?;
+        let keyed;
+        let arg = match (key, lookup) {
+            (Some(k), Some(find)) => {
+                keyed = find(&k)?;
+                &keyed
+            }
+            (Some(_), None) => return Err("format requires a mapping".to_string()),
+            (None, _) => st.next_arg()?,
+        };
         let body = percent_body(conv, &sp, arg, st.pos - 1)?;
         percent_output(&mut out, conv, &sp, &body);
     }
-    if st.next_arg < args.len() {
+    if st.next_arg < args.len() && lookup.is_none() {
         return Err("not all arguments converted during string formatting".to_string());
     }
     Ok(out)

@@ -131,10 +131,32 @@ pub fn collect_vec(v: &Value) -> PyResult<Vec<Value>> {
 }
 
 /// `a, b = v`: exactly `n` items or CPython's ValueError.
+/// The items of an unpacking's right-hand side, with CPython's TypeError for a
+/// value that cannot be iterated.
+fn unpack_items(v: &Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(_) | Value::Tuple(_) => collect_vec(v),
+        _ => {
+            let mut it = iterate(v).map_err(|e| {
+                if e.matches(&TYPE_ERROR) {
+                    PyErr::new(&TYPE_ERROR, format!("cannot unpack non-iterable {} object", v.type_name()))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::new();
+            while let Some(x) = it.next()? {
+                out.push(x);
+            }
+            Ok(out)
+        }
+    }
+}
+
 pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
     let items = match v {
         Value::Tuple(t) if t.len() == n => return Ok(t.as_ref().clone()),
-        _ => collect_vec(v)?,
+        _ => unpack_items(v)?,
     };
     if items.len() > n {
         return value_error(format!("too many values to unpack (expected {})", n));
@@ -151,7 +173,7 @@ pub fn unpack(v: &Value, n: usize) -> PyResult<Vec<Value>> {
 
 /// `a, *rest, b = v`: `before` items, a list of the middle, `after` items.
 pub fn unpack_star(v: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
-    let mut items = collect_vec(v)?;
+    let mut items = unpack_items(v)?;
     if items.len() < before + after {
         return value_error(format!(
             "not enough values to unpack (expected at least {}, got {})",

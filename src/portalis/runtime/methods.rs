@@ -63,6 +63,7 @@ pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, V
         Value::Set(s) => set_method(obj, s, &args),
         Value::FrozenSet(s) => frozenset_method(s, &args),
         Value::Tuple(t) => seq_method(obj, t, &args),
+        Value::Range(r) => range_method(obj, r, &args),
         Value::Int(_) | Value::Bool(_) => int_method(obj, &args),
         Value::Float(f) => float_method(*f, &args),
         Value::Object(_) => crate::classes::call_method(obj, name, args.pos, args.kw),
@@ -263,6 +264,25 @@ fn seq_method(obj: &Value, items: &[Value], a: &Args) -> PyResult<Value> {
             }
         }
         _ => no_attribute(obj, a.method),
+    }
+}
+
+/// `range.count(x)` and `range.index(x)`, computed without iterating.
+fn range_method(obj: &Value, r: &Range, a: &Args) -> PyResult<Value> {
+    let x = match a.method {
+        "count" | "index" => a.req(0, "value")?,
+        _ => return no_attribute(obj, a.method),
+    };
+    let as_int = match x {
+        Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => Some(*f as i64),
+        _ => x.as_index(),
+    };
+    let found = as_int.filter(|&i| crate::ops::range_contains(r, i));
+    match (a.method, found) {
+        ("count", f) => Ok(Value::Int(i64::from(f.is_some()))),
+        (_, Some(i)) => Ok(Value::Int(((i as i128 - r.start as i128) / r.step as i128) as i64)),
+        (_, None) if matches!(x, Value::Int(_) | Value::Bool(_)) => value_error(format!("{} is not in range", x.repr())),
+        (_, None) => value_error("sequence.index(x): x not in sequence"),
     }
 }
 

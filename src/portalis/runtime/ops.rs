@@ -41,6 +41,40 @@ fn float_pair(a: &Value, b: &Value) -> Option<(f64, f64)> {
     }
 }
 
+/// Exact ordering of an int and a float, as CPython compares them (no rounding of
+/// the int to a float); `None` when the float is NaN.
+fn int_float_cmp(i: i64, f: f64) -> Option<Ordering> {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    if f.is_nan() {
+        return None;
+    }
+    if f >= TWO_63 {
+        return Some(Ordering::Less);
+    }
+    if f < -TWO_63 {
+        return Some(Ordering::Greater);
+    }
+    let whole = f.trunc();
+    match i.cmp(&(whole as i64)) {
+        Ordering::Equal => 0.0f64.partial_cmp(&(f - whole)),
+        other => Some(other),
+    }
+}
+
+/// The ordering of two numbers (bools count as ints) when both are numbers:
+/// `Some(None)` for a comparison involving NaN.
+fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    if let Some((x, y)) = int_pair(a, b) {
+        return Some(Some(x.cmp(&y)));
+    }
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(y)),
+        (Value::Float(x), _) => b.as_index().map(|y| int_float_cmp(y, *x).map(Ordering::reverse)),
+        (_, Value::Float(y)) => a.as_index().map(|x| int_float_cmp(x, *y)),
+        _ => None,
+    }
+}
+
 pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         return checked(x.checked_add(y));
@@ -293,7 +327,15 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
         return value_error("math domain error: negative number raised to a fractional power gives a complex result");
     }
-    Ok(Value::Float(x.powf(y)))
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        // CPython reports the C library's ERANGE as an OSError-style pair.
+        return Err(PyErr::with_args(
+            &OVERFLOW_ERROR,
+            vec![Value::Int(34), Value::str("Numerical result out of range")],
+        ));
+    }
+    Ok(Value::Float(r))
 }
 
 pub fn pow(a: &Value, b: &Value) -> PyResult<Value> {
@@ -432,10 +474,8 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Exception(x), Value::Exception(y)) => std::rc::Rc::ptr_eq(x, y),
         (Value::Native(x), _) => x.equals(b),
         _ => {
-            if let Some((x, y)) = int_pair(a, b) {
-                x == y
-            } else if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
-                x == y
+            if let Some(order) = numeric_cmp(a, b) {
+                order == Some(Ordering::Equal)
             } else {
                 a.is(b)
             }
@@ -469,14 +509,8 @@ fn not_orderable<T>(op: &str, a: &Value, b: &Value) -> PyResult<T> {
 
 /// Python's ordering for `<`-family operators; `op` names the operator for errors.
 pub fn compare(a: &Value, b: &Value, op: &str) -> PyResult<Ordering> {
-    if let Some((x, y)) = int_pair(a, b) {
-        return Ok(x.cmp(&y));
-    }
-    if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
-        return match x.partial_cmp(&y) {
-            Some(o) => Ok(o),
-            None => Err(PyErr::new(&VALUE_ERROR, "nan")),
-        };
+    if let Some(order) = numeric_cmp(a, b) {
+        return order.ok_or_else(|| PyErr::new(&VALUE_ERROR, "nan"));
     }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(x.as_ref().cmp(y.as_ref())),
@@ -503,11 +537,8 @@ fn seq_compare(x: &[Value], y: &[Value], op: &str) -> PyResult<Ordering> {
 /// `a < b` etc.; NaN comparisons are false as in Python.
 fn ordered(a: &Value, b: &Value, op: &str, test: fn(Ordering) -> bool) -> PyResult<Value> {
     if let (Value::Float(_), _) | (_, Value::Float(_)) = (a, b) {
-        if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
-            return Ok(Value::Bool(match x.partial_cmp(&y) {
-                Some(o) => test(o),
-                None => false,
-            }));
+        if let Some(order) = numeric_cmp(a, b) {
+            return Ok(Value::Bool(order.map_or(false, test)));
         }
     }
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
@@ -597,7 +628,7 @@ pub fn range_len(r: &Range) -> i64 {
     }
 }
 
-fn range_contains(r: &Range, i: i64) -> bool {
+pub(crate) fn range_contains(r: &Range, i: i64) -> bool {
     let inside = if r.step > 0 { r.start <= i && i < r.stop } else { r.stop < i && i <= r.start };
     inside && (i as i128 - r.start as i128) % r.step as i128 == 0
 }

@@ -171,8 +171,8 @@ fn is_positive(v: &Value) -> PyResult<bool> {
 /// `a + b`, `a - b`, `a | b`, `a & b` between Counters (None when an operand is not a
 /// Counter): the result keeps only positive counts, in CPython's key order.
 pub fn counter_binop(a: &Value, b: &Value, op: &str) -> Option<PyResult<Value>> {
-    let (x, y) = (counter_of(a)?, counter_of(b)?);
-    Some(counter_combine(&x.borrow(), &y.borrow(), op))
+    let (x, y) = (counter_of(a)?.borrow().clone(), counter_of(b)?.borrow().clone());
+    Some(counter_combine(&x, &y, op))
 }
 
 fn counter_combine(x: &Dict, y: &Dict, op: &str) -> PyResult<Value> {
@@ -307,8 +307,9 @@ impl Deque {
     }
 }
 
-fn none(r: PyResult<()>) -> PyResult<Value> {
-    r.map(|_| Value::None)
+/// The AttributeError for a missing attribute of a native object.
+pub fn no_attribute<T>(type_name: &str, name: &str) -> PyResult<T> {
+    Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", type_name, name)))
 }
 
 impl NativeObject for Deque {
@@ -342,16 +343,20 @@ impl NativeObject for Deque {
             }
             "index" => self.index(&a),
             "remove" => {
+                let x = a.req(0, "value")?;
                 let n = self.items.borrow().len();
-                match self.position(a.req(0, "value")?, 0, n) {
+                match self.position(x, 0, n) {
                     Some(i) => {
                         self.items.borrow_mut().remove(i);
                         Ok(Value::None)
                     }
-                    None => value_error("deque.remove(x): x not in deque"),
+                    None => value_error(format!("{} is not in deque", x.repr())),
                 }
             }
-            "insert" => none(self.insert(a.req(0, "index")?.to_int()?, a.req(1, "object")?.clone())),
+            "insert" => {
+                self.insert(a.req(0, "index")?.to_int()?, a.req(1, "object")?.clone())?;
+                Ok(Value::None)
+            }
             "reverse" => {
                 self.items.borrow_mut().make_contiguous().reverse();
                 Ok(Value::None)
@@ -360,13 +365,13 @@ impl NativeObject for Deque {
                 let items = self.items.borrow().clone();
                 Ok(Value::Native(Rc::new(Deque { items: RefCell::new(items), maxlen: self.maxlen })))
             }
-            _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'collections.deque' object has no attribute '{}'", name))),
+            _ => no_attribute(self.type_name(), name),
         }
     }
     fn getattr(&self, name: &str) -> PyResult<Value> {
         match name {
             "maxlen" => Ok(self.maxlen.map_or(Value::None, |n| Value::Int(n as i64))),
-            _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'collections.deque' object has no attribute '{}'", name))),
+            _ => no_attribute(self.type_name(), name),
         }
     }
     fn repr(&self) -> String {

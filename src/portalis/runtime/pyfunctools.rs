@@ -5,6 +5,7 @@ use crate::exc::*;
 use crate::iter::iterate;
 use crate::methods::Args;
 use crate::ops;
+use crate::pycollections::no_attribute;
 use crate::value::*;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -44,10 +45,6 @@ fn reduce(f: &Value, iterable: &Value, initial: Option<&Value>) -> PyResult<Valu
     Ok(acc)
 }
 
-fn no_attribute<T>(type_name: &str, name: &str) -> PyResult<T> {
-    Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", type_name, name)))
-}
-
 /// `functools.partial(func, *args)`: calls `func` with `args` before the call's own.
 struct Partial {
     func: Value,
@@ -58,8 +55,8 @@ impl NativeObject for Partial {
     fn type_name(&self) -> &'static str {
         "functools.partial"
     }
-    fn call_method(&self, name: &str, _pos: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
-        no_attribute(self.type_name(), name)
+    fn call_method(&self, name: &str, pos: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        call_value(&self.getattr(name)?, pos)
     }
     fn getattr(&self, name: &str) -> PyResult<Value> {
         match name {

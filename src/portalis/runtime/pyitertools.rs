@@ -292,17 +292,11 @@ fn zip_longest(a: &Args) -> PyResult<Value> {
     }))
 }
 
-/// The bounds of `islice`: a non-negative int or None.
-fn islice_bound(v: Option<&Value>, what: &str) -> PyResult<Option<i64>> {
+/// An `islice` argument as CPython reads it: None, or an int (anything else counts as -1).
+fn islice_arg(v: Option<&Value>) -> Option<i64> {
     match v {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => match v.as_index() {
-            Some(i) if i >= 0 => Ok(Some(i)),
-            _ => value_error(format!(
-                "{} for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
-                what
-            )),
-        },
+        None | Some(Value::None) => None,
+        Some(v) => Some(v.as_index().unwrap_or(-1)),
     }
 }
 
@@ -310,20 +304,21 @@ fn islice_bound(v: Option<&Value>, what: &str) -> PyResult<Option<i64>> {
 /// as far as CPython does.
 fn islice(a: &Args) -> PyResult<Value> {
     let mut it = Some(iterate(a.req(0, "iterable")?)?);
-    let (mut next, stop, step) = if a.pos.len() <= 2 {
-        (0, islice_bound(a.pos.get(1), "Stop argument")?, 1)
-    } else {
-        let start = islice_bound(a.pos.get(1), "Indices")?.unwrap_or(0);
-        let stop = islice_bound(a.pos.get(2), "Indices")?;
-        let step = match a.pos.get(3) {
-            None | Some(Value::None) => 1,
-            Some(v) => match v.as_index() {
-                Some(s) if s > 0 => s,
-                _ => return value_error("Step for islice() must be a positive integer or None."),
-            },
-        };
-        (start, stop, step)
+    let (start, stop) = match a.pos.len() {
+        0..=2 => (0, islice_arg(a.pos.get(1))),
+        _ => (islice_arg(a.pos.get(1)).unwrap_or(0), islice_arg(a.pos.get(2))),
     };
+    if stop == Some(-1) {
+        return value_error("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
+    }
+    if start < 0 || stop.map_or(false, |s| s < 0) {
+        return value_error("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.");
+    }
+    let step = islice_arg(a.pos.get(3)).unwrap_or(1);
+    if step < 1 {
+        return value_error("Step for islice() must be a positive integer or None.");
+    }
+    let mut next = start;
     let mut seen = 0i64;
     Ok(Value::iter(move || {
         let source = match it.as_mut() {

@@ -12,6 +12,14 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     match name.split('.').next().unwrap_or("") {
         "math" => math_call(name, &args),
         "re" => crate::pyre::call(name, &args),
+        "collections" => crate::pycollections::call(name, &args),
+        "heapq" => crate::pyheapq::call(name, &args),
+        "itertools" => crate::pyitertools::call(name, &args),
+        "functools" => crate::pyfunctools::call(name, &args),
+        "bisect" => crate::pybisect::call(name, &args),
+        "operator" => crate::pyoperator::call(name, &args),
+        "random" => crate::pyrandom::call(name, &args),
+        "time" => crate::pytime::call(name, &args),
         "sys" => sys_call(name, &args),
         _ => unknown(name),
     }
@@ -42,7 +50,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         ),
         "sys.maxsize" => Value::Int(i64::MAX),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
-        _ => match crate::pyre::constant(name) {
+        _ => match crate::pyre::constant(name).or_else(|| crate::pyitertools::attribute(name)) {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
         },

@@ -105,14 +105,35 @@ fn percent_arg(v: &Value) -> PercentArg {
     }
 }
 
-/// `fmt % args`: a tuple gives several arguments, anything else is one.
+/// `fmt % args`: a tuple gives several arguments, anything else is one; a
+/// dict or list operand also serves `%(key)s` conversions by subscription.
 pub fn percent(fmt: &str, args: &Value) -> PyResult<Value> {
     let list: Vec<PercentArg> = match args {
         Value::Tuple(items) => items.iter().map(percent_arg).collect(),
         v => vec![percent_arg(v)],
     };
-    format::percent_format(fmt, &list).map(Value::string).map_err(|m| {
-        let ty = if m.starts_with("not enough") || m.starts_with("not all") || m.contains("required") {
+    let lookup_error: std::cell::RefCell<Option<PyErr>> = std::cell::RefCell::new(None);
+    let find = |key: &str| -> Result<PercentArg, String> {
+        match crate::ops::getitem(args, &Value::str(key)) {
+            Ok(v) => Ok(percent_arg(&v)),
+            Err(e) => {
+                *lookup_error.borrow_mut() = Some(e);
+                Err(String::new())
+            }
+        }
+    };
+    let is_mapping = matches!(args, Value::Dict(_) | Value::List(_));
+    let lookup: Option<format::PercentLookup> = if is_mapping { Some(&find) } else { None };
+    let result = format::percent_format_mapping(fmt, &list, lookup);
+    if let Some(err) = lookup_error.borrow_mut().take() {
+        return Err(err);
+    }
+    result.map(Value::string).map_err(|m| {
+        let ty = if m.starts_with("not enough")
+            || m.starts_with("not all")
+            || m.contains("required")
+            || m == "format requires a mapping"
+        {
             &TYPE_ERROR
         } else {
             &VALUE_ERROR

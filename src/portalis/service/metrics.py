@@ -1,15 +1,15 @@
 """Prometheus metrics (exact names are part of the API) and the HTTP middleware feeding them.
 
 With several uvicorn processes (`--workers N`) the server sets PROMETHEUS_MULTIPROC_DIR
-before any process imports this module, and a scrape merges every process's numbers.
+before any of them imports this module, and a scrape merges every process's numbers.
 """
 from __future__ import annotations
 
 import os
 import time
 
-from prometheus_client import (CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram,
-                               REGISTRY, generate_latest)
+from prometheus_client import (CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Gauge, Histogram,
+                               generate_latest)
 from prometheus_client.multiprocess import MultiProcessCollector
 
 _LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)

@@ -64,8 +64,8 @@ class InputTooComplex(PoolError):
 @dataclass(eq=False)
 class _Process:
     process: Any
-    jobs: Any       # Connection the parent writes jobs to (blocking; written from a thread)
-    results: int    # fd the parent reads frames from (non-blocking, watched by the loop)
+    jobs: int       # fd the parent writes job frames to (non-blocking)
+    results: int    # fd the parent reads result frames from (non-blocking, watched by the loop)
     scratch: Path
     inbox: asyncio.Queue = field(default_factory=asyncio.Queue)
     buffer: bytearray = field(default_factory=bytearray)
@@ -158,7 +158,10 @@ class WorkerPool:
         reusable = False  # True once the process is known to be waiting for its next job
         try:
             proc.busy_since = time.monotonic()
-            await self._send(proc, (job, payload))
+            try:
+                await asyncio.wait_for(self._send(proc, (job, payload)), max(deadline - time.monotonic(), 0.001))
+            except asyncio.TimeoutError:
+                raise JobTimeout(f"the job could not even be handed over within {timeout:g} s") from None
             while True:
                 remaining = deadline - time.monotonic()
                 try:
@@ -227,22 +230,36 @@ class WorkerPool:
         process = self._ctx.Process(target=worker_module.serve, daemon=True,
                                     args=(job_r, res_w, str(scratch), *self._memory))
         await loop.run_in_executor(None, process.start)
-        job_r.close()
-        res_w.close()
-        results = os.dup(res_r.fileno())
-        res_r.close()
+        jobs, results = os.dup(job_w.fileno()), os.dup(res_r.fileno())
+        for conn in (job_r, job_w, res_r, res_w):
+            conn.close()
+        os.set_blocking(jobs, False)
         os.set_blocking(results, False)
-        proc = _Process(process, job_w, results, scratch)
+        proc = _Process(process, jobs, results, scratch)
         self._procs.add(proc)
         loop.add_reader(results, self._on_readable, proc)
         return proc
 
     async def _send(self, proc: _Process, message: tuple) -> None:
-        """Send off the loop: a stopped process with a full pipe must not freeze the server."""
-        try:
-            await asyncio.get_running_loop().run_in_executor(None, proc.jobs.send, message)
-        except (OSError, ValueError):
-            self._mark_dead(proc)
+        """Write a job frame without blocking: a stopped process with a full pipe must not
+        freeze the server, it just times out."""
+        loop = asyncio.get_running_loop()
+        data = memoryview(worker_module.frame(message))
+        while data:
+            try:
+                data = data[os.write(proc.jobs, data):]
+                continue
+            except BlockingIOError:
+                pass
+            except OSError:
+                self._mark_dead(proc)
+                return
+            writable = loop.create_future()
+            loop.add_writer(proc.jobs, writable.set_result, None)
+            try:
+                await writable
+            finally:
+                loop.remove_writer(proc.jobs)
 
     def _on_readable(self, proc: _Process) -> None:
         """Collect bytes; every complete frame becomes one inbox message."""
@@ -293,7 +310,7 @@ class WorkerPool:
         except (ProcessLookupError, PermissionError):
             pass
         await asyncio.get_running_loop().run_in_executor(None, proc.process.join, 5)
-        proc.jobs.close()
+        os.close(proc.jobs)
         os.close(proc.results)
         self._procs.discard(proc)
         shutil.rmtree(proc.scratch, ignore_errors=True)

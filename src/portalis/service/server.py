@@ -2,7 +2,7 @@
 
 `run_server` is what `portalis serve` calls.  Settings travel to uvicorn's worker
 processes as `PORTALIS_*` variables, and each of those processes builds its own app
-(with its own process pool) through the `create_app` factory.
+(with its own pool of translation processes) through the `create_app` factory.
 """
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ import os
 import shutil
 import time
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, replace
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
@@ -61,7 +60,7 @@ def _build_runtime(settings: Settings) -> Runtime:
                    else MemoryLimiter(settings.rate_limit_per_minute, settings.effective_burst))
     keys = KeyStore.from_settings(settings.api_keys, settings.api_keys_file) if settings.auth_enabled else None
     pool = WorkerPool(settings.effective_pool_size, settings.queue_size,
-                      settings.data_dir / "scratch" / f"uvicorn-{os.getpid()}",
+                      settings.data_dir / "scratch" / f"server-{os.getpid()}",
                       settings.translate_memory_mb, settings.build_memory_mb,
                       on_depth=metrics.QUEUE_DEPTH.set)
     return Runtime(settings, pool, ResultCache(store, settings.cache_entries, metrics.CACHE_HIT_RATIO.set),
@@ -119,7 +118,7 @@ def run_server(host: str | None = None, port: int | None = None, workers: int | 
     settings = Settings.from_env()
     overrides = {k: v for k, v in (("host", host), ("port", port), ("workers", workers)) if v is not None}
     if overrides:
-        settings = Settings(**{**settings.__dict__, **overrides})
+        settings = replace(settings, **overrides)
         settings.validate()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     os.environ.update(settings.as_env())

@@ -81,15 +81,14 @@ class Settings:
     def validate(self) -> None:
         if self.auth_enabled and not (self.api_keys or self.api_keys_file):
             raise ValueError("PORTALIS_AUTH_ENABLED is set but no PORTALIS_API_KEYS or PORTALIS_API_KEYS_FILE")
-        if self.workers < 1 or self.queue_size < 0 or self.request_timeout <= 0:
-            raise ValueError("PORTALIS_WORKERS must be >= 1, PORTALIS_QUEUE_SIZE >= 0, "
-                             "PORTALIS_REQUEST_TIMEOUT > 0")
+        if self.workers < 1 or self.pool_size < 0 or self.queue_size < 0 or self.request_timeout <= 0:
+            raise ValueError("PORTALIS_WORKERS must be >= 1, PORTALIS_POOL_SIZE and PORTALIS_QUEUE_SIZE "
+                             ">= 0, PORTALIS_REQUEST_TIMEOUT > 0")
 
     @property
     def effective_pool_size(self) -> int:
-        if self.pool_size > 0:
-            return self.pool_size
-        return max(1, (os.cpu_count() or 1) // self.workers)
+        """PORTALIS_POOL_SIZE, or the CPUs shared out between the uvicorn processes."""
+        return self.pool_size or max(1, (os.cpu_count() or 1) // self.workers)
 
     @property
     def effective_burst(self) -> int:

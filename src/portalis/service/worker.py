@@ -16,6 +16,7 @@ import pickle
 import resource
 import signal
 import struct
+import subprocess
 import tempfile
 import traceback
 from pathlib import Path
@@ -41,15 +42,15 @@ def serve(jobs, results, scratch_dir: str, translate_memory_mb: int, build_memor
     limits = {"translate": translate_memory_mb, "build": build_memory_mb}
     while True:
         try:
-            job, payload = jobs.recv()
+            job, payload = read_frame(jobs.fileno())
         except (EOFError, OSError):
             return
-        _limit_memory(limits["build" if _builds(job, payload) else "translate"])
+        limit = limits["build" if _builds(job, payload) else "translate"]
+        _limit_memory(limit)
         try:
             result = JOBS[job](payload, lambda data: send(("chunk", data)))
         except MemoryError:
-            send(("fail", {"error": "out_of_memory",
-                           "message": f"translation needed more than {translate_memory_mb} MB"}))
+            send(("fail", {"error": "out_of_memory", "message": f"this input needed more than {limit} MB"}))
             return  # the heap may be fragmented beyond use; the pool starts a fresh process
         except Exception as err:  # the engine must never take the pool process down
             send(("fail", {"error": "engine_error", "message": f"{type(err).__name__}: {err}",
@@ -61,12 +62,34 @@ def serve(jobs, results, scratch_dir: str, translate_memory_mb: int, build_memor
 FRAME_HEADER = struct.Struct("!Q")
 
 
-def write_frame(fd: int, message: tuple) -> None:
-    """Write one length-prefixed pickle; the parent reads frames without ever blocking."""
+def frame(message: tuple) -> bytes:
+    """One length-prefixed pickle: the wire format in both directions.  Own framing (not
+    Connection.send) lets the parent read and write without blocking its event loop."""
     body = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    data = memoryview(FRAME_HEADER.pack(len(body)) + body)
+    return FRAME_HEADER.pack(len(body)) + body
+
+
+def write_frame(fd: int, message: tuple) -> None:
+    data = memoryview(frame(message))
     while data:
         data = data[os.write(fd, data):]
+
+
+def read_frame(fd: int) -> tuple:
+    """Block until one whole frame has arrived (pool process side)."""
+    (length,) = FRAME_HEADER.unpack(_read_exactly(fd, FRAME_HEADER.size))
+    return pickle.loads(_read_exactly(fd, length))
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise EOFError("the job pipe closed")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
 
 
 def _builds(job: str, payload: dict) -> bool:
@@ -179,10 +202,13 @@ def _check(code: str, filename: str, opts: dict) -> tuple[dict, dict]:
     except ToolchainMissing as err:
         return ({"ok": False, "target": target, "error": "toolchain_missing", "stderr": str(err)},
                 {"ran": False, "identical": None, "reason": f"toolchain missing: {err}", "transient": True})
-    built = c.rust is not None
-    build = {"ok": built, "target": target, "stderr": "" if built else str(c.verdict)}
-    verify = {"ran": built, "identical": bool(c.identical) if built else None, "verdict": str(c.verdict),
-              "diff": (c.diff or "")[-4000:]}
+    except subprocess.TimeoutExpired as err:
+        return ({"ok": False, "target": target, "error": "timeout", "stderr": str(err)},
+                {"ran": False, "identical": None, "reason": "CPython did not finish in time", "transient": True})
+    built = c.verdict not in ("build failed", "untranslatable")
+    build = {"ok": built, "target": target, "stderr": "" if built else (c.diff or "")[-4000:]}
+    verify = {"ran": built, "identical": bool(c.identical) if built else None, "verdict": c.verdict,
+              "diff": (c.diff or "")[-4000:] if built else ""}
     return build, verify
 
 

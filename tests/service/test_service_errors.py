@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import unique_function
+from service_support import unique_function
 
 pytestmark = pytest.mark.slow
 TRANSLATE = "/api/v1/translation/translate"

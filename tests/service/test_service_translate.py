@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import unique_function
+from service_support import unique_function
 
 pytestmark = pytest.mark.slow
 TRANSLATE = "/api/v1/translation/translate"

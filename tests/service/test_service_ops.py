@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from conftest import unique_function
+from service_support import unique_function
 
 pytestmark = pytest.mark.slow
 TRANSLATE = "/api/v1/translation/translate"

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import unique_function
+from service_support import unique_function
 
 pytestmark = pytest.mark.slow
 TRANSLATE = "/api/v1/translation/translate"
@@ -70,7 +70,8 @@ def test_a_hung_process_times_out_with_504_and_is_replaced(fragile):
     restarts = fragile.status()["pool"]["restarts"]
     os.kill(pid, signal.SIGSTOP)
     started = time.monotonic()
-    r = fragile.client.post(TRANSLATE, json={"python_code": unique_function()})
+    big = unique_function() + "# " + "x" * 90_000 + "\n"  # more than a pipe buffer: the hand-over blocks too
+    r = fragile.client.post(TRANSLATE, json={"python_code": big})
     elapsed = time.monotonic() - started
     assert r.status_code == 504
     assert r.json()["error"] == "timeout"
