@@ -58,6 +58,7 @@ class TranslationChunk:
 
 
 def _analyse(source: str, filename: str):
+    source = source.removeprefix("\ufeff")  # a UTF-8 byte-order mark, as CPython accepts
     module = desugar.desugar(parse.parse_module(source, filename))
     scope_info = scopes.bind_names(module)
     type_info = types.infer_types(module, scope_info)
@@ -85,6 +86,10 @@ def translate(source: str, filename: str = "main.py", *, crate_name: str | None 
         diag = Diagnostic(filename, 1, 1, "input is nested too deeply to translate",
                           "split deeply nested expressions into smaller statements")
         return Translation(False, {}, [diag], _facts(source, started, []))
+    except Exception as err:  # a translator bug must not take down a caller such as the service
+        diag = Diagnostic(filename, 1, 1, f"internal error in the translator: {type(err).__name__}: {err}",
+                          "this is a Portalis bug; please report it with the input")
+        return Translation(False, {}, [diag], _facts(source, started, []))
     files = crate_files(name, main_rs)
     facts = _facts(source, started, program.item_names())
     return Translation(True, files, lowerer.warnings, facts)
@@ -97,7 +102,8 @@ def iter_translate(source: str, filename: str = "main.py") -> Iterator[Translati
     """
     _, lowerer = _analyse(source, filename)
     for item in lowerer.iter_items():
-        yield TranslationChunk(item.kind, item.name, rust_printer.print_item(item))
+        rust = "\n".join(rust_printer.print_item(part) for part in item.items)
+        yield TranslationChunk(item.kind, item.name, rust)
 
 
 def _crate_name(filename: str) -> str:

@@ -52,8 +52,8 @@ def _target_flags(tc: Toolchain) -> list[str]:
 
 
 def _link_flags(tc: Toolchain) -> list[str]:
-    """The toolchain's linker, and on wasm the 8 MiB stack native programs get (rustc's
-    wasm default is 1 MiB, which deep recursion overflows long before CPython's limit)."""
+    """The toolchain's linker, and on wasm the 8 MiB stack a native main thread gets
+    (rustc's wasm default is 1 MiB) for the frames recursion keeps in linear memory."""
     stack = ["-C", f"link-arg=-zstack-size={WASM_STACK_BYTES}"] if tc.target else []
     return [*tc.link_flags, *stack]
 

@@ -16,8 +16,8 @@ from portalis.diagnostics import Diagnostic
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Portalis: translate Python into Rust that prints exactly what CPython prints.")
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, emoji=False, highlight=False)
+out = Console(emoji=False)
 
 TARGET_HELP = "native or wasm32-wasi"
 
@@ -39,7 +39,8 @@ def _read(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        err.print(f"{path}:1:1: error: file is not UTF-8 text (pass a Python source file)", markup=False)
+        err.print(f"{path}:1:1: error: file is not UTF-8 text (pass a Python source file)", markup=False,
+                  soft_wrap=True)
         raise typer.Exit(2)
     except OSError as e:
         err.print(f"{path}: error: {e.strerror}", markup=False)
@@ -140,8 +141,10 @@ def check(program: Path = typer.Argument(..., help="Python file"),
 
 
 @app.command()
-def serve(host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000),
-          workers: Optional[int] = typer.Option(None, help="translation worker processes")):
+def serve(host: Optional[str] = typer.Option(None, help="default 127.0.0.1, or PORTALIS_HOST"),
+          port: Optional[int] = typer.Option(None, help="default 8000, or PORTALIS_PORT"),
+          workers: Optional[int] = typer.Option(
+              None, help="uvicorn processes, each with its own translation pool (PORTALIS_POOL_SIZE)")):
     """Start the HTTP translation service."""
     from portalis.service.server import run_server
     run_server(host=host, port=port, workers=workers)

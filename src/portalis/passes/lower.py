@@ -24,6 +24,8 @@ from portalis.passes.scopes import Scope, ScopeInfo
 from portalis.passes.types import TypeInfo
 
 HEADER = "use portalis_runtime::*;\n"
+# Defaults that create a new object: Python creates it once, when the def runs.
+_MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         self.functions: dict[str, FunctionSig] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.imports: dict[str, str] = {}  # local name -> "module" or "module.attr"
+        self.default_cells: list[str] = []  # statics holding mutable parameter defaults
         self._collect_module_names()
         self.global_vars = {n for n in scopes.module_globals
                             if n not in self.functions and n not in self.classes and n not in self.imports}
@@ -121,15 +124,35 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._collect_import(node)
 
-    def _signature(self, node: ast.FunctionDef, rust_name: str) -> FunctionSig:
+    def _signature(self, node: ast.FunctionDef, rust_name: str, default_cells: bool = True) -> FunctionSig:
         args = node.args
         positional = [a.arg for a in args.posonlyargs + args.args]
         defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
         for a, d in zip(args.kwonlyargs, args.kw_defaults):
             if d is not None:
                 defaults[a.arg] = d
-        return FunctionSig(rust_name, positional, defaults, args.vararg.arg if args.vararg else None,
-                           [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
+        sig = FunctionSig(rust_name, positional, defaults, args.vararg.arg if args.vararg else None,
+                          [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
+        for param, default in defaults.items() if default_cells else ():
+            if isinstance(default, _MUTABLE_DEFAULTS):
+                cell = static_ident(f"{rust_name}_default_{param}", "DEFAULT_")
+                sig.default_cells[param] = cell
+                self.default_cells.append(cell)
+        return sig
+
+    def param_default(self, sig: FunctionSig, param: str) -> ir.Expr:
+        """A parameter's default at a call site: a mutable one is the object created
+        once when the def ran, as in Python; others are evaluated in place."""
+        cell = sig.default_cells.get(param)
+        if cell is not None:
+            return ir.MethodCall(ir.Var(cell), "get_value", [])
+        return self._default_value(sig.defaults[param])
+
+    def init_default_cells(self, sig: FunctionSig, out) -> None:
+        """Create the mutable defaults of `sig` (at its def or class statement)."""
+        for param, cell in sig.default_cells.items():
+            value = self.own(self.expr(sig.defaults[param]))
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(cell), "set_value", [value])))
 
     def _is_exception_name(self, name: str) -> bool:
         if name in self.classes:
@@ -147,10 +170,11 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     def iter_items(self):
         """Lower item by item: globals, classes, functions, then the module body."""
         tree = self.parsed.tree
-        if self.global_vars:
+        statics = sorted(static_ident(name) for name in self.global_vars) + self.default_cells
+        if statics:
             lines = ["thread_local! {"]
-            for name in sorted(self.global_vars):
-                lines.append(f"    static {static_ident(name)}: PyCell = PyCell::default();")
+            for name in statics:
+                lines.append(f"    static {name}: PyCell = PyCell::default();")
             lines.append("}")
             yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
         for stmt in tree.body:
@@ -245,12 +269,16 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         return stmts
 
     def _default_value(self, node: ast.expr) -> ir.Expr:
-        outer_stack = self.ctx.stack if self.ctx else []
-        if self.ctx:
-            self.ctx.stack = []
+        """A parameter default, evaluated where the call happens (outside any `try`)."""
+        if self.ctx is None:
+            self.ctx = FnCtx(self.scopes.module, "module")
+            value = self.own(self.expr(node))
+            self.ctx = None
+            return value
+        outer_stack = self.ctx.stack
+        self.ctx.stack = []
         value = self.own(self.expr(node))
-        if self.ctx:
-            self.ctx.stack = outer_stack
+        self.ctx.stack = outer_stack
         return value
 
     # ---- statements ----------------------------------------------------------------------
@@ -304,7 +332,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
 
     def stmt_FunctionDef(self, node: ast.FunctionDef, out) -> None:
         if self.ctx.kind == "module" and node.name in self.functions:
-            return  # compiled to a Rust fn item
+            self.init_default_cells(self.functions[node.name], out)  # the fn itself is a Rust item
+            return
         closure = self.function_value_closure(node)
         self.store_name(node.name, closure, out, node)
 
@@ -398,10 +427,10 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             self.error(node, "this augmented assignment target is not supported", "assign to a name, item or attribute")
 
     def _temp(self, value: ir.Expr, out) -> ir.Var:
-        if isinstance(value, ir.Var):
+        if isinstance(value, ir.Var) and value.ty == "Value":
             return value
         name = self.ctx.fresh("tmp")
-        out.append(ir.Let(name, value))
+        out.append(ir.Let(name, self.own(value)))
         return ir.Var(name)
 
     def assign(self, target: ast.expr, value: ir.Expr, out) -> None:
@@ -604,8 +633,39 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         return stmts + [ir.Return(ir.Call("Err", [err]))]
 
     def stmt_Try(self, node: ast.Try, out) -> None:
-        if node.finalbody:
-            self.ctx.stack.append(FinallyCtx(node.finalbody))
+        if not node.finalbody:
+            self._try_except(node, out)
+            return
+        # try/finally: everything before `finally` runs in a labelled loop whose errors
+        # land in a slot; the finally body runs next, then the error (if any) goes on.
+        self.ctx.stack.append(FinallyCtx(node.finalbody))
+        slot = self.ctx.fresh("error")
+        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("protected")))
+        self.ctx.stack.append(target)
+        region: list[ir.Stmt] = []
+        self._try_except(node, region)
+        self.ctx.stack.pop()
+        self.ctx.stack.pop()
+        if target.used:
+            out.append(ir.Let(slot, ir.Raw("None"), mutable=True, ty="Option<PyErr>"))
+            if not region or not isinstance(region[-1], (ir.Return, ir.Break, ir.Continue)):
+                region.append(ir.Break(target.target.label))
+            out.append(ir.Loop(ir.Block(region), target.target.label))
+        else:
+            out.extend(region)
+        for stmt in node.finalbody:
+            self.stmt(stmt, out)
+        if target.used:
+            out.append(ir.IfLet("Some(caught)", ir.Var(slot), ir.Block(self.raise_error(ir.Var("caught")))))
+
+    def _try_except(self, node: ast.Try, out) -> None:
+        """The try body as a labelled loop whose errors go to a slot, then the handlers."""
+        if not node.handlers:
+            for stmt in node.body:
+                self.stmt(stmt, out)
+            if node.orelse:
+                out.extend(self._nested_block(node.orelse).stmts)
+            return
         slot = self.ctx.fresh("error")
         target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("attempt")))
         self.ctx.stack.append(target)
@@ -626,10 +686,6 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             out.extend(body.stmts)
             if node.orelse:
                 out.extend(self._nested_block(node.orelse).stmts)
-        if node.finalbody:
-            self.ctx.stack.pop()
-            for stmt in node.finalbody:
-                self.stmt(stmt, out)
 
     def _handlers(self, node: ast.Try, slot: str) -> ir.Block:
         """`if caught.matches(T) { ... } else if ... else { re-raise }`."""

@@ -31,6 +31,7 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
+    "object",
 }
 
 
@@ -90,9 +91,8 @@ class CallLowering:
         self.ctx.stack = []
         for i, pname in enumerate(sig.params):
             take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
-            default = sig.defaults.get(pname)
-            value = take if default is None else ir.IfExpr(
-                ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, self.own(self.expr(default)))
+            value = take if pname not in sig.defaults else ir.IfExpr(
+                ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, self.param_default(sig, pname))
             stmts.append(ir.Let(f"a{i}", value))
         self.ctx.stack = saved_stack
         if sig.vararg:
@@ -111,6 +111,14 @@ class CallLowering:
             return ir.Raw("Value::None")
         return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(target))]))
 
+    def builtin_type_method(self, node: ast.Attribute) -> ir.Expr | None:
+        """`str.lower`, `list.append`, `list.__add__` used as values."""
+        base = node.value
+        if isinstance(base, ast.Name) and base.id in ("str", "list", "dict", "set", "int", "float", "tuple") \
+                and not self._is_local(base.id) and base.id not in self.global_vars and base.id not in self.classes:
+            return ir.Call("methods::unbound_method", [ir.Raw(str_literal(node.attr))])
+        return None
+
     def module_attribute(self, node: ast.Attribute) -> ir.Expr | None:
         if isinstance(node.value, ast.Name) and node.value.id in self.imports and not self._is_local(node.value.id):
             module = self.imports[node.value.id]
@@ -124,7 +132,8 @@ class CallLowering:
         return None
 
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
-        if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit"):
+        if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit",
+                                                      "object"):
             return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
         if name in BUILTIN_EXCEPTIONS:
             self.error(node, f"exception class {name} used as a value is not supported",
@@ -267,7 +276,7 @@ class CallLowering:
             if p in bound:
                 values.append(bound[p])
             elif p in sig.defaults:
-                values.append(self._default_value(sig.defaults[p]))
+                values.append(self.param_default(sig, p))
             else:
                 self.error(node, f"{name}() missing required argument '{p}'", f"pass a value for {p}")
                 values.append(ir.Raw("Value::None"))
@@ -284,6 +293,9 @@ class CallLowering:
 
     def _call_user_function(self, node: ast.Call, sig) -> ir.Expr:
         name = sig.node.name
+        if any(isinstance(a, ast.Starred) for a in node.args) and not node.keywords:
+            callee = self.module_function_value(name)
+            return self.fallible(ir.Call("builtins::call", [ir.Ref(callee), self._items(node.args)]))
         int_params = self.types.ints.params.get(name, [])
         args = self._bind_arguments(node, sig, sig.params, int_params)
         ty = "i64" if name in self.types.ints.returns else "Value"
@@ -378,6 +390,8 @@ class CallLowering:
             return self._isinstance(node)
         if name in ("exit", "quit"):
             return self._call_stdlib(node, "sys.exit")
+        if name == "object":
+            return self.fallible(ir.Call("classes::instantiate", [ir.Raw("&classes::OBJECT"), ir.VecLit([])]))
         if name == "dict":
             kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
             return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))

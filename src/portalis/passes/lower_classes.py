@@ -26,6 +26,7 @@ class FunctionSig:
     kwonly: list[str]
     kwarg: str | None
     node: ast.AST
+    default_cells: dict[str, str] = field(default_factory=dict)  # param -> static holding its default
 
 
 @dataclass
@@ -77,7 +78,7 @@ class ClassLowering:
                            "inherit from one class defined in this module or a built-in exception")
         if base in ("object", "ABC"):
             base = None
-        info = ClassInfo(node.name, static_ident(node.name), node, base, {},
+        info = ClassInfo(node.name, static_ident(node.name, "CLASS_"), node, base, {},
                          is_exception=base is not None and self._is_exception_name(base))
         used: set[str] = set()
         for stmt in node.body:
@@ -141,25 +142,13 @@ class ClassLowering:
 
     def _lower_method(self, entry: MethodEntry, info: ClassInfo) -> ir.Function:
         node = entry.node
-        sig = self._signature(node, entry.rust_name)
+        sig = info.methods.get(node.name) if entry.kind in ("Instance", "Static", "Class") else None
+        sig = sig or self._signature(node, entry.rust_name, default_cells=False)
         self.current_class_info = info
         fn = self._lower_function(node, sig, "method")
         self.current_class_info = None
         # One shared signature for the class table: bind the parameters from the Vec.
-        names = [p.name for p in fn.params]
-        required = len(names) - len([p for p in sig.params if p in sig.defaults])
-        unpack: list[ir.Stmt] = [
-            ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", []), ty="usize"),
-            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [
-                ir.Raw(str_literal(node.name)), ir.Var("n_args"), ir.Raw(str(required)), ir.Raw(str(len(names)))]))),
-            ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
-        ]
-        for i, p in enumerate(fn.params):
-            default = sig.defaults.get(sig.params[i]) if i < len(sig.params) else None
-            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
-            value = take if default is None else ir.IfExpr(ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take,
-                                                        self._default_value(default))
-            unpack.append(ir.Let(p.name, value, mutable=p.mutable))
+        unpack = self._bind_dynamic_args(node.name, sig, fn.params)
         fn.params = [ir.Param("args", "Vec<Value>")]
         fn.body.stmts[:0] = unpack
         fn.python_name = f"{info.name}.{node.name}"
@@ -172,6 +161,8 @@ class ClassLowering:
             self.error(node, "classes defined inside functions are not supported", "move the class to module level")
             return
         info = self.classes[node.name]
+        for sig in info.methods.values():
+            self.init_default_cells(sig, out)
         for stmt in info.attrs:
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
             value = self.own(self.expr(stmt.value))

@@ -118,10 +118,10 @@ class ExprLowering:
     def store_name(self, name: str, value: ir.Expr, out: list, node: ast.AST) -> None:
         comp = self._comp_var(name)
         if comp is not None:
-            out.append(ir.Let(comp, value))
+            out.append(ir.Let(comp, self.own(value)))
             return
         if self._is_cell(name):
-            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(ident(name)), "set", [value])))
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(ident(name)), "set", [self.own(value)])))
             return
         if self._is_local(name):
             rust = ident(name)
@@ -134,7 +134,7 @@ class ExprLowering:
                 out.append(ir.Let(rust, value, mutable=mutable))
             return
         if name in self.global_vars:
-            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(static_ident(name)), "set_value", [value])))
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(static_ident(name)), "set_value", [self.own(value)])))
             return
         self.error(node, f"cannot assign to {name} here", "assign to a local or module-level variable")
 
@@ -156,9 +156,7 @@ class ExprLowering:
             return ir.Raw(f"Value::Bool({'true' if v else 'false'})")
         if isinstance(v, int):
             if not I64_MIN <= v <= I64_MAX:
-                self.error(node, "integer literal does not fit in 64 bits",
-                           "big integers are not supported yet; keep values within ±9.2e18")
-                return ir.Raw("Value::None")
+                return ir.Call("ops::big_literal", [ir.Raw(str_literal(str(v)))])
             return ir.Raw(str(v) if v >= 0 else f"{v}_i64", ty="i64")
         if isinstance(v, float):
             return ir.Raw(f"Value::Float({float_literal(v)})")
@@ -319,7 +317,8 @@ class ExprLowering:
         return ir.Call("Value::tuple", [self._items(node.elts)])
 
     def expr_Set(self, node: ast.Set) -> ir.Expr:
-        constant = all(isinstance(e, ast.Constant) for e in node.elts)
+        constant = all(isinstance(e, ast.Constant) or (isinstance(e, ast.UnaryOp) and isinstance(e.operand, ast.Constant))
+                       for e in node.elts)
         return self.fallible(ir.Call("methods::set_display", [self._items(node.elts), ir.Raw("true" if constant else "false")]))
 
     def expr_Dict(self, node: ast.Dict) -> ir.Expr:
@@ -350,7 +349,7 @@ class ExprLowering:
         return self.fallible(ir.Call("ops::getitem", [self.ref(obj), self.ref(self.expr(node.slice))]))
 
     def expr_Attribute(self, node: ast.Attribute) -> ir.Expr:
-        module_attr = self.module_attribute(node)
+        module_attr = self.module_attribute(node) or self.builtin_type_method(node)
         if module_attr is not None:
             return module_attr
         if isinstance(node.value, ast.Name) and node.value.id in self.classes and not self._is_local(node.value.id):
@@ -397,14 +396,21 @@ class ExprLowering:
         if isinstance(node, ast.FunctionDef):
             for deco in node.decorator_list:
                 self._check_decorator(deco, "nested")
-        sig = self._signature(node, ident(name)) if isinstance(node, ast.FunctionDef) else \
+        sig = self._signature(node, ident(name), default_cells=False) if isinstance(node, ast.FunctionDef) else \
             self._lambda_signature(node)
         captured = sorted(scope.free)
+        # Defaults are evaluated when the def or lambda runs, and moved into the closure.
+        default_lets = []
+        defaults: dict[str, ir.Expr] = {}
+        for pname, default in sig.defaults.items():
+            tmp = self.ctx.fresh(f"default_{ident(pname)}")
+            default_lets.append(ir.Let(tmp, self.own(self.expr(default))))
+            defaults[pname] = ir.MethodCall(ir.Var(tmp), "clone", [])
         outer = self.ctx
         self.ctx = FnCtx(scope, "lambda", store_counts=_store_counts(node.body if isinstance(node, ast.FunctionDef) else []))
         params = [ir.Param(ident(p)) for p in scope.params]
         prologue = self._param_prologue(scope, params)  # decides which parameters are `mut`
-        binding = self._bind_dynamic_args(name, sig, params)
+        binding = self._bind_dynamic_args(name, sig, params, defaults)
         if isinstance(node, ast.FunctionDef):
             body = self._lower_function_body(node)
         else:
@@ -414,7 +420,8 @@ class ExprLowering:
         closure = ir.Closure(["args: Vec<Value>"], body, ret="PyResult<Value>")
         clones = [ir.Let(ident(c), ir.MethodCall(ir.Var(ident(c)), "clone", [])) for c in captured]
         func = ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
-        return ir.BlockExpr(ir.Block(clones, func)) if clones else func
+        lets = default_lets + clones
+        return ir.BlockExpr(ir.Block(lets, func)) if lets else func
 
     def _lambda_signature(self, node: ast.Lambda):
         from portalis.passes.lower_classes import FunctionSig
@@ -424,8 +431,11 @@ class ExprLowering:
         return FunctionSig("lambda", positional, defaults, args.vararg.arg if args.vararg else None,
                            [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
 
-    def _bind_dynamic_args(self, name: str, sig, params: list[ir.Param]) -> list[ir.Stmt]:
-        """Unpack a closure's `args: Vec<Value>` into its parameters, filling defaults."""
+    def _bind_dynamic_args(self, name: str, sig, params: list[ir.Param],
+                           defaults: dict[str, ir.Expr] | None = None) -> list[ir.Stmt]:
+        """Unpack `args: Vec<Value>` (a closure's or a method's) into its parameters,
+        filling defaults: `defaults` gives values computed in advance, else each is
+        evaluated at the call."""
         required = len([p for p in sig.params if p not in sig.defaults])
         most = "usize::MAX" if sig.vararg else str(len(sig.params))
         stmts: list[ir.Stmt] = [
@@ -438,9 +448,11 @@ class ExprLowering:
         for i, pname in enumerate(sig.params):
             p = by_name[ident(pname)]
             take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
-            default = sig.defaults.get(pname)
-            value = take if default is None else ir.IfExpr(
-                ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, self._default_value(default))
+            if pname in sig.defaults:
+                fallback = defaults[pname] if defaults is not None else self.param_default(sig, pname)
+                value = ir.IfExpr(ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, fallback)
+            else:
+                value = take
             stmts.append(ir.Let(p.name, value, mutable=p.mutable))
         if sig.vararg:
             p = by_name[ident(sig.vararg)]

@@ -28,14 +28,14 @@ def ident(name: str) -> str:
     return name
 
 
-def static_ident(name: str) -> str:
-    """An UPPER_CASE name for a static (module global, class, exception type)."""
+def static_ident(name: str, prefix: str = "PY_") -> str:
+    """An UPPER_CASE name for a static: a module global (PY_), a class (CLASS_)."""
     out = []
     for i, ch in enumerate(name):
         if ch.isupper() and i and (name[i - 1].islower() or name[i - 1].isdigit()):
             out.append("_")
         out.append(ch.upper())
-    return "PY_" + "".join(out)
+    return prefix + "".join(out)
 
 
 def str_literal(text: str) -> str:

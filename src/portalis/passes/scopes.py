@@ -193,7 +193,7 @@ def _resolve(scope: Scope, module: Scope, module_globals: set[str]) -> None:
                     if walk.kind != "class":
                         walk.free.add(name)
                     walk = walk.parent
-            elif name in module.assigned and scope.kind != "comprehension":
+            elif name in module.assigned and scope.function_scope().kind != "module":
                 module_globals.add(name)
         for name in scope.declared_global:
             module_globals.add(name)

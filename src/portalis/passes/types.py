@@ -127,8 +127,10 @@ class _IntInference:
         self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
         called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         value_uses = self._value_uses(tree)
+        starred = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
+                   and (any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords))}
         self.candidates = {name: fn for name, fn in self.functions.items()
-                           if name not in value_uses and name in called and _plain_signature(fn)}
+                           if name not in value_uses | starred and name in called and _plain_signature(fn)}
         self.calls: dict[str, list[tuple[ast.Call, ast.AST]]] = {name: [] for name in self.candidates}
         self.bindings: dict[int, dict[str, list]] = {}
         self.scope_nodes: list[ast.AST] = [tree] + list(self.candidates.values())
@@ -319,9 +321,17 @@ class _IntInference:
                     ok = self.expr_type(b, scope_node) == INT
                 if not ok:
                     names.discard(name)
+                    self._demote_param(scope_node, name)
                     changed = True
                     break
         return changed
+
+    def _demote_param(self, scope_node, name: str) -> None:
+        """A parameter rebound to a non-int is a `Value` parameter."""
+        if isinstance(scope_node, ast.FunctionDef) and scope_node.name in self.state.params:
+            for i, a in enumerate(scope_node.args.args):
+                if a.arg == name:
+                    self.state.params[scope_node.name][i] = False
 
 
 def _plain_signature(fn: ast.FunctionDef) -> bool:

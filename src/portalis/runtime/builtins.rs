@@ -32,8 +32,9 @@ pub fn abs(v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(i) => match i.checked_abs() {
             Some(a) => Ok(Value::Int(a)),
-            None => overflow(),
+            None => Ok(crate::ops::int_value(crate::bigint::BigInt::from_i64(*i).abs())),
         },
+        Value::BigInt(b) => Ok(crate::ops::int_value(b.abs())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Object(_) => crate::classes::unary_dunder(v, "__abs__"),
@@ -315,18 +316,26 @@ pub fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
             Value::Str(s) => s,
             _ => return type_error("int() can't convert non-string with explicit base"),
         };
-        return format::parse_int(s, b.to_int()? as u32).map(Value::Int).map_err(|m| PyErr::new(&VALUE_ERROR, m));
+        return parse_int_value(s, b.to_int()? as u32);
     }
     match v {
-        Value::Int(_) => Ok(v.clone()),
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => float_to_int(*f),
-        Value::Str(s) => format::parse_int(s, 10).map(Value::Int).map_err(|m| PyErr::new(&VALUE_ERROR, m)),
+        Value::Str(s) => parse_int_value(s, 10),
         Value::Object(_) => crate::classes::unary_dunder(v, "__int__"),
         _ => type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             v.type_name()
         )),
+    }
+}
+
+/// `int(text, base)`, falling back to a big int when the digits exceed 64 bits.
+fn parse_int_value(s: &str, base: u32) -> PyResult<Value> {
+    match format::parse_int(s, base) {
+        Ok(i) => Ok(Value::Int(i)),
+        Err(_) => crate::bigint::BigInt::parse(s, base).map(crate::ops::int_value).map_err(crate::ops::int_error),
     }
 }
 
@@ -337,17 +346,17 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
     if f.is_infinite() {
         return Err(PyErr::new(&OVERFLOW_ERROR, "cannot convert float infinity to integer"));
     }
-    let t = f.trunc();
-    if t >= 9.223372036854775807e18 || t < -9.223372036854775808e18 {
-        return overflow();
+    match crate::bigint::BigInt::from_f64(f) {
+        Some(b) => Ok(crate::ops::int_value(b)),
+        None => overflow(),
     }
-    Ok(Value::Int(t as i64))
 }
 
 pub fn float(v: Option<&Value>) -> PyResult<Value> {
     match v {
         None => Ok(Value::Float(0.0)),
         Some(Value::Float(f)) => Ok(Value::Float(*f)),
+        Some(Value::BigInt(b)) => b.to_f64().map(Value::Float).map_err(crate::ops::int_error),
         Some(Value::Str(s)) => format::parse_float(s).map(Value::Float).map_err(|m| PyErr::new(&VALUE_ERROR, m)),
         Some(v) => match v.as_f64() {
             Some(f) => Ok(Value::Float(f)),
@@ -463,6 +472,7 @@ pub fn round(v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
         Some(n) => Some(n.to_int()?),
     };
     match (v, nd) {
+        (Value::BigInt(_), _) => Ok(v.clone()),
         (Value::Int(_) | Value::Bool(_), None) => Ok(Value::Int(v.to_int()?)),
         (Value::Int(_) | Value::Bool(_), Some(n)) => Ok(Value::Int(format::round_int(v.to_int()?, n))),
         (Value::Float(f), None) => {
@@ -540,7 +550,7 @@ pub fn format(v: &Value, spec: Option<&Value>) -> PyResult<Value> {
 /// `isinstance(v, T)` for a built-in type named by the translator.
 pub fn isinstance_builtin(v: &Value, type_name: &str) -> bool {
     match type_name {
-        "int" => matches!(v, Value::Int(_) | Value::Bool(_)),
+        "int" => matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)),
         "float" => matches!(v, Value::Float(_)),
         "bool" => matches!(v, Value::Bool(_)),
         "str" => matches!(v, Value::Str(_)),

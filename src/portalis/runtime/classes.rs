@@ -106,6 +106,9 @@ fn bind(recv: Value, name: &str, f: MethodFn) -> Value {
     Value::func(name, move |args: Vec<Value>| f(with_receiver(recv.clone(), args)))
 }
 
+/// The class of `object()` sentinels: no methods, identity equality.
+pub static OBJECT: Class = Class { name: "object", base: None, methods: &[] };
+
 /// `obj.name`: instance attribute, property, class attribute, or method.
 pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
     match obj {
@@ -130,6 +133,8 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
         Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
         Value::Exception(e) if name == "args" => return Ok(Value::tuple(e.args.to_vec())),
         Value::Native(n) => return n.getattr(name),
+        Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::FrozenSet(_)
+        | Value::Int(_) | Value::Float(_) => return Ok(crate::methods::bound_method(obj, name)),
         _ => {}
     }
     crate::methods::no_attribute(obj, name)

@@ -1,6 +1,7 @@
 //! Portalis runtime: the Python semantics that translated programs rely on, in plain
 //! std-only Rust (1.63 and later).  Generated code does `use portalis_runtime::*;`.
 
+pub mod bigint;
 pub mod builtins;
 pub mod classes;
 pub mod exc;

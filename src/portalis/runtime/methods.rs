@@ -54,6 +54,11 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>) -> PyResult<Value> 
 }
 
 pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+    if name.starts_with("__") && !matches!(obj, Value::Object(_)) {
+        if let Some(r) = operator_dunder(obj, name, &pos) {
+            return r;
+        }
+    }
     let args = Args { method: name, pos, kw };
     match obj {
         Value::Str(s) => str_method(s, &args),
@@ -668,4 +673,39 @@ pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> PyResult<Value> {
         dict_insert(&mut table, k, v)?;
     }
     Ok(Value::dict(table))
+}
+
+/// `x.__add__(y)`, `xs.__contains__(v)` ...: the operator a dunder name stands for.
+fn operator_dunder(obj: &Value, name: &str, pos: &[Value]) -> Option<PyResult<Value>> {
+    use crate::ops;
+    let arg = pos.first();
+    Some(match (name, arg) {
+        ("__len__", _) => ops::len(obj).map(Value::Int),
+        ("__str__", _) => Ok(Value::string(obj.to_str())),
+        ("__repr__", _) => Ok(Value::string(obj.repr())),
+        ("__hash__", _) => crate::builtins::hash(obj),
+        ("__neg__", _) => ops::neg(obj),
+        ("__abs__", _) => crate::builtins::abs(obj),
+        ("__iter__", _) => crate::builtins::iter(obj),
+        (_, None) => return None,
+        ("__add__", Some(b)) => ops::add(obj, b),
+        ("__sub__", Some(b)) => ops::sub(obj, b),
+        ("__mul__", Some(b)) => ops::mul(obj, b),
+        ("__truediv__", Some(b)) => ops::truediv(obj, b),
+        ("__floordiv__", Some(b)) => ops::floordiv(obj, b),
+        ("__mod__", Some(b)) => ops::modulo(obj, b),
+        ("__pow__", Some(b)) => ops::pow(obj, b),
+        ("__and__", Some(b)) => ops::bitand(obj, b),
+        ("__or__", Some(b)) => ops::bitor(obj, b),
+        ("__xor__", Some(b)) => ops::bitxor(obj, b),
+        ("__eq__", Some(b)) => ops::eq(obj, b),
+        ("__ne__", Some(b)) => ops::ne(obj, b),
+        ("__lt__", Some(b)) => ops::lt(obj, b),
+        ("__le__", Some(b)) => ops::le(obj, b),
+        ("__gt__", Some(b)) => ops::gt(obj, b),
+        ("__ge__", Some(b)) => ops::ge(obj, b),
+        ("__contains__", Some(b)) => ops::contains(obj, b).map(Value::Bool),
+        ("__getitem__", Some(b)) => ops::getitem(obj, b),
+        _ => return None,
+    })
 }

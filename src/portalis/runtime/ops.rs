@@ -1,6 +1,7 @@
 //! Operators with Python's semantics: arithmetic (checked i64, floor division and modulo
 //! with Python's signs), comparison and ordering, `in`, indexing and slicing.
 
+use crate::bigint::{BigInt, IntError};
 use crate::exc::*;
 use crate::strmethods;
 use crate::value::*;
@@ -15,11 +16,99 @@ fn unsupported<T>(op: &str, a: &Value, b: &Value) -> PyResult<T> {
     ))
 }
 
-fn checked(r: Option<i64>) -> PyResult<Value> {
-    match r {
-        Some(v) => Ok(Value::Int(v)),
-        None => overflow(),
+/// An int result: `Int` when it fits in 64 bits, else `BigInt`.
+pub fn int_value(b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::BigInt(std::rc::Rc::new(b)),
     }
+}
+
+fn as_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from_i64(*i)),
+        Value::Bool(b) => Some(BigInt::from_i64(*b as i64)),
+        Value::BigInt(b) => Some(b.as_ref().clone()),
+        _ => None,
+    }
+}
+
+/// Both operands as big ints when both are ints and at least one is already big.
+fn big_pair(a: &Value, b: &Value) -> Option<(BigInt, BigInt)> {
+    if !matches!(a, Value::BigInt(_)) && !matches!(b, Value::BigInt(_)) {
+        return None;
+    }
+    match (as_big(a), as_big(b)) {
+        (Some(x), Some(y)) => Some((x, y)),
+        _ => None,
+    }
+}
+
+/// An integer literal too large for i64, written in decimal by the translator.
+pub fn big_literal(digits: &str) -> Value {
+    int_value(BigInt::parse(digits, 10).unwrap_or_else(|_| BigInt::zero()))
+}
+
+pub fn int_error(e: IntError) -> PyErr {
+    let ty = match e {
+        IntError::ZeroDivision(_) => &ZERO_DIVISION_ERROR,
+        IntError::Overflow(_) => &OVERFLOW_ERROR,
+        IntError::Value(_) => &VALUE_ERROR,
+    };
+    PyErr::new(ty, e.message())
+}
+
+/// Arbitrary-precision arithmetic, for big operands or an i64 result that overflowed.
+fn big_binop(op: &str, x: BigInt, y: BigInt) -> PyResult<Value> {
+    Ok(match op {
+        "+" => int_value(x.add(&y)),
+        "-" => int_value(x.sub(&y)),
+        "*" => int_value(x.mul(&y)),
+        "//" => int_value(x.divmod_floor(&y).map_err(int_error)?.0),
+        "%" => {
+            if y.is_zero() {
+                return zero_division("integer modulo by zero");
+            }
+            int_value(x.divmod_floor(&y).map_err(int_error)?.1)
+        }
+        "divmod" => {
+            let (q, r) = x.divmod_floor(&y).map_err(int_error)?;
+            Value::tuple(vec![int_value(q), int_value(r)])
+        }
+        "/" => Value::Float(x.true_div(&y).map_err(int_error)?),
+        "**" => {
+            if y.is_negative() {
+                return float_pow(x.to_f64().map_err(int_error)?, y.to_f64().map_err(int_error)?);
+            }
+            match y.to_i64() {
+                Some(e) if e <= u32::MAX as i64 => int_value(x.pow(e as u64)),
+                _ => return Err(PyErr::new(&MEMORY_ERROR, "exponent too large")),
+            }
+        }
+        "&" => int_value(x.bitand(&y)),
+        "|" => int_value(x.bitor(&y)),
+        "^" => int_value(x.bitxor(&y)),
+        "<<" | ">>" => {
+            if y.is_negative() {
+                return value_error("negative shift count");
+            }
+            let n = y.to_i64().unwrap_or(i64::MAX) as u64;
+            if op == "<<" {
+                if n > 1 << 32 && !x.is_zero() {
+                    return Err(PyErr::new(&MEMORY_ERROR, "shift count too large"));
+                }
+                int_value(x.shl(n))
+            } else {
+                int_value(x.shr(n))
+            }
+        }
+        _ => return type_error(format!("unsupported operand type(s) for {}: 'int' and 'int'", op)),
+    })
+}
+
+/// `op` on two i64s whose result may not fit: the big path decides.
+fn widen(op: &str, x: i64, y: i64) -> PyResult<Value> {
+    big_binop(op, BigInt::from_i64(x), BigInt::from_i64(y))
 }
 
 /// Both operands as integers (bool counts as int), when they are.
@@ -67,6 +156,14 @@ fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     if let Some((x, y)) = int_pair(a, b) {
         return Some(Some(x.cmp(&y)));
     }
+    if let Some((x, y)) = big_pair(a, b) {
+        return Some(Some(x.cmp(&y)));
+    }
+    match (a, b) {
+        (Value::BigInt(x), Value::Float(y)) => return Some(x.cmp_f64(*y)),
+        (Value::Float(x), Value::BigInt(y)) => return Some(y.cmp_f64(*x).map(Ordering::reverse)),
+        _ => {}
+    }
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => Some(x.partial_cmp(y)),
         (Value::Float(x), _) => b.as_index().map(|y| int_float_cmp(y, *x).map(Ordering::reverse)),
@@ -76,8 +173,19 @@ fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 }
 
 pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Dict(_), Value::Dict(_)) = (a, b) {
+        if let Some(r) = crate::pycollections::counter_binop(a, b, "+") {
+            return r;
+        }
+    }
     if let Some((x, y)) = int_pair(a, b) {
-        return checked(x.checked_add(y));
+        return match x.checked_add(y) {
+            Some(v) => Ok(Value::Int(v)),
+            None => widen("+", x, y),
+        };
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("+", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         return Ok(Value::Float(x + y));
@@ -99,7 +207,7 @@ pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
             v.extend(y.iter().cloned());
             Ok(Value::tuple(v))
         }
-        (Value::Object(_), _) => crate::classes::binary_dunder(a, "__add__", b),
+        (Value::Object(_), _) | (_, Value::Object(_)) => crate::classes::binary_dunder(a, "__add__", b),
         (Value::Str(_), _) | (Value::List(_), _) | (Value::Tuple(_), _) => type_error(format!(
             "can only concatenate {} (not \"{}\") to {}",
             a.type_name(),
@@ -111,15 +219,26 @@ pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 pub fn sub(a: &Value, b: &Value) -> PyResult<Value> {
+    if let (Value::Dict(_), Value::Dict(_)) = (a, b) {
+        if let Some(r) = crate::pycollections::counter_binop(a, b, "-") {
+            return r;
+        }
+    }
     if let Some((x, y)) = int_pair(a, b) {
-        return checked(x.checked_sub(y));
+        return match x.checked_sub(y) {
+            Some(v) => Ok(Value::Int(v)),
+            None => widen("-", x, y),
+        };
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("-", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         return Ok(Value::Float(x - y));
     }
     match (a, b) {
         (Value::Set(_), _) | (Value::FrozenSet(_), _) => crate::methods::set_binop(a, b, '-'),
-        (Value::Object(_), _) => crate::classes::binary_dunder(a, "__sub__", b),
+        (Value::Object(_), _) | (_, Value::Object(_)) => crate::classes::binary_dunder(a, "__sub__", b),
         _ => unsupported("-", a, b),
     }
 }
@@ -157,7 +276,13 @@ fn is_sequence(v: &Value) -> bool {
 
 pub fn mul(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
-        return checked(x.checked_mul(y));
+        return match x.checked_mul(y) {
+            Some(v) => Ok(Value::Int(v)),
+            None => widen("*", x, y),
+        };
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("*", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         return Ok(Value::Float(x * y));
@@ -174,7 +299,7 @@ pub fn mul(a: &Value, b: &Value) -> PyResult<Value> {
             None => type_error(format!("can't multiply sequence by non-int of type '{}'", a.type_name())),
         };
     }
-    if let Value::Object(_) = a {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__mul__", b);
     }
     unsupported("*", a, b)
@@ -185,7 +310,13 @@ pub fn truediv(a: &Value, b: &Value) -> PyResult<Value> {
         if y == 0 {
             return zero_division("division by zero");
         }
-        return Ok(Value::Float(x as f64 / y as f64));
+        if x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 {
+            return Ok(Value::Float(x as f64 / y as f64));
+        }
+        return widen("/", x, y);
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("/", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         if y == 0.0 {
@@ -193,7 +324,7 @@ pub fn truediv(a: &Value, b: &Value) -> PyResult<Value> {
         }
         return Ok(Value::Float(x / y));
     }
-    if let Value::Object(_) = a {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__truediv__", b);
     }
     unsupported("/", a, b)
@@ -247,7 +378,13 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 
 pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
+        if x == i64::MIN && y == -1 {
+            return widen("//", x, y);
+        }
         return int_floordiv(x, y).map(Value::Int);
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("//", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         if y == 0.0 {
@@ -255,7 +392,7 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
         }
         return Ok(Value::Float(float_divmod(x, y).0));
     }
-    if let Value::Object(_) = a {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__floordiv__", b);
     }
     unsupported("//", a, b)
@@ -264,6 +401,9 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
 pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         return int_mod(x, y).map(Value::Int);
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("%", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         if y == 0.0 {
@@ -274,16 +414,22 @@ pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
     if let Value::Str(fmt) = a {
         return crate::strformat::percent(fmt, b);
     }
-    if let Value::Object(_) = a {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__mod__", b);
     }
     unsupported("%", a, b)
 }
 
 pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("divmod", x, y);
+    }
     if let Some((x, y)) = int_pair(a, b) {
         if y == 0 {
             return zero_division("integer division or modulo by zero");
+        }
+        if x == i64::MIN && y == -1 {
+            return widen("divmod", x, y);
         }
         return Ok(Value::tuple(vec![Value::Int(int_floordiv(x, y)?), Value::Int(int_mod(x, y)?)]));
     }
@@ -341,20 +487,31 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
 pub fn pow(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         if y >= 0 {
-            return int_pow(x, y as u64).map(Value::Int);
+            return match int_pow(x, y as u64) {
+                Ok(v) => Ok(Value::Int(v)),
+                Err(_) => widen("**", x, y),
+            };
         }
         return float_pow(x as f64, y as f64);
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop("**", x, y);
     }
     if let Some((x, y)) = float_pair(a, b) {
         return float_pow(x, y);
     }
-    if let Value::Object(_) = a {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__pow__", b);
     }
     unsupported("** or pow()", a, b)
 }
 
 fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {
+    if let (Value::Dict(_), Value::Dict(_), "|" | "&") = (a, b, op) {
+        if let Some(r) = crate::pycollections::counter_binop(a, b, op) {
+            return r;
+        }
+    }
     if let Some((x, y)) = int_pair(a, b) {
         let both_bool = matches!((a, b), (Value::Bool(_), Value::Bool(_)));
         let r = match op {
@@ -369,7 +526,7 @@ fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {
                     if x == 0 {
                         0
                     } else {
-                        return overflow();
+                        return widen("<<", x, y);
                     }
                 } else {
                     x << y
@@ -387,6 +544,9 @@ fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {
             return Ok(Value::Bool(r != 0));
         }
         return Ok(Value::Int(r));
+    }
+    if let Some((x, y)) = big_pair(a, b) {
+        return big_binop(op, x, y);
     }
     match (a, b, op) {
         (Value::Set(_), _, "&" | "|" | "^") | (Value::FrozenSet(_), _, "&" | "|" | "^") => {
@@ -421,7 +581,11 @@ pub fn rshift(a: &Value, b: &Value) -> PyResult<Value> {
 
 pub fn neg(a: &Value) -> PyResult<Value> {
     match a {
-        Value::Int(i) => checked(i.checked_neg()),
+        Value::Int(i) => Ok(match i.checked_neg() {
+            Some(v) => Value::Int(v),
+            None => int_value(BigInt::from_i64(*i).neg()),
+        }),
+        Value::BigInt(b) => Ok(int_value(b.neg())),
         Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
         Value::Float(f) => Ok(Value::Float(-f)),
         Value::Object(_) => crate::classes::unary_dunder(a, "__neg__"),
@@ -431,13 +595,16 @@ pub fn neg(a: &Value) -> PyResult<Value> {
 
 pub fn pos(a: &Value) -> PyResult<Value> {
     match a {
-        Value::Int(_) | Value::Float(_) => Ok(a.clone()),
+        Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         _ => type_error(format!("bad operand type for unary +: '{}'", a.type_name())),
     }
 }
 
 pub fn invert(a: &Value) -> PyResult<Value> {
+    if let Value::BigInt(b) = a {
+        return Ok(int_value(b.not()));
+    }
     match a.as_index() {
         Some(i) => Ok(Value::Int(!i)),
         None => type_error(format!("bad operand type for unary ~: '{}'", a.type_name())),

@@ -49,6 +49,9 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
         Value::Int(i) => {
             let _ = write!(out, "{}", i);
         }
+        Value::BigInt(b) => {
+            let _ = write!(out, "{}", b);
+        }
         Value::Float(f) => out.push_str(&float_repr(*f)),
         Value::Str(s) => out.push_str(&python_str_repr(s)),
         Value::List(l) => match l.try_borrow() {

@@ -49,6 +49,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
             "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ \t\n\r\x0b\x0c",
         ),
         "sys.maxsize" => Value::Int(i64::MAX),
+        "sys.stdin" => Value::Native(std::rc::Rc::new(Stdin)),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
         _ => match crate::pyre::constant(name).or_else(|| crate::pyitertools::attribute(name)) {
             Some(v) => v,
@@ -216,14 +217,11 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             if n < 0 {
                 return value_error("factorial() not defined for negative values");
             }
-            let mut r: i64 = 1;
+            let mut r = Value::Int(1);
             for i in 2..=n {
-                r = match r.checked_mul(i) {
-                    Some(v) => v,
-                    None => return overflow(),
-                };
+                r = crate::ops::mul(&r, &Value::Int(i))?;
             }
-            Ok(Value::Int(r))
+            Ok(r)
         }
         "math.gcd" => {
             let mut g = 0;
@@ -352,5 +350,48 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             Ok(Value::Float(total))
         }
         _ => unknown(name),
+    }
+}
+
+/// `sys.stdin`: read, readline, readlines and line iteration over standard input.
+struct Stdin;
+
+fn read_line() -> String {
+    let mut line = String::new();
+    let _ = std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line);
+    line
+}
+
+fn all_lines() -> Vec<Value> {
+    let mut lines = Vec::new();
+    loop {
+        let line = read_line();
+        if line.is_empty() {
+            return lines;
+        }
+        lines.push(Value::string(line));
+    }
+}
+
+impl NativeObject for Stdin {
+    fn type_name(&self) -> &'static str {
+        "_io.TextIOWrapper"
+    }
+    fn call_method(&self, name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        match name {
+            "read" => crate::io::read_stdin(),
+            "readline" => Ok(Value::string(read_line())),
+            "readlines" => Ok(Value::list(all_lines())),
+            _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'_io.TextIOWrapper' object has no attribute '{}'", name))),
+        }
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'_io.TextIOWrapper' object has no attribute '{}'", name)))
+    }
+    fn repr(&self) -> String {
+        "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>".to_string()
+    }
+    fn items(&self) -> PyResult<Vec<Value>> {
+        Ok(all_lines())
     }
 }

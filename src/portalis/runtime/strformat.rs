@@ -13,6 +13,7 @@ fn verr<T>(r: Result<T, String>) -> PyResult<T> {
 pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
     match v {
         Value::Int(i) => verr(format::format_int(*i, spec)),
+        Value::BigInt(b) => format_big(b, spec),
         Value::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
         Value::Bool(b) => verr(format::format_int(*b as i64, spec)),
         Value::Float(f) => verr(format::format_float(*f, spec)),
@@ -23,6 +24,53 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
         _ if spec.is_empty() => Ok(v.to_str()),
         _ => type_error(format!("unsupported format string passed to {}.__format__", v.type_name())),
     }
+}
+
+/// A big int under a format spec: the digits in the spec's base (with `,`/`_`
+/// grouping for decimal), then fill, alignment and width as for text.
+fn format_big(b: &crate::bigint::BigInt, spec: &str) -> PyResult<String> {
+    let kind = spec.chars().last().filter(|c| c.is_ascii_alphabetic());
+    let base = match kind {
+        Some('x') | Some('X') => 16,
+        Some('o') => 8,
+        Some('b') => 2,
+        Some('d') | None => 10,
+        Some(_) => return verr(format::format_float(b.to_f64().map_err(crate::ops::int_error)?, spec)),
+    };
+    let mut digits = b.abs().to_string_radix(base);
+    if kind == Some('X') {
+        digits = digits.to_uppercase();
+    }
+    let body = spec.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let group = if body.ends_with(',') { Some(',') } else if body.ends_with('_') { Some('_') } else { None };
+    if let Some(sep) = group {
+        let bytes: Vec<char> = digits.chars().collect();
+        let mut out = String::new();
+        for (i, c) in bytes.iter().enumerate() {
+            if i > 0 && (bytes.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(*c);
+        }
+        digits = out;
+    }
+    let layout = body.trim_end_matches(|c| c == ',' || c == '_');
+    let sign = if b.is_negative() {
+        "-"
+    } else if layout.contains('+') {
+        "+"
+    } else {
+        ""
+    };
+    let text = format!("{}{}", sign, digits);
+    let layout: String = layout.chars().filter(|c| *c != '+' && *c != '-' && *c != ' ').collect();
+    let layout = if layout.starts_with('0') && !layout.contains(['<', '>', '^', '=']) {
+        format!("0>{}", &layout[1..])
+    } else {
+        layout
+    };
+    let default_right = if layout.chars().any(|c| matches!(c, '<' | '>' | '^')) { layout } else { format!(">{}", layout) };
+    verr(format::format_str(&text, &default_right))
 }
 
 /// An f-string field: optional `!r`/`!s`/`!a` conversion, then the format spec.

@@ -4,6 +4,7 @@
 //! object exactly as in Python; immutable ones (str, tuple) are shared `Rc`s.  Cloning a
 //! `Value` is cheap: it copies a scalar or bumps a reference count.
 
+use crate::bigint::BigInt;
 use crate::exc::*;
 use crate::tables::{self, PyDictTable, PyKey, PySetTable};
 use std::cell::RefCell;
@@ -110,6 +111,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int outside i64's range (results that fit go back to `Int`).
+    BigInt(Rc<BigInt>),
     Float(f64),
     Str(Rc<str>),
     List(Rc<RefCell<Vec<Value>>>),
@@ -193,7 +196,7 @@ impl Value {
         match self {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
-            Value::Int(_) => "int",
+            Value::Int(_) | Value::BigInt(_) => "int",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::List(_) => "list",
@@ -222,6 +225,7 @@ impl Value {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(b) => !b.is_zero(),
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::List(l) => !l.borrow().is_empty(),
@@ -253,6 +257,9 @@ impl Value {
     pub fn to_int(&self) -> PyResult<i64> {
         match self.as_index() {
             Some(i) => Ok(i),
+            None if matches!(self, Value::BigInt(_)) => {
+                Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C ssize_t"))
+            }
             None => type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name()
@@ -266,6 +273,7 @@ impl Value {
             Value::Int(i) => Some(*i as f64),
             Value::Bool(b) => Some(*b as i64 as f64),
             Value::Float(f) => Some(*f),
+            Value::BigInt(b) => b.to_f64().ok(),
             _ => None,
         }
     }
@@ -291,6 +299,7 @@ impl Value {
             (Value::None, Value::None) => true,
             (Value::Bool(a), Value::Bool(b)) => a == b,
             (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::BigInt(a), Value::BigInt(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
@@ -326,6 +335,7 @@ impl PyKey for Value {
             Value::None => 0x5f3759df,
             Value::Bool(b) => *b as i64,
             Value::Int(i) => tables::hash_int(*i),
+            Value::BigInt(b) => b.py_hash(),
             Value::Float(f) => tables::hash_float(*f),
             Value::Str(s) => tables::hash_str(s),
             Value::Tuple(items) => {

@@ -94,7 +94,6 @@ class WorkerPool:
         self._closed = False
         self._started = False
         self._tasks: set[asyncio.Task] = set()
-        self.engine_version = ""
         self.restarts = 0
 
     # -- lifecycle -------------------------------------------------------------------
@@ -296,11 +295,11 @@ class WorkerPool:
             task.add_done_callback(self._tasks.discard)
 
     async def _hello(self, proc: _Process) -> None:
+        """Wait until a new process has imported the engine and answers jobs."""
         await self._send(proc, ("hello", {}))
         kind, data = await asyncio.wait_for(proc.inbox.get(), 60)
         if kind != "done":
-            raise RuntimeError(f"translation process failed to start: {data}")
-        self.engine_version = data["engine_version"]
+            raise RuntimeError(f"translation process {proc.pid} failed to start: {data}")
 
     async def _kill(self, proc: _Process) -> None:
         if not proc.dead:
