@@ -7,6 +7,28 @@ use crate::strmethods;
 use crate::value::*;
 use std::cmp::Ordering;
 
+/// A native operand's own implementation of `op`, trying the left then the right one.
+fn native_binop(op: &str, a: &Value, b: &Value) -> Option<PyResult<Value>> {
+    if let Value::Native(n) = a {
+        if let Some(r) = n.binary_op(op, b, false) {
+            return Some(r);
+        }
+    }
+    if let Value::Native(n) = b {
+        return n.binary_op(op, a, true);
+    }
+    None
+}
+
+/// The last resort of an arithmetic operator: a native operand's implementation, or
+/// CPython's TypeError.
+fn fallback(op: &str, a: &Value, b: &Value) -> PyResult<Value> {
+    match native_binop(op, a, b) {
+        Some(r) => r,
+        None => unsupported(op, a, b),
+    }
+}
+
 fn unsupported<T>(op: &str, a: &Value, b: &Value) -> PyResult<T> {
     type_error(format!(
         "unsupported operand type(s) for {}: '{}' and '{}'",
@@ -214,7 +236,7 @@ pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
             b.type_name(),
             a.type_name()
         )),
-        _ => unsupported("+", a, b),
+        _ => fallback("+", a, b),
     }
 }
 
@@ -239,7 +261,7 @@ pub fn sub(a: &Value, b: &Value) -> PyResult<Value> {
     match (a, b) {
         (Value::Set(_), _) | (Value::FrozenSet(_), _) => crate::methods::set_binop(a, b, '-'),
         (Value::Object(_), _) | (_, Value::Object(_)) => crate::classes::binary_dunder(a, "__sub__", b),
-        _ => unsupported("-", a, b),
+        _ => fallback("-", a, b),
     }
 }
 
@@ -302,7 +324,7 @@ pub fn mul(a: &Value, b: &Value) -> PyResult<Value> {
     if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__mul__", b);
     }
-    unsupported("*", a, b)
+    fallback("*", a, b)
 }
 
 pub fn truediv(a: &Value, b: &Value) -> PyResult<Value> {
@@ -327,7 +349,7 @@ pub fn truediv(a: &Value, b: &Value) -> PyResult<Value> {
     if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__truediv__", b);
     }
-    unsupported("/", a, b)
+    fallback("/", a, b)
 }
 
 /// Integer floor division rounding toward negative infinity, as Python does.
@@ -395,7 +417,7 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
     if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__floordiv__", b);
     }
-    unsupported("//", a, b)
+    fallback("//", a, b)
 }
 
 pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
@@ -417,7 +439,7 @@ pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
     if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__mod__", b);
     }
-    unsupported("%", a, b)
+    fallback("%", a, b)
 }
 
 pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
@@ -503,7 +525,10 @@ pub fn pow(a: &Value, b: &Value) -> PyResult<Value> {
     if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         return crate::classes::binary_dunder(a, "__pow__", b);
     }
-    unsupported("** or pow()", a, b)
+    match native_binop("**", a, b) {
+        Some(r) => r,
+        None => unsupported("** or pow()", a, b),
+    }
 }
 
 fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {

@@ -159,6 +159,12 @@ pub trait NativeObject {
     fn compare(&self, _other: &Value) -> Option<PyResult<std::cmp::Ordering>> {
         None
     }
+    /// `self op other` (or `other op self` when `reflected`) for numeric-like objects such
+    /// as `fractions.Fraction`; `None` when the object does not take part in `op`
+    /// ("+", "-", "*", "/", "//", "%", "**").
+    fn binary_op(&self, _op: &str, _other: &Value, _reflected: bool) -> Option<PyResult<Value>> {
+        None
+    }
     /// A callable native object (`functools.partial`, `operator.itemgetter`, ...).
     fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
         type_error(format!("'{}' object is not callable", self.type_name()))
