@@ -304,8 +304,7 @@ class CallLowering:
     def _call_class(self, node: ast.Call, info) -> ir.Expr:
         if info.is_exception:
             args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
-            return ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [
-                ir.Call("PyErr::with_args", [ir.Raw(f"&{info.static}"), args])])])
+            return ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [self.new_exception(info, args)])])
         init = self._find_init(info)
         args = self._bind_arguments(node, init, init.params[1:]) if init else self._items(node.args).items \
             if isinstance(self._items(node.args), ir.VecLit) else []

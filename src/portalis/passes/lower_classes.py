@@ -47,6 +47,12 @@ class ClassInfo:
     entries: list[MethodEntry] = field(default_factory=list)
     is_exception: bool = False
     attrs: list = field(default_factory=list)  # class-level assignments, run at the class statement
+    exc_static: str | None = None  # the ExcType static of an exception class
+
+    @property
+    def has_body(self) -> bool:
+        """An exception class with methods or attributes needs instances, not just a type."""
+        return any(not _is_docstring_or_pass(s) for s in self.node.body)
 
 
 def _method_kind(node: ast.FunctionDef) -> str:
@@ -80,6 +86,8 @@ class ClassLowering:
             base = None
         info = ClassInfo(node.name, static_ident(node.name, "CLASS_"), node, base, {},
                          is_exception=base is not None and self._is_exception_name(base))
+        if info.is_exception:
+            info.exc_static = static_ident(node.name, "EXC_")
         used: set[str] = set()
         for stmt in node.body:
             if not isinstance(stmt, ast.FunctionDef):
@@ -102,12 +110,13 @@ class ClassLowering:
 
     def _lower_class(self, node: ast.ClassDef) -> list:
         info = self.classes[node.name]
-        if info.is_exception:
-            return self._lower_exception_class(node, info)
+        exc_items = self._exception_type(node, info) if info.is_exception else []
+        if info.is_exception and not info.has_body:
+            return exc_items
         for deco in node.decorator_list:
             self.error(deco, f"class decorator @{ast.unparse(deco)} is not supported",
                        "use @dataclass or a plain class")
-        if info.base and info.base not in self.classes:
+        if info.base and info.base not in self.classes and not info.is_exception:
             self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
                        "inherit from a class defined in this file")
         items = []
@@ -123,22 +132,28 @@ class ClassLowering:
             items.append(self._lower_method(entry, info))
         table = ",\n        ".join(f"({str_literal(e.name)}, MethodKind::{e.kind}, {e.rust_name})"
                                    for e in info.entries)
-        base = f"Some(&{self.classes[info.base].static})" if info.base in self.classes else "None"
+        base_info = self.classes.get(info.base)
+        base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
+            else "None"
         text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(node.name)},\n    base: {base},\n"
                 f"    methods: &[\n        {table}\n    ],\n}};" if info.entries else
                 f"static {info.static}: Class = Class {{ name: {str_literal(node.name)}, base: {base}, methods: &[] }};")
         items.insert(0, ir.RawItem(text, "class", node.name))
-        return items
+        return exc_items + items
 
-    def _lower_exception_class(self, node: ast.ClassDef, info: ClassInfo) -> list:
-        for stmt in node.body:
-            if not _is_docstring_or_pass(stmt):
-                self.error(stmt, f"exception class {node.name} may only contain pass or a docstring for now",
-                           "keep exception classes empty and pass the message to the constructor")
-        base = self.classes[info.base].static if info.base in self.classes else self.exception_static(info.base, node)
-        text = (f"static {info.static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
+    def _exception_type(self, node: ast.ClassDef, info: ClassInfo) -> list:
+        """The `ExcType` static that places an exception class in the hierarchy."""
+        base = self.exception_static(info.base, node)
+        text = (f"static {info.exc_static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
                 f"base: Some(&{base}) }};")
         return [ir.RawItem(text, "class", node.name)]
+
+    def new_exception(self, info: ClassInfo, args: ir.Expr) -> ir.Expr:
+        """The PyErr for `info(args)`: a bare type, or an instance with its `__init__` run."""
+        if info.has_body:
+            return self.fallible(ir.Call("classes::new_exception", [
+                ir.Raw(f"&{info.static}"), ir.Raw(f"&{info.exc_static}"), args]))
+        return ir.Call("PyErr::with_args", [ir.Raw(f"&{info.exc_static}"), args])
 
     def _lower_method(self, entry: MethodEntry, info: ClassInfo) -> ir.Function:
         node = entry.node

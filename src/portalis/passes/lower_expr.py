@@ -522,7 +522,7 @@ class ExprLowering:
     def exception_static(self, name: str | None, node: ast.AST) -> str | None:
         from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
         if name in self.classes and self.classes[name].is_exception:
-            return self.classes[name].static
+            return self.classes[name].exc_static
         if name in BUILTIN_EXCEPTIONS:
             return BUILTIN_EXCEPTIONS[name]
         self.error(node, f"{name} is not an exception class known here",
@@ -531,12 +531,16 @@ class ExprLowering:
 
     def exception_value(self, node: ast.expr) -> ir.Expr:
         """The PyErr that `raise node` raises."""
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            static = self.exception_static(node.func.id, node)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not self._is_local(node.func.id):
             args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
+            if node.func.id in self.classes and self.classes[node.func.id].is_exception:
+                return self.new_exception(self.classes[node.func.id], args)
+            static = self.exception_static(node.func.id, node)
             return ir.Call("PyErr::with_args", [ir.Raw(f"&{static or 'EXCEPTION'}"), args])
         if isinstance(node, ast.Name) and (node.id in self.classes or node.id[:1].isupper()) \
                 and not self._is_local(node.id):
+            if node.id in self.classes and self.classes[node.id].is_exception:
+                return self.new_exception(self.classes[node.id], ir.VecLit([]))
             static = self.exception_static(node.id, node)
             return ir.Call("PyErr::with_args", [ir.Raw(f"&{static or 'EXCEPTION'}"), ir.VecLit([])])
         return self.fallible(ir.Call("exc_from_value", [self.ref(self.expr(node))]))

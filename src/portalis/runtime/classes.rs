@@ -131,7 +131,13 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
         Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
-        Value::Exception(e) if name == "args" => return Ok(Value::tuple(e.args.to_vec())),
+        Value::Exception(e) => {
+            return match &e.instance {
+                Some(inst) if name != "args" => getattr(inst, name),
+                _ if name == "args" => Ok(Value::tuple(e.args.to_vec())),
+                _ => crate::methods::no_attribute(obj, name),
+            }
+        }
         Value::Native(n) => return n.getattr(name),
         Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::FrozenSet(_)
         | Value::Int(_) | Value::Float(_) => return Ok(crate::methods::bound_method(obj, name)),
@@ -211,7 +217,7 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
 pub fn call_super(class: &'static Class, name: &str, recv: &Value, args: Vec<Value>) -> PyResult<Value> {
     let base = match class.base {
         Some(b) => b,
-        None if name == "__init__" => return Ok(Value::None),
+        None if name == "__init__" => return init_exception_args(recv, args),
         None => {
             return Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name)));
         }
@@ -220,7 +226,7 @@ pub fn call_super(class: &'static Class, name: &str, recv: &Value, args: Vec<Val
         Some((MethodKind::Instance, f)) => f(with_receiver(recv.clone(), args)),
         Some((MethodKind::Class, f)) => f(with_receiver(Value::Class(base), args)),
         Some((_, f)) => f(args),
-        None if name == "__init__" => Ok(Value::None),
+        None if name == "__init__" => init_exception_args(recv, args),
         None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name))),
     }
 }
@@ -436,4 +442,43 @@ pub fn type_of(v: &Value) -> Value {
         types.push((name, t.clone()));
         t
     })
+}
+
+/// `super().__init__(*args)` reaching the built-in Exception: remember the args.
+fn init_exception_args(recv: &Value, args: Vec<Value>) -> PyResult<Value> {
+    if let Value::Object(o) = recv {
+        let mut fields = o.fields.borrow_mut();
+        fields.retain(|(n, _)| *n != "args");
+        fields.push(("args", Value::tuple(args)));
+    }
+    Ok(Value::None)
+}
+
+/// `raise E(args)` / `E(args)` for a user exception class with a body: the instance
+/// (its `__init__` run) carried inside the error.
+pub fn new_exception(class: &'static Class, ty: &'static ExcType, args: Vec<Value>) -> PyResult<PyErr> {
+    let obj = if find_method(class, "__init__").is_some() {
+        instantiate(class, args.clone())?
+    } else {
+        let obj = instantiate(class, Vec::new())?;
+        init_exception_args(&obj, args.clone())?;
+        obj
+    };
+    let stored = match &obj {
+        Value::Object(o) => o.fields.borrow().iter().find(|(n, _)| *n == "args").map(|(_, v)| v.clone()),
+        _ => None,
+    };
+    let args = match stored {
+        Some(Value::Tuple(t)) => t.as_ref().clone(),
+        _ => Vec::new(),
+    };
+    Ok(PyErr { ty, args: Rc::new(args), instance: Some(obj) })
+}
+
+/// `str(e)` for an exception instance whose class defines `__str__`.
+pub fn exception_str(instance: &Value) -> Option<String> {
+    match try_dunder(instance, "__str__", vec![]) {
+        Some(Ok(s)) => Some(s.to_str()),
+        _ => None,
+    }
 }

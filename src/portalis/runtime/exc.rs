@@ -65,11 +65,13 @@ exc_types! {
     MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);
 }
 
-/// A raised exception: its class and its `args`.
+/// A raised exception: its class and its `args`, and for a user exception class with
+/// methods or attributes, the instance itself.
 #[derive(Clone)]
 pub struct PyErr {
     pub ty: &'static ExcType,
     pub args: Rc<Vec<Value>>,
+    pub instance: Option<Value>,
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
@@ -77,11 +79,11 @@ pub type PyResult<T> = Result<T, PyErr>;
 impl PyErr {
     pub fn new(ty: &'static ExcType, msg: impl Into<String>) -> PyErr {
         let msg: String = msg.into();
-        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]) }
+        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]), instance: None }
     }
 
     pub fn with_args(ty: &'static ExcType, args: Vec<Value>) -> PyErr {
-        PyErr { ty, args: Rc::new(args) }
+        PyErr { ty, args: Rc::new(args), instance: None }
     }
 
     /// `except T:` matches this error.
@@ -89,8 +91,12 @@ impl PyErr {
         self.ty.is_subclass_of(ty)
     }
 
-    /// `str(e)`: the single argument's str, KeyError's repr, or the args tuple.
+    /// `str(e)`: the instance's `__str__`, the single argument's str, KeyError's repr,
+    /// or the args tuple.
     pub fn message(&self) -> String {
+        if let Some(text) = self.instance.as_ref().and_then(crate::classes::exception_str) {
+            return text;
+        }
         match self.args.len() {
             0 => String::new(),
             1 if std::ptr::eq(self.ty, &KEY_ERROR) => self.args[0].repr(),

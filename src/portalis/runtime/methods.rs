@@ -72,6 +72,9 @@ pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, V
         Value::Int(_) | Value::Bool(_) => int_method(obj, &args),
         Value::Float(f) => float_method(*f, &args),
         Value::Object(_) => crate::classes::call_method(obj, name, args.pos, args.kw),
+        Value::Exception(e) if e.instance.is_some() => {
+            crate::classes::call_method(e.instance.as_ref().unwrap_or(obj), name, args.pos, args.kw)
+        }
         Value::Native(n) => n.call_method(name, args.pos, args.kw),
         _ => no_attribute(obj, name),
     }
