@@ -58,7 +58,6 @@ class TranslationChunk:
 
 
 def _analyse(source: str, filename: str):
-    source = source.removeprefix("\ufeff")  # a UTF-8 byte-order mark, as CPython accepts
     module = desugar.desugar(parse.parse_module(source, filename))
     scope_info = scopes.bind_names(module)
     type_info = types.infer_types(module, scope_info)

@@ -37,7 +37,7 @@ def _show_diagnostics(diags: list[Diagnostic], source: str) -> None:
 
 def _read(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # as CPython reads source files
     except UnicodeDecodeError:
         err.print(f"{path}:1:1: error: file is not UTF-8 text (pass a Python source file)", markup=False,
                   soft_wrap=True)

@@ -19,8 +19,13 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
     body: list[ast.stmt] = []
     for stmt in tree.body:
+        namedtuple = _namedtuple_class(stmt)
+        if namedtuple is not None:
+            stmt = namedtuple
         if isinstance(stmt, ast.ClassDef) and _is_record_class(stmt):
             _expand_record_class(stmt)
+        if isinstance(stmt, ast.ClassDef) and any(_decorator_name(d) == "total_ordering" for d in stmt.decorator_list):
+            _complete_ordering(stmt)
         if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
             body.extend(_memoize(stmt))
             continue
@@ -41,8 +46,32 @@ def _decorator_name(deco: ast.expr) -> str | None:
 
 
 def _is_record_class(node: ast.ClassDef) -> bool:
-    bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", None) for b in node.bases}
-    return any(_decorator_name(d) == "dataclass" for d in node.decorator_list) or "NamedTuple" in bases
+    return any(_decorator_name(d) == "dataclass" for d in node.decorator_list) or _is_tuple_class(node)
+
+
+def _is_tuple_class(node: ast.ClassDef) -> bool:
+    return any((b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)) == "NamedTuple" for b in node.bases)
+
+
+def _namedtuple_class(stmt: ast.stmt) -> ast.ClassDef | None:
+    """`P = namedtuple("P", ["x", "y"])` (or "x y") as `class P(NamedTuple): x; y`."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Call) and _decorator_name(stmt.value) == "namedtuple"
+            and len(stmt.value.args) == 2):
+        return None
+    spec = stmt.value.args[1]
+    if isinstance(spec, ast.Constant) and isinstance(spec.value, str):
+        fields = spec.value.replace(",", " ").split()
+    elif isinstance(spec, (ast.List, ast.Tuple)) and all(isinstance(e, ast.Constant) for e in spec.elts):
+        fields = [e.value for e in spec.elts]
+    else:
+        return None
+    name = stmt.targets[0].id
+    source = f"class {name}(NamedTuple):\n" + "".join(f"    {f}: object\n" for f in fields)
+    cls = ast.parse(source).body[0]
+    for n in ast.walk(cls):
+        ast.copy_location(n, stmt)
+    return cls
 
 
 def _dataclass_options(node: ast.ClassDef) -> dict[str, bool]:
@@ -81,6 +110,7 @@ def _default_source(value: ast.expr | None) -> str | None:
 
 def _expand_record_class(node: ast.ClassDef) -> None:
     options = _dataclass_options(node)
+    tuple_like = _is_tuple_class(node)
     fields = _fields(node)
     defined = {s.name for s in node.body if isinstance(s, ast.FunctionDef)}
     node.decorator_list = [d for d in node.decorator_list if _decorator_name(d) != "dataclass"]
@@ -111,6 +141,18 @@ def _expand_record_class(node: ast.ClassDef) -> None:
     other = "(" + "".join(f"other.{n}, " for n in names) + ")"
     if options["eq"] and "__eq__" not in defined:
         methods.append(f"def __eq__(self, other):\n    return isinstance(other, {node.name}) and {own} == {other}")
+    if tuple_like:
+        items = "(" + "".join(f"self.{n}, " for n in names) + ")"
+        methods += [
+            f"def __iter__(self):\n    return iter({items})",
+            f"def __getitem__(self, index):\n    return {items}[index]",
+            f"def __len__(self):\n    return {len(names)}",
+            f"def __hash__(self):\n    return hash({items})",
+            f"def __lt__(self, other):\n    return {items} < tuple(other)",
+            "def _asdict(self):\n    return {" + ", ".join(f"{n!r}: self.{n}" for n in names) + "}",
+        ]
+        methods = [m.replace(f"isinstance(other, {node.name}) and {own} == {other}", f"{items} == tuple(other)")
+                   for m in methods]
     if options["order"]:
         for op, dunder in (("<", "__lt__"), ("<=", "__le__"), (">", "__gt__"), (">=", "__ge__")):
             if dunder not in defined:
@@ -122,6 +164,33 @@ def _expand_record_class(node: ast.ClassDef) -> None:
             if hasattr(n, "end_lineno"):
                 n.end_lineno = node.lineno
         node.body.append(fn)
+
+
+_ORDERING = {
+    "__lt__": {"__le__": "self < other or self == other", "__gt__": "not (self < other or self == other)",
+               "__ge__": "not self < other"},
+    "__le__": {"__lt__": "self <= other and not self == other", "__gt__": "not self <= other",
+               "__ge__": "not self <= other or self == other"},
+    "__gt__": {"__lt__": "not (self > other or self == other)", "__ge__": "self > other or self == other",
+               "__le__": "not self > other"},
+    "__ge__": {"__le__": "not self >= other or self == other", "__gt__": "self >= other and not self == other",
+               "__lt__": "not self >= other"},
+}
+
+
+def _complete_ordering(node: ast.ClassDef) -> None:
+    """`@functools.total_ordering`: derive the missing comparisons from the one given."""
+    node.decorator_list = [d for d in node.decorator_list if _decorator_name(d) != "total_ordering"]
+    defined = {s.name for s in node.body if isinstance(s, ast.FunctionDef)}
+    root = next((r for r in ("__lt__", "__le__", "__gt__", "__ge__") if r in defined), None)
+    if root is None:
+        return
+    for name, expr in _ORDERING[root].items():
+        if name not in defined:
+            fn = ast.parse(f"def {name}(self, other):\n    return {expr}").body[0]
+            for n in ast.walk(fn):
+                ast.copy_location(n, node)
+            node.body.append(fn)
 
 
 def _cache_decorator(fn: ast.FunctionDef) -> bool:

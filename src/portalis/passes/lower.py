@@ -616,7 +616,10 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             err = ir.Call("exc_from_value", [ir.Ref(ir.Var(current))])
             out.extend(self.raise_error(self.fallible(err)))
             return
-        out.extend(self.raise_error(self.exception_value(node.exc)))
+        err = self.exception_value(node.exc)
+        if node.cause is not None:
+            err = ir.Call("with_cause", [err, self.ref(self.expr(node.cause))])
+        out.extend(self.raise_error(err))
 
     def _current_exception(self) -> str | None:
         return self.ctx.handler_vars[-1] if self.ctx.handler_vars else None
@@ -733,7 +736,7 @@ _INPLACE_OPS = {
     ast.Add: "ops::iadd", ast.Sub: "ops::sub", ast.Mult: "ops::imul", ast.Div: "ops::truediv",
     ast.FloorDiv: "ops::floordiv", ast.Mod: "ops::modulo", ast.Pow: "ops::pow",
     ast.BitAnd: "ops::bitand", ast.BitOr: "ops::ibitor", ast.BitXor: "ops::bitxor",
-    ast.LShift: "ops::lshift", ast.RShift: "ops::rshift",
+    ast.LShift: "ops::lshift", ast.RShift: "ops::rshift", ast.MatMult: "ops::matmul",
 }
 
 

@@ -31,12 +31,13 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object",
+    "object", "issubclass",
 }
 
 
 # Names the desugar pass expands away: importing them binds nothing at run time.
-DESUGARED = {"dataclasses": {"dataclass", "field"}, "functools": {"lru_cache", "cache"}}
+DESUGARED = {"dataclasses": {"dataclass", "field"}, "functools": {"lru_cache", "cache", "total_ordering"},
+             "collections": {"namedtuple"}, "typing": {"NamedTuple"}}
 
 
 def check_import(stmt, imports: dict[str, str]):
@@ -391,6 +392,8 @@ class CallLowering:
             return self._call_stdlib(node, "sys.exit")
         if name == "object":
             return self.fallible(ir.Call("classes::instantiate", [ir.Raw("&classes::OBJECT"), ir.VecLit([])]))
+        if name == "issubclass":
+            return self._issubclass(node)
         if name == "dict":
             kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
             return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))
@@ -426,6 +429,28 @@ class CallLowering:
             default = self._arg(node, 1)
             return f(ir.Call("iter::next", [r(0), ir.Raw("None") if default is None else ir.Call("Some", [self.own(self.expr(default))])]))
         return f(ir.Call(f"builtins::{name}", shapes[name]()))
+
+    def _class_chain(self, name: str) -> list[str]:
+        """`name` and its bases up to the first built-in class."""
+        chain = [name]
+        while chain[-1] in self.classes and self.classes[chain[-1]].base:
+            chain.append(self.classes[chain[-1]].base)
+        return chain
+
+    def _issubclass(self, node: ast.Call) -> ir.Expr:
+        """`issubclass(A, B)` between classes known at translation time is a constant."""
+        import builtins
+        names = [a.id if isinstance(a, ast.Name) else None for a in node.args]
+        if len(names) != 2 or None in names:
+            self.error(node, "issubclass() is supported on class names only", "name the classes directly")
+            return ir.Raw("Value::None")
+        derived, base = names
+        chain = self._class_chain(derived)
+        result = base in chain or base == "object"
+        top = getattr(builtins, chain[-1], None)
+        if not result and isinstance(top, type) and isinstance(getattr(builtins, base, None), type):
+            result = issubclass(top, getattr(builtins, base))
+        return ir.Raw(f"Value::Bool({'true' if result else 'false'})")
 
     def _isinstance(self, node: ast.Call) -> ir.Expr:
         value = self.expr(node.args[0])

@@ -12,11 +12,11 @@ import ast
 from portalis import ir
 from portalis.passes.rust_names import float_literal, ident, static_ident, str_literal
 
-BINARY_OPS = {
+BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
     ast.FloorDiv: "ops::floordiv", ast.Mod: "ops::modulo", ast.Pow: "ops::pow",
     ast.BitAnd: "ops::bitand", ast.BitOr: "ops::bitor", ast.BitXor: "ops::bitxor",
-    ast.LShift: "ops::lshift", ast.RShift: "ops::rshift", ast.MatMult: None,
+    ast.LShift: "ops::lshift", ast.RShift: "ops::rshift", ast.MatMult: "ops::matmul",
 }
 
 COMPARE_OPS = {
@@ -113,6 +113,8 @@ class ExprLowering:
             return self.imported_value(name, node)
         if name == "__name__":
             return ir.Raw('Value::str("__main__")')
+        if name == "object":
+            return ir.Raw("Value::Class(&classes::OBJECT)")
         return self.builtin_value(name, node)
 
     def store_name(self, name: str, value: ir.Expr, out: list, node: ast.AST) -> None:
@@ -169,10 +171,7 @@ class ExprLowering:
         return self.load_name(node.id, node)
 
     def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
-        func = BINARY_OPS.get(type(node.op))
-        if func is None:
-            self.error(node, "the @ operator is not supported", "call a function instead")
-            return ir.Raw("Value::None")
+        func = BINARY_OPS[type(node.op)]
         left, right = self.expr(node.left), self.expr(node.right)
         if left.ty == right.ty == "i64" and type(node.op) in INT_OPS:
             return self.int_op(type(node.op), left, right)

@@ -133,6 +133,7 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
         Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
         Value::Exception(e) => {
             return match &e.instance {
+                _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
                 _ if name == "args" => Ok(Value::tuple(e.args.to_vec())),
                 _ => crate::methods::no_attribute(obj, name),
@@ -472,7 +473,7 @@ pub fn new_exception(class: &'static Class, ty: &'static ExcType, args: Vec<Valu
         Some(Value::Tuple(t)) => t.as_ref().clone(),
         _ => Vec::new(),
     };
-    Ok(PyErr { ty, args: Rc::new(args), instance: Some(obj) })
+    Ok(PyErr { ty, args: Rc::new(args), instance: Some(obj), cause: None })
 }
 
 /// `str(e)` for an exception instance whose class defines `__str__`.

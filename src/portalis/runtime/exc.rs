@@ -72,6 +72,8 @@ pub struct PyErr {
     pub ty: &'static ExcType,
     pub args: Rc<Vec<Value>>,
     pub instance: Option<Value>,
+    /// `raise ... from cause`: the cause (None for `from None` or no `from`).
+    pub cause: Option<Value>,
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
@@ -79,11 +81,11 @@ pub type PyResult<T> = Result<T, PyErr>;
 impl PyErr {
     pub fn new(ty: &'static ExcType, msg: impl Into<String>) -> PyErr {
         let msg: String = msg.into();
-        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]), instance: None }
+        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]), instance: None, cause: None }
     }
 
     pub fn with_args(ty: &'static ExcType, args: Vec<Value>) -> PyErr {
-        PyErr { ty, args: Rc::new(args), instance: None }
+        PyErr { ty, args: Rc::new(args), instance: None, cause: None }
     }
 
     /// `except T:` matches this error.
@@ -153,4 +155,10 @@ pub fn exc_from_value(v: &Value) -> PyResult<PyErr> {
 /// `isinstance(v, SomeError)`.
 pub fn exc_isinstance(v: &Value, ty: &'static ExcType) -> bool {
     matches!(v, Value::Exception(e) if e.matches(ty))
+}
+
+/// `raise err from cause`.
+pub fn with_cause(mut err: PyErr, cause: &Value) -> PyErr {
+    err.cause = if cause.is_none() { None } else { Some(cause.clone()) };
+    err
 }

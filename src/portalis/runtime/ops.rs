@@ -327,6 +327,14 @@ pub fn mul(a: &Value, b: &Value) -> PyResult<Value> {
     fallback("*", a, b)
 }
 
+/// `a @ b`: only user classes define matrix multiplication.
+pub fn matmul(a: &Value, b: &Value) -> PyResult<Value> {
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+        return crate::classes::binary_dunder(a, "__matmul__", b);
+    }
+    unsupported("@", a, b)
+}
+
 pub fn truediv(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         if y == 0 {

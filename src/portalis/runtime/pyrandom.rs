@@ -1,5 +1,7 @@
 //! `random`: CPython's Mersenne Twister (MT19937) with CPython's seeding and its
-//! derived methods, so a seeded program draws the same numbers as under CPython.
+//! derived methods, so a seeded program draws the same numbers as under CPython.  The
+//! module functions use one hidden generator; `random.Random(seed)` makes independent
+//! ones with the same methods.
 
 use crate::exc::*;
 use crate::iter::collect_vec;
@@ -7,6 +9,7 @@ use crate::methods::Args;
 use crate::ops;
 use crate::value::*;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 const N: usize = 624;
 const M: usize = 397;
@@ -57,12 +60,6 @@ impl Twister {
         }
         mt[0] = 0x8000_0000;
         t
-    }
-
-    /// Seed from a non-negative integer, as CPython's `random.seed(n)`.
-    fn from_int(n: u64) -> Twister {
-        let key: Vec<u32> = if n >> 32 == 0 { vec![n as u32] } else { vec![n as u32, (n >> 32) as u32] };
-        Twister::from_key(&key)
     }
 
     fn regenerate(&mut self) {
@@ -117,44 +114,91 @@ impl Twister {
     }
 }
 
+/// A generator behind a `RefCell`, borrowed only for each draw so that callbacks into
+/// user code (a list subclass's `__getitem__`, say) never find it borrowed.
+type Rng = RefCell<Twister>;
+
 thread_local! {
-    static STATE: RefCell<Option<Twister>> = RefCell::new(None);
+    static STATE: Rng = RefCell::new(Twister::from_key(&entropy()));
 }
 
-/// Run `f` on the module's generator, seeding it from the clock on first use.
-fn with_rng<T>(f: impl FnOnce(&mut Twister) -> T) -> T {
-    STATE.with(|s| {
-        let mut s = s.borrow_mut();
-        let t = s.get_or_insert_with(|| Twister::from_int(entropy()));
-        f(t)
-    })
-}
-
-/// A seed for unseeded programs: the clock mixed with the process id.
-fn entropy() -> u64 {
+/// A seed key for unseeded generators: the clock mixed with the process id.
+fn entropy() -> Vec<u32> {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
-    nanos ^ ((std::process::id() as u64) << 32)
+    u64_key(nanos ^ ((std::process::id() as u64) << 32))
 }
 
-fn seed(v: Option<&Value>) -> PyResult<Twister> {
-    let n = match v {
+/// The 32-bit words of a non-negative integer, least significant first (`[0]` for 0).
+fn u64_key(n: u64) -> Vec<u32> {
+    if n >> 32 == 0 {
+        vec![n as u32]
+    } else {
+        vec![n as u32, (n >> 32) as u32]
+    }
+}
+
+/// `seed(a)`: ints by absolute value, floats by hash, and str as CPython's version 2
+/// seeding does it: the UTF-8 bytes followed by their SHA-512, read as a big-endian int.
+fn seed_key(v: Option<&Value>) -> PyResult<Vec<u32>> {
+    Ok(match v {
         None | Some(Value::None) => entropy(),
-        Some(Value::Int(i)) => i.unsigned_abs(),
-        Some(Value::Bool(b)) => *b as u64,
-        Some(Value::Float(f)) => crate::tables::hash_float(*f).unsigned_abs(),
+        Some(Value::Int(i)) => u64_key(i.unsigned_abs()),
+        Some(Value::Bool(b)) => u64_key(*b as u64),
+        Some(Value::Float(f)) => u64_key(crate::tables::hash_float(*f).unsigned_abs()),
+        Some(Value::BigInt(b)) => {
+            let (mut n, mask) = (b.abs(), crate::bigint::BigInt::from_u64(0xffff_ffff));
+            let mut key = Vec::new();
+            while !n.is_zero() {
+                key.push(n.bitand(&mask).to_i64().unwrap_or(0) as u32);
+                n = n.shr(32);
+            }
+            key
+        }
+        Some(Value::Str(s)) => {
+            let mut bytes = s.as_bytes().to_vec();
+            bytes.extend(crate::pyhashlib::sha512(s.as_bytes(), true));
+            let mut key: Vec<u32> =
+                bytes.rchunks(4).map(|c| c.iter().fold(0u32, |w, &b| w << 8 | b as u32)).collect();
+            while key.len() > 1 && key.last() == Some(&0) {
+                key.pop();
+            }
+            key
+        }
         Some(_) => {
             return type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.")
         }
-    };
-    Ok(Twister::from_int(n))
+    })
+}
+
+fn random(rng: &Rng) -> f64 {
+    rng.borrow_mut().random()
 }
 
 /// A random int in `[0, n)` for n > 0.
-fn below(n: i64) -> i64 {
-    with_rng(|t| t.below(n as u64)) as i64
+fn below(rng: &Rng, n: i64) -> i64 {
+    rng.borrow_mut().below(n as u64) as i64
 }
 
-fn randrange(a: &Args) -> PyResult<Value> {
+/// `getrandbits(k)`: 32-bit words from least significant up, the last one cut to the
+/// bits still needed; big ints beyond 63 bits.
+fn getrandbits(rng: &Rng, k: i64) -> PyResult<Value> {
+    if k < 0 {
+        return value_error("number of bits must be non-negative");
+    }
+    if k < 64 {
+        return Ok(Value::Int(rng.borrow_mut().bits(k as u32) as i64));
+    }
+    let mut n = crate::bigint::BigInt::zero();
+    let mut shift = 0;
+    while shift < k {
+        let word = rng.borrow_mut().bits((k - shift).min(32) as u32);
+        n = n.bitor(&crate::bigint::BigInt::from_u64(word).shl(shift as u64));
+        shift += 32;
+    }
+    Ok(ops::int_value(n))
+}
+
+fn randrange(rng: &Rng, a: &Args) -> PyResult<Value> {
     let start = a.req(0, "start")?.to_int()?;
     let stop = match a.get(1, "stop") {
         None | Some(Value::None) => {
@@ -162,7 +206,7 @@ fn randrange(a: &Args) -> PyResult<Value> {
                 return type_error("Missing a non-None stop argument");
             }
             if start > 0 {
-                return Ok(Value::Int(below(start)));
+                return Ok(Value::Int(below(rng, start)));
             }
             return value_error("empty range for randrange()");
         }
@@ -175,7 +219,7 @@ fn randrange(a: &Args) -> PyResult<Value> {
     let step = a.opt_int(2, "step")?.unwrap_or(1);
     if step == 1 {
         if width > 0 {
-            return Ok(Value::Int(start + below(width)));
+            return Ok(Value::Int(start + below(rng, width)));
         }
         return value_error(format!("empty range for randrange() ({}, {}, {})", start, stop, width));
     }
@@ -187,20 +231,20 @@ fn randrange(a: &Args) -> PyResult<Value> {
     if n <= 0 {
         return value_error("empty range for randrange()");
     }
-    Ok(Value::Int(start + step * below(n)))
+    Ok(Value::Int(start + step * below(rng, n)))
 }
 
-fn choice(seq: &Value) -> PyResult<Value> {
+fn choice(rng: &Rng, seq: &Value) -> PyResult<Value> {
     let n = ops::len(seq)?;
     if n == 0 {
         return index_error("Cannot choose from an empty sequence");
     }
-    ops::getitem(seq, &Value::Int(below(n)))
+    ops::getitem(seq, &Value::Int(below(rng, n)))
 }
 
-fn shuffle(x: &Value) -> PyResult<Value> {
+fn shuffle(rng: &Rng, x: &Value) -> PyResult<Value> {
     for i in (1..ops::len(x)?).rev() {
-        let j = Value::Int(below(i + 1));
+        let j = Value::Int(below(rng, i + 1));
         let i = Value::Int(i);
         let (xi, xj) = (ops::getitem(x, &i)?, ops::getitem(x, &j)?);
         ops::setitem(x, &i, xj)?;
@@ -211,7 +255,7 @@ fn shuffle(x: &Value) -> PyResult<Value> {
 
 /// `sample(population, k)`: CPython's pool method for small populations, and its
 /// reselection method (tracking chosen indices) for large ones.
-fn sample(population: &Value, k: i64) -> PyResult<Value> {
+fn sample(rng: &Rng, population: &Value, k: i64) -> PyResult<Value> {
     if matches!(population, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
         return type_error("Population must be a sequence.  For dicts or sets, use sorted(d).");
     }
@@ -228,16 +272,16 @@ fn sample(population: &Value, k: i64) -> PyResult<Value> {
     if n <= setsize {
         let mut pool = collect_vec(population)?;
         for i in 0..k {
-            let j = below(n - i) as usize;
+            let j = below(rng, n - i) as usize;
             result.push(pool[j].clone());
             pool[j] = pool[(n - i - 1) as usize].clone();
         }
     } else {
         let mut selected = std::collections::HashSet::new();
         for _ in 0..k {
-            let mut j = below(n);
+            let mut j = below(rng, n);
             while selected.contains(&j) {
-                j = below(n);
+                j = below(rng, n);
             }
             selected.insert(j);
             result.push(ops::getitem(population, &Value::Int(j))?);
@@ -247,7 +291,7 @@ fn sample(population: &Value, k: i64) -> PyResult<Value> {
 }
 
 /// `choices(population, weights=None, *, cum_weights=None, k=1)`.
-fn choices(a: &Args) -> PyResult<Value> {
+fn choices(rng: &Rng, a: &Args) -> PyResult<Value> {
     let population = collect_vec(a.req(0, "population")?)?;
     let n = population.len();
     let k = a.kw.iter().find(|(name, _)| *name == "k").map_or(Ok(1), |(_, v)| v.to_int())?;
@@ -255,7 +299,7 @@ fn choices(a: &Args) -> PyResult<Value> {
     let cum = a.kw.iter().find(|(name, _)| *name == "cum_weights").map(|(_, v)| v).filter(|w| !w.is_none());
     let cum_weights = match (weights, cum) {
         (None, None) => {
-            let out = (0..k.max(0)).map(|_| population[(with_rng(Twister::random) * n as f64) as usize].clone());
+            let out = (0..k.max(0)).map(|_| population[(random(rng) * n as f64) as usize].clone());
             return Ok(Value::list(out.collect()));
         }
         (Some(_), Some(_)) => return type_error("Cannot specify both weights and cumulative weights"),
@@ -286,7 +330,7 @@ fn choices(a: &Args) -> PyResult<Value> {
     let cum = Value::list(cum_weights);
     let mut out = Vec::new();
     for _ in 0..k.max(0) {
-        let x = Value::Float(with_rng(Twister::random) * total);
+        let x = Value::Float(random(rng) * total);
         let i = crate::pybisect::position(&cum, &x, 0, n as i64 - 1, None, true)?;
         out.push(population[i as usize].clone());
     }
@@ -294,8 +338,9 @@ fn choices(a: &Args) -> PyResult<Value> {
 }
 
 /// `gauss(mu, sigma)`: the Box-Muller pair, one value kept for the next call.
-fn gauss(mu: f64, sigma: f64) -> f64 {
-    let z = with_rng(|t| match t.gauss_next.take() {
+fn gauss(rng: &Rng, mu: f64, sigma: f64) -> f64 {
+    let mut t = rng.borrow_mut();
+    let z = match t.gauss_next.take() {
         Some(z) => z,
         None => {
             let x2pi = t.random() * std::f64::consts::TAU;
@@ -303,47 +348,125 @@ fn gauss(mu: f64, sigma: f64) -> f64 {
             t.gauss_next = Some(x2pi.sin() * g2rad);
             x2pi.cos() * g2rad
         }
-    });
+    };
     mu + z * sigma
+}
+
+/// `normalvariate(mu, sigma)`: Kinderman and Monahan's ratio method.
+fn normalvariate(rng: &Rng, mu: f64, sigma: f64) -> f64 {
+    let magic = 4.0 * (-0.5f64).exp() / 2f64.sqrt();
+    loop {
+        let u1 = random(rng);
+        let u2 = 1.0 - random(rng);
+        let z = magic * (u1 - 0.5) / u2;
+        if z * z / 4.0 <= -u2.ln() {
+            return mu + z * sigma;
+        }
+    }
+}
+
+/// `triangular(low, high, mode)`.
+fn triangular(rng: &Rng, a: &Args) -> PyResult<f64> {
+    let u = random(rng);
+    let (mut low, mut high) = (float_arg(a, 0, "low", 0.0)?, float_arg(a, 1, "high", 1.0)?);
+    let mut c = match a.get(2, "mode") {
+        None | Some(Value::None) => 0.5,
+        Some(_) if high == low => return Ok(low),
+        Some(m) => (m.to_f64()? - low) / (high - low),
+    };
+    let mut u2 = u;
+    if u > c {
+        u2 = 1.0 - u;
+        c = 1.0 - c;
+        std::mem::swap(&mut low, &mut high);
+    }
+    Ok(low + (high - low) * (u2 * c).sqrt())
 }
 
 fn float_arg(a: &Args, i: usize, name: &str, default: f64) -> PyResult<f64> {
     a.get(i, name).map_or(Ok(default), Value::to_f64)
 }
 
+fn float_div(x: f64, y: f64) -> PyResult<Value> {
+    if y == 0.0 {
+        return zero_division("float division by zero");
+    }
+    Ok(Value::Float(x / y))
+}
+
+/// The methods shared by the module functions and `Random` instances.
+fn method(rng: &Rng, name: &str, a: &Args) -> PyResult<Value> {
+    let float = |f: f64| Ok(Value::Float(f));
+    match name {
+        "seed" => {
+            *rng.borrow_mut() = Twister::from_key(&seed_key(a.get(0, "a"))?);
+            Ok(Value::None)
+        }
+        "random" => float(random(rng)),
+        "getrandbits" => getrandbits(rng, a.req(0, "k")?.to_int()?),
+        "randrange" => randrange(rng, a),
+        "randint" => {
+            let b = ops::add(a.req(1, "b")?, &Value::Int(1))?;
+            randrange(rng, &Args { method: "randrange", pos: vec![a.req(0, "a")?.clone(), b], kw: Vec::new() })
+        }
+        "choice" => choice(rng, a.req(0, "seq")?),
+        "choices" => choices(rng, a),
+        "shuffle" => shuffle(rng, a.req(0, "x")?),
+        "sample" => sample(rng, a.req(0, "population")?, a.req(1, "k")?.to_int()?),
+        "uniform" => {
+            let (lo, hi) = (a.req(0, "a")?.to_f64()?, a.req(1, "b")?.to_f64()?);
+            float(lo + (hi - lo) * random(rng))
+        }
+        "gauss" => float(gauss(rng, float_arg(a, 0, "mu", 0.0)?, float_arg(a, 1, "sigma", 1.0)?)),
+        "normalvariate" => float(normalvariate(rng, float_arg(a, 0, "mu", 0.0)?, float_arg(a, 1, "sigma", 1.0)?)),
+        "lognormvariate" => {
+            float(normalvariate(rng, a.req(0, "mu")?.to_f64()?, a.req(1, "sigma")?.to_f64()?).exp())
+        }
+        "expovariate" => {
+            let lambd = a.req(0, "lambd")?.to_f64()?;
+            float_div(-(1.0 - random(rng)).ln(), lambd)
+        }
+        "paretovariate" => {
+            let alpha = a.req(0, "alpha")?.to_f64()?;
+            let u = 1.0 - random(rng);
+            ops::float_pow(u, -1.0 / alpha)
+        }
+        "weibullvariate" => {
+            let (alpha, beta) = (a.req(0, "alpha")?.to_f64()?, a.req(1, "beta")?.to_f64()?);
+            let u = 1.0 - random(rng);
+            let p = ops::float_pow(-u.ln(), 1.0 / beta)?;
+            ops::mul(&Value::Float(alpha), &p)
+        }
+        "triangular" => float(triangular(rng, a)?),
+        _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'Random' object has no attribute '{}'", name))),
+    }
+}
+
+/// A `random.Random` instance: its own generator.
+struct Random(Rng);
+
+impl NativeObject for Random {
+    fn type_name(&self) -> &'static str {
+        "Random"
+    }
+    fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        method(&self.0, name, &Args { method: name, pos: args, kw })
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'Random' object has no attribute '{}'", name)))
+    }
+    fn repr(&self) -> String {
+        "<random.Random object>".to_string()
+    }
+}
+
 /// `random.<name>(...)`.
 pub fn call(name: &str, a: &Args) -> PyResult<Value> {
     match name {
-        "random.seed" => {
-            let t = seed(a.get(0, "a"))?;
-            STATE.with(|s| *s.borrow_mut() = Some(t));
-            Ok(Value::None)
+        "random.Random" => {
+            let key = seed_key(a.get(0, "x"))?;
+            Ok(Value::Native(Rc::new(Random(RefCell::new(Twister::from_key(&key))))))
         }
-        "random.random" => Ok(Value::Float(with_rng(Twister::random))),
-        "random.getrandbits" => {
-            let k = a.req(0, "k")?.to_int()?;
-            match k {
-                k if k < 0 => value_error("number of bits must be non-negative"),
-                k if k < 64 => Ok(Value::Int(with_rng(|t| t.bits(k as u32)) as i64)),
-                _ => overflow(),
-            }
-        }
-        "random.randrange" => randrange(a),
-        "random.randint" => {
-            let b = ops::add(a.req(1, "b")?, &Value::Int(1))?;
-            randrange(&Args { method: "randrange", pos: vec![a.req(0, "a")?.clone(), b], kw: Vec::new() })
-        }
-        "random.choice" => choice(a.req(0, "seq")?),
-        "random.choices" => choices(a),
-        "random.shuffle" => shuffle(a.req(0, "x")?),
-        "random.sample" => sample(a.req(0, "population")?, a.req(1, "k")?.to_int()?),
-        "random.uniform" => {
-            let (lo, hi) = (a.req(0, "a")?.to_f64()?, a.req(1, "b")?.to_f64()?);
-            Ok(Value::Float(lo + (hi - lo) * with_rng(Twister::random)))
-        }
-        "random.gauss" => {
-            Ok(Value::Float(gauss(float_arg(a, 0, "mu", 0.0)?, float_arg(a, 1, "sigma", 1.0)?)))
-        }
-        _ => type_error(format!("{} is not available", name)),
+        _ => STATE.with(|rng| method(rng, name.trim_start_matches("random."), a)),
     }
 }
