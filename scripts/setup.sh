@@ -14,6 +14,7 @@ command -v cargo >/dev/null 2>&1 || need_apt+=(cargo rustc)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 # Triton's Python backend stub links against the system Python and needs numpy there.
 /usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || need_apt+=(python3-numpy)
+ldconfig -p 2>/dev/null | grep -q "libpython3.11.so.1.0" || need_apt+=(libpython3.11)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "setup: installing ${need_apt[*]}" >&2

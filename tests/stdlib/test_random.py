@@ -59,3 +59,33 @@ def test_errors(same_as_cpython):
                 print("TypeError:", e)
         print(random.random())
     ''')
+
+
+def test_random_instances(same_as_cpython):
+    """random.Random(seed) generators are independent of each other and of the module's."""
+    same_as_cpython('''
+        import random
+        random.seed(5)
+        r = random.Random(42)
+        s = random.Random("hello world")
+        t = random.Random(2 ** 80 + 12345)
+        print(r.random(), s.random(), t.random(), random.random())
+        print([r.randint(1, 6) for _ in range(10)], r.randrange(0, 100, 7), r.getrandbits(16), r.getrandbits(100))
+        xs = list(range(12))
+        r.shuffle(xs)
+        print(xs, r.choice("hello"), r.sample(range(50), 4), r.choices("ab", weights=[1, 3], k=5))
+        print(r.uniform(2, 3), r.gauss(0, 1), r.gauss(5, 2), r.expovariate(1.5), r.triangular(0, 10, 3))
+        print(r.normalvariate(0, 1), r.lognormvariate(0, 0.5), r.paretovariate(2), r.weibullvariate(1, 2))
+        r.seed(42)
+        print(r.random())
+        r2 = random.Random(42)
+        print(r2.random(), random.random(), random.expovariate(0.25), random.triangular(), random.normalvariate())
+        random.seed("seed text")
+        print(random.random(), random.getrandbits(70), s.randint(1, 1000))
+        try:
+            random.expovariate(0)
+        except ZeroDivisionError as e:
+            print("ZeroDivisionError:", e)
+        u = random.Random()
+        print(0 <= u.random() < 1)
+    ''')

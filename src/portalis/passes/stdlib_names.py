@@ -37,7 +37,12 @@ STDLIB = {
         "is_", "is_not",
     },
     "random": {"seed", "random", "getrandbits", "randrange", "randint", "choice", "choices", "shuffle",
-               "sample", "uniform", "gauss"},
+               "sample", "uniform", "gauss", "Random", "expovariate", "normalvariate", "lognormvariate",
+               "paretovariate", "weibullvariate", "triangular"},
+    "hashlib": {"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "new"},
+    "fractions": {"Fraction"},
+    "statistics": {"mean", "fmean", "geometric_mean", "median", "median_low", "median_high", "median_grouped",
+                   "mode", "multimode", "quantiles", "variance", "pvariance", "stdev", "pstdev"},
     "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
 }
 # Modules whose names only matter to type checkers: imports are accepted and ignored.
