@@ -91,7 +91,7 @@ def main() -> None:
     for path, (kind, reason) in outcomes.items():
         if kind == "wasm-fail":
             print(f"  wasm only fails: {path.name}: {reason}")
-    native_reasons = Counter(reason.split(":")[0] for kind, reason in outcomes.values() if kind == "native-fail")
+    native_reasons = Counter(reason.split(" (")[0].split(":")[0] for kind, reason in outcomes.values() if kind == "native-fail")
     print("native failures by kind: " + ", ".join(f"{r} {n}" for r, n in native_reasons.most_common(5)))
 
 

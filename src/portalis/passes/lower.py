@@ -786,24 +786,27 @@ def _target_names(target: ast.expr) -> list[str]:
 
 
 def _all_stores(stmt: ast.stmt) -> list[str]:
-    """Every name a statement binds, in source order, without entering nested scopes."""
+    """Every name a statement binds, without entering nested scopes."""
     names = []
     todo = [stmt]
     while todo:
-        node = todo.pop(0)
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            names.append(node.id)
-        elif isinstance(node, ast.NamedExpr):
+        node = todo.pop()
+        if isinstance(node, ast.Name):
+            if not isinstance(node.ctx, ast.Load):
+                names.append(node.id)
+            continue
+        if isinstance(node, ast.NamedExpr):
             names.append(node.target.id)
         elif isinstance(node, ast.ExceptHandler) and node.name:
             names.append(node.name)
-        if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
-                             ast.DictComp, ast.GeneratorExp)) and node is not stmt:
-            if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-                todo.extend(n for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
-            continue
-        if isinstance(node, ast.FunctionDef):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
             names.append(node.name)
+            if node is not stmt or isinstance(node, ast.FunctionDef):
+                continue
+        elif isinstance(node, ast.Lambda):
+            continue
+        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            names.extend(n.target.id for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
             continue
         todo.extend(ast.iter_child_nodes(node))
     return names
@@ -893,11 +896,9 @@ def _expression_names(node: ast.AST):
 
 
 def _store_counts(stmts: list[ast.stmt]) -> dict[str, int]:
+    """How many places bind each name (more than one makes the Rust local `mut`)."""
     counts: dict[str, int] = {}
     for stmt in stmts:
         for name in _all_stores(stmt):
             counts[name] = counts.get(name, 0) + 1
-        for node in ast.walk(stmt):
-            if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-                counts[node.target.id] = counts.get(node.target.id, 0) + 1
     return counts

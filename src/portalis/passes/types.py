@@ -124,11 +124,15 @@ class _IntInference:
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo):
         self.scopes = scopes
         tree = parsed.tree
+        nodes = list(ast.walk(tree))
+        name_calls = [n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
         self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
-        called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
-        value_uses = self._value_uses(tree)
-        starred = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)
-                   and (any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords))}
+        called = {n.func.id for n in name_calls}
+        callee_ids = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
+        value_uses = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+                      and id(n) not in callee_ids}
+        starred = {n.func.id for n in name_calls
+                   if any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)}
         self.candidates = {name: fn for name, fn in self.functions.items()
                            if name not in value_uses | starred and name in called and _plain_signature(fn)}
         self.calls: dict[str, list[tuple[ast.Call, ast.AST]]] = {name: [] for name in self.candidates}
@@ -136,17 +140,11 @@ class _IntInference:
         self.scope_nodes: list[ast.AST] = [tree] + list(self.candidates.values())
         for scope_node in self.scope_nodes:
             self.bindings[id(scope_node)] = self._collect_bindings(scope_node)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in self.candidates:
+        for node in name_calls:
+            if node.func.id in self.candidates:
                 self.calls[node.func.id].append(node)
         self.call_scope = self._call_scopes(tree)
         self.state = MachineInts()
-
-    def _value_uses(self, tree) -> set[str]:
-        """Function names loaded anywhere except as the callee of a call."""
-        callee_ids = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
-        return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-                and id(n) not in callee_ids}
 
     def _call_scopes(self, tree) -> dict[int, ast.AST | None]:
         """For each call node, the analysed scope it sits in directly (None: elsewhere)."""

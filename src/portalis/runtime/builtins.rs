@@ -38,6 +38,7 @@ pub fn abs(v: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
         Value::Object(_) => crate::classes::unary_dunder(v, "__abs__"),
+        Value::Native(n) => n.call_method("__abs__", vec![], vec![]),
         _ => type_error(format!("bad operand type for abs(): '{}'", v.type_name())),
     }
 }
@@ -324,6 +325,7 @@ pub fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
         Value::Float(f) => float_to_int(*f),
         Value::Str(s) => parse_int_value(s, 10),
         Value::Object(_) => crate::classes::unary_dunder(v, "__int__"),
+        Value::Native(n) => n.call_method("__int__", vec![], vec![]),
         _ => type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             v.type_name()
@@ -362,6 +364,7 @@ pub fn float(v: Option<&Value>) -> PyResult<Value> {
             Some(f) => Ok(Value::Float(f)),
             None => match v {
                 Value::Object(_) => crate::classes::unary_dunder(v, "__float__"),
+                Value::Native(n) => n.call_method("__float__", vec![], vec![]),
                 _ => type_error(format!("float() argument must be a string or a real number, not '{}'", v.type_name())),
             },
         },
@@ -482,6 +485,7 @@ pub fn round(v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
         }
         (Value::Float(f), Some(n)) => Ok(Value::Float(format::round_float(*f, n))),
         (Value::Object(_), _) => crate::classes::unary_dunder(v, "__round__"),
+        (Value::Native(n), _) => n.call_method("__round__", ndigits.into_iter().cloned().collect(), vec![]),
         _ => type_error(format!("type {} doesn't define __round__ method", v.type_name())),
     }
 }

@@ -622,6 +622,7 @@ pub fn neg(a: &Value) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
         Value::Float(f) => Ok(Value::Float(-f)),
         Value::Object(_) => crate::classes::unary_dunder(a, "__neg__"),
+        Value::Native(n) => n.call_method("__neg__", vec![], vec![]),
         _ => type_error(format!("bad operand type for unary -: '{}'", a.type_name())),
     }
 }
@@ -630,6 +631,7 @@ pub fn pos(a: &Value) -> PyResult<Value> {
     match a {
         Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(a.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Native(n) => n.call_method("__pos__", vec![], vec![]),
         _ => type_error(format!("bad operand type for unary +: '{}'", a.type_name())),
     }
 }
@@ -673,6 +675,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         (Value::Object(_), _) => crate::classes::object_eq(a, b),
         (Value::Exception(x), Value::Exception(y)) => std::rc::Rc::ptr_eq(x, y),
         (Value::Native(x), _) => x.equals(b),
+        (_, Value::Native(y)) => y.equals(a),
         _ => {
             if let Some(order) = numeric_cmp(a, b) {
                 order == Some(Ordering::Equal)
@@ -719,6 +722,10 @@ pub fn compare(a: &Value, b: &Value, op: &str) -> PyResult<Ordering> {
         (Value::Object(_), _) => crate::classes::object_compare(a, b, op),
         (Value::Native(n), _) => match n.compare(b) {
             Some(r) => r,
+            None => not_orderable(op, a, b),
+        },
+        (_, Value::Native(n)) => match n.compare(a) {
+            Some(r) => r.map(Ordering::reverse),
             None => not_orderable(op, a, b),
         },
         _ => not_orderable(op, a, b),

@@ -300,6 +300,12 @@ impl NativeObject for Fraction {
     fn repr(&self) -> String {
         format!("Fraction({}, {})", self.num, self.den)
     }
+    fn str(&self) -> String {
+        self.to_text()
+    }
+    fn hash(&self) -> i64 {
+        Fraction::hash(self)
+    }
     fn truthy(&self) -> bool {
         !self.num.is_zero()
     }

@@ -11,6 +11,7 @@ impl Value {
             Value::Str(s) => s.to_string(),
             Value::Object(_) => crate::classes::object_str(self),
             Value::Exception(e) => e.message(),
+            Value::Native(n) => n.str(),
             _ => self.repr(),
         }
     }

@@ -136,6 +136,14 @@ pub trait NativeObject {
     fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value>;
     fn getattr(&self, name: &str) -> PyResult<Value>;
     fn repr(&self) -> String;
+    /// `str(obj)`; most objects print as their repr.
+    fn str(&self) -> String {
+        self.repr()
+    }
+    /// `hash(obj)` for hashable objects; 0 leaves them in one bucket.
+    fn hash(&self) -> i64 {
+        0
+    }
     fn len(&self) -> PyResult<i64> {
         type_error(format!("object of type '{}' has no len()", self.type_name()))
     }
@@ -353,6 +361,7 @@ impl PyKey for Value {
             Value::Object(_) => crate::classes::object_hash(self),
             Value::Class(c) => *c as *const Class as usize as i64 >> 4,
             Value::Func(f) => Rc::as_ptr(f) as *const u8 as usize as i64 >> 4,
+            Value::Native(n) => n.hash(),
             _ => 0,
         }
     }

@@ -23,6 +23,13 @@ def _format(d: dict) -> str:
     return f"{text} ({d['hint']})" if d.get("hint") else text
 
 
+def max_length_warning(rust_lines: int, max_length: int) -> str | None:
+    if rust_lines <= max_length:
+        return None
+    return (f"the Rust output has {rust_lines} lines, more than max_length={max_length}; "
+            "it is returned whole because truncated code would not build")
+
+
 def translation_body(result: dict, *, checks: dict, max_length: int) -> dict:
     """The cacheable part of a /translate answer (no mode, timing or `cached` flag).
 
@@ -36,9 +43,9 @@ def translation_body(result: dict, *, checks: dict, max_length: int) -> dict:
     warnings = [_format(d) for d in engine_warnings]
     suggestions = list(dict.fromkeys(d["hint"] for d in engine_warnings if d.get("hint")))
     rust_lines = result["rust_code"].count("\n") + 1
-    if rust_lines > max_length:
-        warnings.append(f"the Rust output has {rust_lines} lines, more than max_length={max_length}; "
-                        "it is returned whole because truncated code would not build")
+    too_long = max_length_warning(rust_lines, max_length)
+    if too_long:
+        warnings.append(too_long)
     if build is not None and not build.get("ok"):
         warnings.append(f"the crate did not build for {build.get('target')}: "
                         f"{build.get('error') or _last_line(build.get('stderr', ''))}")

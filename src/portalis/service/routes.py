@@ -21,16 +21,19 @@ from portalis.service import metrics, results
 from portalis.service.auth import presented_key
 from portalis.service.cache import cache_key
 from portalis.service.errors import ApiError, request_id
+from portalis.service import triton_backend
 from portalis.service.schemas import (BatchTranslationRequest, BatchTranslationResponse, ErrorBody, Mode,
                                       OptimizationLevel, StreamChunk, TranslationRequest,
                                       TranslationResponse)
 
 JSON = "application/json"
+TRITON_BATCH_CONCURRENCY = 16  # a batch's requests in flight to Triton (its dynamic batcher groups them)
 _ERRORS = {status: {"model": ErrorBody, "description": text} for status, text in {
     401: "Missing or invalid API key", 413: "Body too large",
     422: "Invalid request, or Python the engine cannot translate (with diagnostics)",
-    429: "Rate limited; see Retry-After", 502: "The translation process crashed on this request",
-    503: "Queue full or pool not ready; see Retry-After", 504: "Translation timed out",
+    429: "Rate limited; see Retry-After",
+    502: "The translation process crashed on this request, or Triton failed on it",
+    503: "Queue full, pool not ready or Triton unreachable; see Retry-After", 504: "Translation timed out",
 }.items()}
 
 
@@ -90,25 +93,38 @@ def _timeout(checks: dict, settings) -> float:
     return settings.request_timeout + (2 * settings.build_timeout if heavy else 0.0)
 
 
+def _backend(rt, mode: str) -> str:
+    """"triton" when this mode (or "batch") goes to Triton, else "local" (the pool)."""
+    return "triton" if rt.triton is not None and rt.settings.uses_triton(mode) else "local"
+
+
 async def _translate_cached(rt, code: str, checks: dict, payload: dict, mode: str,
-                            admit: bool = True) -> tuple[dict, bool]:
+                            admit: bool = True, backend: str = "local") -> tuple[dict, bool]:
     """(cacheable answer body, was it cached) for one module, counting the outcome."""
     started = time.perf_counter()
-    key = cache_key(rt.engine_version, "translate", code, {**checks, **{k: payload.get(k) for k in
-                                                               ("filename", "crate_name", "version")}})
+    key = cache_key(rt.engine_version, "translate", code, {**checks, "backend": backend, **{
+        k: payload.get(k) for k in ("filename", "crate_name", "version")}})
     body = await rt.cache.get(key)
     cached = body is not None
     if not cached:
         try:
-            result = await rt.pool.run("translate", payload, _timeout(checks, rt.settings), admit=admit)
+            if backend == "triton":
+                answer = await rt.triton.translate(code, triton_backend.options_for(payload))
+            else:
+                result = await rt.pool.run("translate", payload, _timeout(checks, rt.settings), admit=admit)
         except Exception as err:
             metrics.TRANSLATIONS.labels(mode, getattr(err, "error", "internal_error")).inc()
             raise
-        body = results.translation_body(result, checks=checks, max_length=checks["max_length"])
-        if result.get("build") and not result["build"].get("ok"):
-            metrics.BUILD_ERRORS.labels(result["build"].get("target") or "native").inc()
-        if results.cacheable(result):
-            await rt.cache.set(key, body)
+        if backend == "triton":
+            body = triton_backend.translation_body(answer, checks=checks, payload=payload,
+                                                   protocol=rt.triton.protocol)
+            await rt.cache.set(key, body)  # deterministic, and failures raised above
+        else:
+            body = results.translation_body(result, checks=checks, max_length=checks["max_length"])
+            if result.get("build") and not result["build"].get("ok"):
+                metrics.BUILD_ERRORS.labels(result["build"].get("target") or "native").inc()
+            if results.cacheable(result):
+                await rt.cache.set(key, body)
     outcome = ("cache_hit" if cached else "translated") if body["ok"] else "untranslatable"
     metrics.TRANSLATIONS.labels(mode, outcome).inc()
     metrics.TRANSLATION_DURATION.labels(mode).observe(time.perf_counter() - started)
@@ -123,7 +139,8 @@ async def translate(req: TranslationRequest, request: Request):
     rt = request.app.state.runtime
     checks = _checks(req)
     body, cached = await _translate_cached(rt, req.python_code, checks,
-                                           _payload(req.python_code, checks, rt.settings), req.mode.value)
+                                           _payload(req.python_code, checks, rt.settings), req.mode.value,
+                                           backend=_backend(rt, req.mode.value))
     if not body["ok"]:
         raise ApiError(422, "untranslatable", "the engine cannot translate this Python",
                        diagnostics=body["diagnostics"])
@@ -213,7 +230,10 @@ def _crate_name(project: str, filename: str, single: bool) -> str:
 async def translate_batch(req: BatchTranslationRequest, request: Request):
     started = time.perf_counter()
     rt = request.app.state.runtime
-    rt.pool.admit()
+    # Triton translates only: batches that build (wasm binaries, CPython comparisons) stay local.
+    backend = "local" if req.compile_wasm or req.run_tests else _backend(rt, "batch")
+    if backend == "local":
+        rt.pool.admit()
     sources = req.named_sources()
     level = req.optimization_level
     checks = {"build": req.compile_wasm, "verify": req.run_tests,
@@ -221,14 +241,15 @@ async def translate_batch(req: BatchTranslationRequest, request: Request):
               "release": level is not OptimizationLevel.debug,
               "debug_info": level is OptimizationLevel.release_with_debug,
               "want_binary": req.compile_wasm, "max_length": 8192}
-    gate = asyncio.Semaphore(rt.pool.size)
+    gate = asyncio.Semaphore(rt.pool.size if backend == "local" else TRITON_BATCH_CONCURRENCY)
 
     async def one(name: str, code: str):
         async with gate:
             payload = _payload(code, checks, rt.settings, filename=name, version=req.project_config.version,
                                crate_name=_crate_name(req.project_config.name, name, len(sources) == 1))
             try:
-                return await _translate_cached(rt, code, checks, payload, "batch", admit=False)
+                return await _translate_cached(rt, code, checks, payload, "batch", admit=False,
+                                               backend=backend)
             except Exception as err:
                 return err, False
 
@@ -270,6 +291,7 @@ async def translate_batch(req: BatchTranslationRequest, request: Request):
             "files": len(sources), "cache_hits": hits, "built": built,
             "tests_passed": tests_passed, "tests_failed": tests_failed,
             "optimization_level": level.value, "project": req.project_config.model_dump(),
+            "backend": backend,
             "files_per_second": round(len(sources) / max(time.perf_counter() - started, 1e-6), 2)},
         "total_processing_time_ms": round((time.perf_counter() - started) * 1000, 3),
         "success_count": success, "failure_count": len(sources) - success,
@@ -289,8 +311,16 @@ async def models(request: Request):
                        ["translation", "compile", "verification"]),
         Mode.streaming: ("translate item by item (POST /translate/stream)", ["translation", "streaming"]),
     }
+    triton = {"backend": f"triton ({triton_backend.MODEL_NAME} over {rt.settings.triton_protocol})"
+              if rt.triton is not None else None}
+    if rt.triton is not None:
+        on_triton = "translate on Triton (no build or CPython comparison)"
+        described = {mode: (on_triton, ["translation"]) if _backend(rt, mode.value) == "triton" else value
+                     for mode, value in described.items()}
     return _json({"models": [{"name": f"portalis-{mode.value}", "mode": mode.value, "description": text,
-                              "capabilities": caps, **common} for mode, (text, caps) in described.items()],
+                              "capabilities": caps, **common,
+                              **(triton if _backend(rt, mode.value) == "triton" else {})}
+                             for mode, (text, caps) in described.items()],
                   "targets": ["native", "wasm32-wasi"]})
 
 
@@ -304,8 +334,13 @@ async def health(request: Request):
             "worker_pool": f"{sum(p['alive'] for p in rt.pool.describe()['processes'])}/{rt.pool.size} processes",
             "cache": f"{rt.cache.store.name} {'ok' if store_ok else 'unreachable'}",
             "rate_limiter": rt.limiter.name if rt.limiter else "off",
-            "auth": "on" if rt.keys is not None else "off"}
-    status = "healthy" if rt.pool.ready and store_ok else ("degraded" if rt.pool.ready else "unhealthy")
+            "auth": "on" if rt.keys is not None else "off",
+            "backend": rt.settings.backend}
+    triton_ok = True
+    if rt.triton is not None:
+        triton_ok, deps["triton"] = await rt.triton.health()
+    status = ("healthy" if rt.pool.ready and store_ok and triton_ok
+              else ("degraded" if rt.pool.ready else "unhealthy"))
     return _json({"status": status, "version": rt.version, "uptime_seconds": round(time.time() - rt.started, 3),
                   "dependencies": deps}, 200 if status != "unhealthy" else 503)
 

@@ -27,6 +27,7 @@ from portalis.service.pool import WorkerPool
 from portalis.service.ratelimit import MemoryLimiter, RedisLimiter
 from portalis.service.routes import api, probes
 from portalis.service.settings import Settings
+from portalis.service.triton_backend import TritonBackend
 
 log = logging.getLogger("portalis.service")
 
@@ -42,6 +43,7 @@ class Runtime:
     limiter: MemoryLimiter | RedisLimiter | None
     redis: object | None
     engine_version: str
+    triton: TritonBackend | None = None
     version: str = portalis.__version__
     started: float = 0.0
 
@@ -63,8 +65,12 @@ def _build_runtime(settings: Settings) -> Runtime:
                       settings.data_dir / "scratch" / f"server-{os.getpid()}",
                       settings.translate_memory_mb, settings.build_memory_mb,
                       on_depth=metrics.QUEUE_DEPTH.set)
+    triton = None
+    if settings.backend == "triton":
+        triton = TritonBackend(settings.triton_url, settings.triton_protocol, settings.request_timeout,
+                               settings.retry_after_seconds)
     return Runtime(settings, pool, ResultCache(store, settings.cache_entries, metrics.CACHE_HIT_RATIO.set),
-                   keys, limiter, redis, engine_identity(portalis.__version__))
+                   keys, limiter, redis, engine_identity(portalis.__version__), triton)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -80,6 +86,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.exception("the translation pool failed to start; /ready stays 503")
             return
         log.info("translation pool up: %d processes, engine %s", runtime.pool.size, runtime.engine_version)
+        if runtime.triton is not None:
+            log.info("Triton backend at %s (%s) for %s", settings.triton_url, settings.triton_protocol,
+                     ", ".join(settings.triton_modes) or "nothing")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

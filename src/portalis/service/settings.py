@@ -10,6 +10,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 PREFIX = "PORTALIS_"
+BACKENDS = ("local", "triton")
+# What PORTALIS_TRITON_MODES may list: the /translate modes plus the batch endpoint.
+# Streaming stays local: the Triton model answers whole programs, it does not stream.
+TRITON_ROUTABLE = ("fast", "standard", "quality", "batch")
+TRITON_SCHEMES = {"http://": "http", "grpc://": "grpc"}
 
 
 def _csv(value: str) -> tuple[str, ...]:
@@ -51,6 +56,9 @@ class Settings:
     max_body_bytes: int = 12 * 1024 * 1024
     log_level: str = "info"
     retry_after_seconds: int = 1        # Retry-After sent with 503 when the queue is full
+    backend: str = "local"              # "local" (the pool) or "triton" (PORTALIS_TRITON_MODES go to Triton)
+    triton_url: str = ""                # http://host:port or grpc://host:port; the scheme picks the protocol
+    triton_modes: tuple[str, ...] = ("quality",)  # with backend=triton: what goes to Triton
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -84,6 +92,34 @@ class Settings:
         if self.workers < 1 or self.pool_size < 0 or self.queue_size < 0 or self.request_timeout <= 0:
             raise ValueError("PORTALIS_WORKERS must be >= 1, PORTALIS_POOL_SIZE and PORTALIS_QUEUE_SIZE "
                              ">= 0, PORTALIS_REQUEST_TIMEOUT > 0")
+        if self.backend not in BACKENDS:
+            raise ValueError(f"PORTALIS_BACKEND must be one of {', '.join(BACKENDS)}, got {self.backend!r}")
+        unknown = sorted(set(self.triton_modes) - set(TRITON_ROUTABLE))
+        if unknown:
+            raise ValueError(f"PORTALIS_TRITON_MODES may list {', '.join(TRITON_ROUTABLE)}; "
+                             f"not {', '.join(unknown)}")
+        if self.backend == "triton":
+            if not self.triton_url:
+                raise ValueError("PORTALIS_BACKEND=triton needs PORTALIS_TRITON_URL "
+                                 "(e.g. http://127.0.0.1:8010 or grpc://127.0.0.1:8011)")
+            self.triton_protocol  # noqa: B018  (validates the URL)
+
+    @property
+    def triton_protocol(self) -> str:
+        """"http" or "grpc", from PORTALIS_TRITON_URL's scheme (which must name a host and port)."""
+        for scheme, protocol in TRITON_SCHEMES.items():
+            if self.triton_url.startswith(scheme):
+                rest = self.triton_url[len(scheme):].rstrip("/")
+                host, _, port = rest.rpartition(":")
+                if host and "/" not in rest and port.isdigit() and 0 < int(port) < 65536:
+                    return protocol
+                break
+        raise ValueError(f"PORTALIS_TRITON_URL must be http://host:port or grpc://host:port, "
+                         f"got {self.triton_url!r}")
+
+    def uses_triton(self, mode: str) -> bool:
+        """Whether requests of `mode` (a /translate mode, or "batch") go to Triton."""
+        return self.backend == "triton" and mode in self.triton_modes
 
     @property
     def effective_pool_size(self) -> int:
