@@ -11,6 +11,8 @@ need_apt=()
 command -v cargo >/dev/null 2>&1 || need_apt+=(cargo rustc)
 [ -x /usr/bin/rustc ] || need_apt+=(rustc)
 [ -d /usr/lib/rustlib/wasm32-wasi ] || need_apt+=(libstd-rust-dev-wasm32)
+# Debian's rustc links wasm32-wasi modules with rust-lld, a link to lld-14 it only suggests.
+command -v lld-14 >/dev/null 2>&1 || need_apt+=(lld-14)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 # Triton's Python backend stub links against the system Python and needs numpy there.
 /usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || need_apt+=(python3-numpy)

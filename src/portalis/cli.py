@@ -109,7 +109,15 @@ def run(ctx: typer.Context, program: Path = typer.Argument(..., help="Python fil
     if binary is None:
         _translate_file(program).write(crate)
         binary = _build(crate, target, False).binary
-    cmd = [str(binary)] if target == "native" else [sys.executable, "-m", "wasmtime", str(binary)]
+    if target == "native":
+        cmd = [str(binary)]
+    else:
+        from portalis.toolchain import ToolchainMissing, wasm_command
+        try:
+            cmd = wasm_command(binary)
+        except ToolchainMissing as e:
+            err.print(f"error: {e}", style="bold red", markup=False)
+            raise typer.Exit(3)
     raise typer.Exit(subprocess.call(cmd + list(ctx.args)))
 
 

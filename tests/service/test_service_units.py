@@ -34,6 +34,27 @@ def test_settings_defaults_and_refusals():
         Settings.from_env({"PORTALIS_AUTH_ENABLED": "maybe"})
 
 
+def test_triton_backend_settings():
+    s = Settings.from_env({})
+    assert (s.backend, s.triton_url, s.triton_modes) == ("local", "", ("quality",))
+    assert not s.uses_triton("quality")
+    s = Settings.from_env({"PORTALIS_BACKEND": "triton", "PORTALIS_TRITON_URL": "grpc://triton:8011",
+                           "PORTALIS_TRITON_MODES": "quality, batch"})
+    assert s.triton_protocol == "grpc" and s.triton_modes == ("quality", "batch")
+    assert s.uses_triton("quality") and s.uses_triton("batch") and not s.uses_triton("fast")
+    assert Settings.from_env(s.as_env()) == s
+    assert Settings.from_env({"PORTALIS_BACKEND": "triton",
+                              "PORTALIS_TRITON_URL": "http://127.0.0.1:8010"}).triton_protocol == "http"
+    for env in ({"PORTALIS_BACKEND": "nim"},
+                {"PORTALIS_BACKEND": "triton"},  # no URL
+                {"PORTALIS_BACKEND": "triton", "PORTALIS_TRITON_URL": "127.0.0.1:8010"},  # no scheme
+                {"PORTALIS_BACKEND": "triton", "PORTALIS_TRITON_URL": "https://triton:8010"},
+                {"PORTALIS_BACKEND": "triton", "PORTALIS_TRITON_URL": "http://triton"},  # no port
+                {"PORTALIS_TRITON_MODES": "quality,streaming"}):
+        with pytest.raises(ValueError):
+            Settings.from_env(env)
+
+
 def test_keys_are_stored_hashed_and_matched():
     store = KeyStore(parse_entries(["alice:secret-1", "# comment", "",
                                     f"bob:sha256={hashlib.sha256(b'secret-2').hexdigest()}"]))

@@ -49,6 +49,12 @@ pub fn sort_values(items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -
         Some(k) if !k.is_none() => Some(items.iter().map(|v| call(k, vec![v.clone()])).collect::<PyResult<_>>()?),
         _ => None,
     };
+    let fast = fast_order(keys.as_deref().unwrap_or(items), reverse);
+    if let Some(order) = fast {
+        let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
+        *items = sorted;
+        return Ok(());
+    }
     let mut error: Option<PyErr> = None;
     let mut order: Vec<usize> = (0..items.len()).collect();
     {
@@ -90,6 +96,26 @@ pub fn sort_values(items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -
     let sorted: Vec<Value> = order.into_iter().map(|i| items[i].clone()).collect();
     *items = sorted;
     Ok(())
+}
+
+/// The stable sort order of keys that are all ints or all strs, compared natively
+/// (`None` for mixed or other keys, which go through Python's `<`).
+fn fast_order(keys: &[Value], reverse: bool) -> Option<Vec<usize>> {
+    fn order_by<T: Ord>(keys: Vec<T>, reverse: bool) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        if reverse {
+            order.sort_by(|a, b| keys[*b].cmp(&keys[*a]));
+        } else {
+            order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        }
+        order
+    }
+    let ints: Option<Vec<i64>> = keys.iter().map(|k| if let Value::Int(i) = k { Some(*i) } else { None }).collect();
+    if let Some(ints) = ints {
+        return Some(order_by(ints, reverse));
+    }
+    let strs: Option<Vec<&str>> = keys.iter().map(|k| k.as_str()).collect();
+    strs.map(|strs| order_by(strs, reverse))
 }
 
 pub fn sorted(iterable: &Value, key: Option<&Value>, reverse: Option<&Value>) -> PyResult<Value> {
