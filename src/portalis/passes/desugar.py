@@ -95,6 +95,17 @@ def _fields(node: ast.ClassDef) -> list[tuple[str, str | None]]:
     return fields
 
 
+def _field_flag(node: ast.ClassDef, name: str, flag: str) -> bool:
+    """`field(repr=False)` / `field(compare=False)` on the field `name`."""
+    for stmt in node.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.target.id == name \
+                and isinstance(stmt.value, ast.Call) and _decorator_name(stmt.value) == "field":
+            for kw in stmt.value.keywords:
+                if kw.arg == flag and isinstance(kw.value, ast.Constant):
+                    return bool(kw.value.value)
+    return True
+
+
 def _default_source(value: ast.expr | None) -> str | None:
     if value is None:
         return None
@@ -112,6 +123,8 @@ def _expand_record_class(node: ast.ClassDef) -> None:
     options = _dataclass_options(node)
     tuple_like = _is_tuple_class(node)
     fields = _fields(node)
+    shown_names = [n for n, _ in fields if _field_flag(node, n, "repr")]
+    compared = [n for n, _ in fields if _field_flag(node, n, "compare")]
     defined = {s.name for s in node.body if isinstance(s, ast.FunctionDef)}
     node.decorator_list = [d for d in node.decorator_list if _decorator_name(d) != "dataclass"]
     node.bases = [b for b in node.bases if ast.unparse(b) not in ("NamedTuple", "typing.NamedTuple")]
@@ -135,10 +148,10 @@ def _expand_record_class(node: ast.ClassDef) -> None:
             assigns.append("    self.__post_init__()")
         methods.append(f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(assigns) or "    pass"))
     if options["repr"] and "__repr__" not in defined:
-        shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
+        shown = ", ".join(f"{n}={{self.{n}!r}}" for n in shown_names)
         methods.append(f"def __repr__(self):\n    return f\"{node.name}({shown})\"")
-    own = "(" + "".join(f"self.{n}, " for n in names) + ")"
-    other = "(" + "".join(f"other.{n}, " for n in names) + ")"
+    own = "(" + "".join(f"self.{n}, " for n in compared) + ")"
+    other = "(" + "".join(f"other.{n}, " for n in compared) + ")"
     if options["eq"] and "__eq__" not in defined:
         methods.append(f"def __eq__(self, other):\n    return isinstance(other, {node.name}) and {own} == {other}")
     if tuple_like:

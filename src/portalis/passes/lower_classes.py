@@ -48,6 +48,7 @@ class ClassInfo:
     is_exception: bool = False
     attrs: list = field(default_factory=list)  # class-level assignments, run at the class statement
     exc_static: str | None = None  # the ExcType static of an exception class
+    aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (name, kind, rust fn) of `x = method`
 
     @property
     def has_body(self) -> bool:
@@ -101,6 +102,10 @@ class ClassLowering:
             info.entries.append(MethodEntry(stmt.name, kind, rust, stmt))
             if kind in ("Instance", "Static", "Class"):
                 info.methods[stmt.name] = self._signature(stmt, rust)
+        for stmt in node.body:
+            alias = _method_alias(stmt, {e.name: e for e in info.entries})
+            if alias:
+                info.aliases.extend(alias)
         self.classes[node.name] = info
 
     def class_value(self, name: str) -> ir.Expr:
@@ -120,8 +125,9 @@ class ClassLowering:
             self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
                        "inherit from a class defined in this file")
         items = []
+        methods = {e.name: e for e in info.entries}
         for stmt in node.body:
-            if isinstance(stmt, ast.FunctionDef):
+            if isinstance(stmt, ast.FunctionDef) or _method_alias(stmt, methods):
                 continue
             if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and _simple_class_attr(stmt):
                 info.attrs.append(stmt)
@@ -130,8 +136,8 @@ class ClassLowering:
                            "define methods and simple class attributes only")
         for entry in info.entries:
             items.append(self._lower_method(entry, info))
-        table = ",\n        ".join(f"({str_literal(e.name)}, MethodKind::{e.kind}, {e.rust_name})"
-                                   for e in info.entries)
+        rows = [(e.name, e.kind, e.rust_name) for e in info.entries] + info.aliases
+        table = ",\n        ".join(f"({str_literal(name)}, MethodKind::{kind}, {rust})" for name, kind, rust in rows)
         base_info = self.classes.get(info.base)
         base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
             else "None"
@@ -233,6 +239,21 @@ class ClassLowering:
         else:
             out.extend(body.stmts)
         out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), ir.Var(slot)]))))
+
+
+def _method_alias(stmt, methods: dict) -> list[tuple[str, str, str]] | None:
+    """`__str__ = __repr__` or `total = property(get_total[, set_total])` in a class body."""
+    if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+        return None
+    name, value = stmt.targets[0].id, stmt.value
+    if isinstance(value, ast.Name) and value.id in methods:
+        entry = methods[value.id]
+        return [(name, entry.kind, entry.rust_name)]
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "property" \
+            and 1 <= len(value.args) <= 2 and all(isinstance(a, ast.Name) and a.id in methods for a in value.args):
+        kinds = ["Getter", "Setter"]
+        return [(name, kinds[i], methods[a.id].rust_name) for i, a in enumerate(value.args)]
+    return None
 
 
 def _simple_class_attr(stmt) -> bool:

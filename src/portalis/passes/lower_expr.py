@@ -470,7 +470,39 @@ class ExprLowering:
         return self._comprehension(node, "set")
 
     def expr_GeneratorExp(self, node: ast.GeneratorExp) -> ir.Expr:
+        if len(node.generators) == 1 and not node.generators[0].is_async:
+            return self._lazy_generator(node)
         return self._comprehension(node, "iter")
+
+    def _lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
+        """`(elt for x in it if cond)` as an iterator that computes each item on demand
+        (so it works on infinite iterators); outer variables are captured by clone."""
+        from portalis.passes.lower import FnCtx, _expression_names
+        gen = node.generators[0]
+        it = self.ctx.fresh("source")
+        stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))])),
+                                       mutable=True)]
+        bound = set(_names(gen.target))
+        used = {n.id for part in [node.elt, *gen.ifs] for n in _expression_names(part) if isinstance(n, ast.Name)}
+        for name in sorted(used - bound):
+            rust = self._comp_var(name) or (ident(name) if self._is_cell(name) or self._is_local(name) else None)
+            if rust is not None and not self.is_int_var(name):
+                stmts.append(ir.Let(rust, ir.MethodCall(ir.Var(rust), "clone", [])))
+        saved_stack, saved_frames = self.ctx.stack, self.ctx.comp_vars
+        self.ctx.stack = []  # a `try` or loop outside cannot be reached from inside the closure
+        frame = {name: self.ctx.fresh(ident(name)) for name in bound}
+        self.ctx.comp_vars = saved_frames + [frame]
+        item = self.ctx.fresh("item")
+        body: list[ir.Stmt] = []
+        self.assign(gen.target, ir.Raw(item), body)
+        produce: list[ir.Stmt] = [ir.Return(ir.Call("Ok", [ir.Call("Some", [self.own(self.expr(node.elt))])]))]
+        for cond in reversed(gen.ifs):
+            produce = [ir.If(self.condition(cond), ir.Block(produce))]
+        body.extend(produce)
+        self.ctx.stack, self.ctx.comp_vars = saved_stack, saved_frames
+        loop = ir.WhileLet(f"Some({item})", ir.Try(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body))
+        closure = ir.Closure([], ir.Block([loop], ir.Raw("Ok(None)")), ret="PyResult<Option<Value>>")
+        return ir.BlockExpr(ir.Block(stmts, ir.Call("Value::iter", [closure])))
 
     def expr_DictComp(self, node: ast.DictComp) -> ir.Expr:
         return self._comprehension(node, "dict")
