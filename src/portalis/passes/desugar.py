@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from portalis.passes import generators
 from portalis.passes.parse import ParsedModule
 
 CACHE_DECORATORS = {"cache", "lru_cache"}
@@ -29,7 +30,10 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
             body.extend(_memoize(stmt))
             continue
-        body.append(stmt)
+        body.extend(_lazy_generators(stmt))
+    if any(isinstance(s, ast.ClassDef) and s.name.endswith("_generator") and s.name.startswith("_") for s in body):
+        sentinel = ast.parse(f"{generators.DONE} = object()").body[0]
+        body.insert(0, sentinel)
     tree.body = body
     ast.fix_missing_locations(tree)
     return parsed
@@ -204,6 +208,27 @@ def _complete_ordering(node: ast.ClassDef) -> None:
             for n in ast.walk(fn):
                 ast.copy_location(n, node)
             node.body.append(fn)
+
+
+def _is_generator(fn: ast.FunctionDef) -> bool:
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in generators._own_nodes(fn))
+
+
+def _lazy_generators(stmt: ast.stmt) -> list[ast.stmt]:
+    """Generator functions and methods become iterator classes that resume at each yield."""
+    if isinstance(stmt, ast.FunctionDef) and _is_generator(stmt):
+        rewritten = generators.rewrite_generator(stmt, f"_{stmt.name}_generator")
+        return list(rewritten) if rewritten else [stmt]
+    if isinstance(stmt, ast.ClassDef):
+        classes = []
+        for i, item in enumerate(stmt.body):
+            if isinstance(item, ast.FunctionDef) and _is_generator(item):
+                rewritten = generators.rewrite_generator(item, f"_{stmt.name}_{item.name.strip('_')}_generator")
+                if rewritten:
+                    classes.append(rewritten[0])
+                    stmt.body[i] = rewritten[1]
+        return classes + [stmt]
+    return [stmt]
 
 
 def _cache_decorator(fn: ast.FunctionDef) -> bool:
