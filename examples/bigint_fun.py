@@ -134,11 +134,17 @@ def main():
     g, x, _ = egcd(e, phi)
     d = x % phi
     print("gcd(e, phi) =", g, " d*e % phi =", d * e % phi, " pow(e, -1, phi) == d:", pow(e, -1, phi) == d)
-    message = int.from_bytes(b"Portalis!", "big")
+    message = 0
+    for ch in "Portalis!":
+        message = message * 256 + ord(ch)
     cipher = pow(message, e, n)
     plain = pow(cipher, d, n)
     print("message", message, "-> cipher", cipher)
-    print("decrypted:", plain.to_bytes((plain.bit_length() + 7) // 8, "big").decode())
+    letters = []
+    while plain:
+        plain, code = divmod(plain, 256)
+        letters.append(chr(code))
+    print("decrypted:", "".join(reversed(letters)))
 
     big = 3 ** 200
     print("3**200 =", big)

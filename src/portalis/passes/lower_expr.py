@@ -31,6 +31,10 @@ INT_OPS = {
     ast.FloorDiv: "intops::floordiv", ast.Mod: "intops::modulo", ast.LShift: "intops::lshift",
     ast.RShift: "intops::rshift", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^",
 }
+# The dynamic operator to use when a machine-int result is needed as a Value.
+WIDENING = {"intops::add": "ops::add", "intops::sub": "ops::sub", "intops::mul": "ops::mul",
+            "intops::floordiv": "ops::floordiv", "intops::modulo": "ops::modulo",
+            "intops::lshift": "ops::lshift", "intops::neg": "ops::neg", "intops::abs": "builtins::abs"}
 NATIVE_COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
@@ -41,7 +45,12 @@ class ExprLowering:
 
     def own(self, e: ir.Expr) -> ir.Expr:
         """An owned Value: machine ints and bools are boxed, variables cloned (a
-        reference-count bump)."""
+        reference-count bump).  Machine-int arithmetic whose result is wanted as a Value
+        switches to the dynamic operator, which grows into a big int instead of
+        overflowing."""
+        if isinstance(e, ir.Try) and isinstance(e.inner, ir.Call) and e.inner.func in WIDENING:
+            call = ir.Call(WIDENING[e.inner.func], [self.ref(a) for a in e.inner.args])
+            return ir.Try(call, e.catch, ty="Value")
         if e.ty == "i64":
             return ir.Call("Value::Int", [e])
         if e.ty == "bool":

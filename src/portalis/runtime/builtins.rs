@@ -524,27 +524,15 @@ pub fn pow(a: &Value, b: &Value, m: Option<&Value>) -> PyResult<Value> {
     match m {
         None | Some(Value::None) => ops::pow(a, b),
         Some(m) => {
-            let (base, exp, modulus) = (a.to_int()?, b.to_int()?, m.to_int()?);
-            if modulus == 0 {
+            let big = |v: &Value| match crate::ops::as_big(v) {
+                Some(x) => Ok(x),
+                None => type_error("pow() 3rd argument not allowed unless all arguments are integers"),
+            };
+            let (base, exp, modulus) = (big(a)?, big(b)?, big(m)?);
+            if modulus.is_zero() {
                 return value_error("pow() 3rd argument cannot be 0");
             }
-            if exp < 0 {
-                return value_error("pow() 2nd argument cannot be negative when 3rd argument specified");
-            }
-            let m128 = modulus as i128;
-            let mut result: i128 = 1 % m128;
-            let mut b = (base as i128).rem_euclid(m128);
-            let mut e = exp;
-            while e > 0 {
-                if e & 1 == 1 {
-                    result = result * b % m128;
-                }
-                b = b * b % m128;
-                e >>= 1;
-            }
-            let r = result.rem_euclid(m128);
-            let r = if modulus < 0 && r != 0 { r + m128 } else { r };
-            Ok(Value::Int(r as i64))
+            base.pow_mod(&exp, &modulus).map(crate::ops::int_value).map_err(crate::ops::int_error)
         }
     }
 }
@@ -555,6 +543,15 @@ pub fn hash(v: &Value) -> PyResult<Value> {
 }
 
 fn int_in_base(v: &Value, spec: &str) -> PyResult<Value> {
+    if let Value::BigInt(b) = v {
+        let (base, prefix) = match spec {
+            "#b" => (2, "0b"),
+            "#o" => (8, "0o"),
+            _ => (16, "0x"),
+        };
+        let sign = if b.is_negative() { "-" } else { "" };
+        return Ok(Value::string(format!("{}{}{}", sign, prefix, b.abs().to_string_radix(base))));
+    }
     format::format_int(v.to_int()?, spec).map(Value::string).map_err(|m| PyErr::new(&VALUE_ERROR, m))
 }
 

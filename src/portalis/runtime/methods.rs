@@ -70,6 +70,12 @@ pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, V
         Value::Tuple(t) => seq_method(obj, t, &args),
         Value::Range(r) => range_method(obj, r, &args),
         Value::Int(_) | Value::Bool(_) => int_method(obj, &args),
+        Value::BigInt(b) => match name {
+            "bit_length" => Ok(Value::Int(b.bit_length() as i64)),
+            "bit_count" => Ok(Value::Int(b.bit_count() as i64)),
+            "conjugate" | "__index__" => Ok(obj.clone()),
+            _ => no_attribute(obj, name),
+        },
         Value::Float(f) => float_method(*f, &args),
         Value::Object(_) => crate::classes::call_method(obj, name, args.pos, args.kw),
         Value::Exception(e) if e.instance.is_some() => {

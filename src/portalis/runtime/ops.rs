@@ -46,7 +46,8 @@ pub fn int_value(b: BigInt) -> Value {
     }
 }
 
-fn as_big(v: &Value) -> Option<BigInt> {
+/// An int (of any size) as a BigInt.
+pub fn as_big(v: &Value) -> Option<BigInt> {
     match v {
         Value::Int(i) => Some(BigInt::from_i64(*i)),
         Value::Bool(b) => Some(BigInt::from_i64(*b as i64)),

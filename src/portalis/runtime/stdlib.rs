@@ -226,26 +226,18 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             }
             Ok(r)
         }
+        "math.lcm" => big_gcd_lcm(name, a),
+        "math.gcd" if a.pos.iter().any(|v| matches!(v, Value::BigInt(_))) => big_gcd_lcm(name, a),
+        "math.isqrt" if matches!(a.req(0, "n")?, Value::BigInt(_)) => match a.req(0, "n")? {
+            Value::BigInt(b) => b.isqrt().map(crate::ops::int_value).map_err(crate::ops::int_error),
+            _ => unknown(name),
+        },
         "math.gcd" => {
             let mut g = 0;
             for v in &a.pos {
                 g = gcd(g, v.to_int()?);
             }
             Ok(Value::Int(g))
-        }
-        "math.lcm" => {
-            let mut l: i64 = 1;
-            for v in &a.pos {
-                let x = v.to_int()?.abs();
-                if x == 0 {
-                    return Ok(Value::Int(0));
-                }
-                l = match (l / gcd(l, x)).checked_mul(x) {
-                    Some(v) => v,
-                    None => return overflow(),
-                };
-            }
-            Ok(Value::Int(l))
         }
         "math.isqrt" => {
             let n = a.req(0, "n")?.to_int()?;
@@ -397,4 +389,24 @@ impl NativeObject for Stdin {
     fn items(&self) -> PyResult<Vec<Value>> {
         Ok(all_lines())
     }
+}
+
+/// `math.gcd` / `math.lcm` when an argument is beyond 64 bits.
+fn big_gcd_lcm(name: &str, a: &Args) -> PyResult<Value> {
+    use crate::bigint::BigInt;
+    let mut acc = if name == "math.gcd" { BigInt::zero() } else { BigInt::from_i64(1) };
+    for v in &a.pos {
+        let x = match crate::ops::as_big(v) {
+            Some(x) => x.abs(),
+            None => return type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name())),
+        };
+        acc = if name == "math.gcd" {
+            acc.gcd(&x)
+        } else if x.is_zero() || acc.is_zero() {
+            BigInt::zero()
+        } else {
+            acc.divmod_floor(&acc.gcd(&x)).map_err(crate::ops::int_error)?.0.mul(&x)
+        };
+    }
+    Ok(crate::ops::int_value(acc))
 }
