@@ -9,6 +9,7 @@ like code the user wrote.
 from __future__ import annotations
 
 import ast
+import re
 
 from portalis.passes import generators
 from portalis.passes.parse import ParsedModule
@@ -30,7 +31,14 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
             body.extend(_memoize(stmt))
             continue
+        if isinstance(stmt, ast.ClassDef) and _enum_kind(stmt):
+            body.extend(_expand_enum(stmt))
+            continue
         body.extend(_lazy_generators(stmt))
+    if any(isinstance(s, ast.ClassDef) and any(isinstance(f, ast.FunctionDef) and f.name == "__setattr__"
+                                               and "FrozenInstanceError" in ast.unparse(f) for f in s.body)
+           for s in body):
+        body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
     if any(isinstance(s, ast.ClassDef) and s.name.endswith("_generator") and s.name.startswith("_") for s in body):
         sentinel = ast.parse(f"{generators.DONE} = object()").body[0]
         body.insert(0, sentinel)
@@ -79,7 +87,7 @@ def _namedtuple_class(stmt: ast.stmt) -> ast.ClassDef | None:
 
 
 def _dataclass_options(node: ast.ClassDef) -> dict[str, bool]:
-    options = {"eq": True, "order": False, "repr": True, "init": True}
+    options = {"eq": True, "order": False, "repr": True, "init": True, "frozen": False, "unsafe_hash": False}
     for deco in node.decorator_list:
         if isinstance(deco, ast.Call) and _decorator_name(deco) == "dataclass":
             for kw in deco.keywords:
@@ -148,6 +156,9 @@ def _expand_record_class(node: ast.ClassDef) -> None:
             else:
                 params.append(name if default is None else f"{name}={default}")
                 assigns.append(f"    self.{name} = {name}")
+        if options["frozen"]:  # a frozen instance is written once, bypassing its __setattr__
+            assigns = [re.sub(r"^    self\.(\w+) = (.*)$", r"    object.__setattr__(self, '\1', \2)", a)
+                       for a in assigns]
         if "__post_init__" in defined:
             assigns.append("    self.__post_init__()")
         methods.append(f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(assigns) or "    pass"))
@@ -170,6 +181,11 @@ def _expand_record_class(node: ast.ClassDef) -> None:
         ]
         methods = [m.replace(f"isinstance(other, {node.name}) and {own} == {other}", f"{items} == tuple(other)")
                    for m in methods]
+    if options["frozen"]:
+        methods.append("def __setattr__(self, name, value):\n"
+                       "    raise FrozenInstanceError(f\"cannot assign to field {name!r}\")")
+    if (options["frozen"] and options["eq"]) or options["unsafe_hash"]:
+        methods.append(f"def __hash__(self):\n    return hash({own})")
     if options["order"]:
         for op, dunder in (("<", "__lt__"), ("<=", "__le__"), (">", "__gt__"), (">=", "__ge__")):
             if dunder not in defined:
@@ -229,6 +245,78 @@ def _lazy_generators(stmt: ast.stmt) -> list[ast.stmt]:
                     stmt.body[i] = rewritten[1]
         return classes + [stmt]
     return [stmt]
+
+
+def _enum_kind(node: ast.ClassDef) -> str | None:
+    for base in node.bases:
+        name = base.id if isinstance(base, ast.Name) else getattr(base, "attr", None)
+        if name in ("Enum", "IntEnum", "StrEnum"):
+            return name
+    return None
+
+
+def _expand_enum(node: ast.ClassDef) -> list[ast.stmt]:
+    """`class Color(Enum): RED = 1` as a class whose members are instances created right
+    after the class statement, with Enum's repr, str, hash, lookup by value and
+    iteration in definition order (through the `_members_` class attribute)."""
+    kind = _enum_kind(node)
+    name = node.name
+    members: list[tuple[str, str]] = []
+    methods: list[ast.stmt] = []
+    next_auto = 1
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            value = stmt.value
+            if isinstance(value, ast.Call) and _decorator_name(value) == "auto":
+                source = repr(next_auto) if kind != "StrEnum" else repr(stmt.targets[0].id.lower())
+            else:
+                source = ast.unparse(value)
+            if isinstance(value, ast.Constant) and isinstance(value.value, int):
+                next_auto = value.value + 1
+            elif isinstance(value, ast.Call):
+                next_auto += 1
+            members.append((stmt.targets[0].id, source))
+        elif isinstance(stmt, ast.FunctionDef):
+            methods.append(stmt)
+    str_body = {"Enum": f'f"{name}.{{self.name}}"', "IntEnum": "str(self.value)", "StrEnum": "str(self.value)"}[kind]
+    eq = ("isinstance(other, " + name + ") and self.name == other.name") if kind == "Enum" else \
+        "self.value == (other.value if isinstance(other, " + name + ") else other)"
+    source = (f"class {name}:\n"
+              f"    def __init__(self, name, value=None):\n"
+              f"        if value is None:\n"
+              f"            for member in {name}._members_:\n"
+              f"                if member.value == name:\n"
+              f"                    self.name = member.name\n"
+              f"                    self.value = member.value\n"
+              f"                    return\n"
+              f"            raise ValueError(f\"{{name!r}} is not a valid {name}\")\n"
+              f"        self.name = name\n"
+              f"        self.value = value\n"
+              f"    def __repr__(self):\n"
+              f"        return f\"<{name}.{{self.name}}: {{self.value!r}}>\"\n"
+              f"    def __str__(self):\n"
+              f"        return {str_body}\n"
+              f"    def __hash__(self):\n"
+              f"        return hash(self.name)\n"
+              f"    def __eq__(self, other):\n"
+              f"        return {eq}\n")
+    if kind != "Enum":
+        source += (f"    def __lt__(self, other):\n"
+                   f"        return self.value < (other.value if isinstance(other, {name}) else other)\n"
+                   f"    def __int__(self):\n"
+                   f"        return int(self.value)\n"
+                   f"    def __index__(self):\n"
+                   f"        return self.value\n")
+    cls = ast.parse(source).body[0]
+    cls.body.extend(methods)
+    after = [f"{name}.{m} = {name}({m!r}, {v})" for m, v in members]
+    after.append(f"{name}._members_ = [{', '.join(f'{name}.{m}' for m, _ in members)}]")
+    stmts = [cls] + ast.parse("\n".join(after)).body
+    for st in stmts:
+        for n in ast.walk(st):
+            ast.copy_location(n, node)
+            n.end_lineno = node.lineno
+    return stmts
 
 
 def _cache_decorator(fn: ast.FunctionDef) -> bool:

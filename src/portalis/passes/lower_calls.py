@@ -36,8 +36,8 @@ BUILTIN_FUNCTIONS = {
 
 
 # Names the desugar pass expands away: importing them binds nothing at run time.
-DESUGARED = {"dataclasses": {"dataclass", "field"}, "functools": {"lru_cache", "cache", "total_ordering"},
-             "collections": {"namedtuple"}, "typing": {"NamedTuple"}}
+DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "functools": {"lru_cache", "cache", "total_ordering"},
+             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "auto"}}
 
 
 def check_import(stmt, imports: dict[str, str]):
@@ -179,6 +179,10 @@ class CallLowering:
         base = func.value
         if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
             return self.super_call(node, func.attr)
+        if isinstance(base, ast.Name) and base.id == "object" and func.attr == "__setattr__" and len(node.args) == 3 \
+                and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+            obj, value = self.expr(node.args[0]), self.own(self.expr(node.args[2]))
+            return self.fallible(ir.Call("classes::set_field", [self.ref(obj), ir.Raw(str_literal(node.args[1].value)), value]))
         if isinstance(base, ast.Name) and base.id in self.imports and not self._is_local(base.id) \
                 and "." not in self.imports[base.id]:
             module = self.imports[base.id]

@@ -162,23 +162,33 @@ pub fn class_getattr(class: &'static Class, name: &'static str) -> PyResult<Valu
     }
 }
 
-/// `obj.name = value`, through a property setter when the class has one.
+/// `obj.name = value`, through a property setter or `__setattr__` when the class has one.
 pub fn setattr(obj: &Value, name: &'static str, value: Value) -> PyResult<()> {
+    if let Value::Object(o) = obj {
+        if let Some((_, setter)) = find_entry(o.class, name, |k| k == MethodKind::Setter) {
+            return setter(vec![obj.clone(), value]).map(|_| ());
+        }
+        if let Some(hook) = find_method(o.class, "__setattr__") {
+            return hook(vec![obj.clone(), Value::str(name), value]).map(|_| ());
+        }
+    }
+    set_field(obj, name, value).map(|_| ())
+}
+
+/// `object.__setattr__(obj, name, value)`: store the attribute, bypassing the class's hooks.
+pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Value> {
     match obj {
         Value::Object(o) => {
-            if let Some((_, setter)) = find_entry(o.class, name, |k| k == MethodKind::Setter) {
-                return setter(vec![obj.clone(), value]).map(|_| ());
-            }
             let mut fields = o.fields.borrow_mut();
             match fields.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = value,
                 None => fields.push((name, value)),
             }
-            Ok(())
+            Ok(Value::None)
         }
         Value::Class(c) => {
             set_class_attr(c, name, value);
-            Ok(())
+            Ok(Value::None)
         }
         _ => Err(PyErr::new(
             &ATTRIBUTE_ERROR,
@@ -481,5 +491,17 @@ pub fn exception_str(instance: &Value) -> Option<String> {
     match try_dunder(instance, "__str__", vec![]) {
         Some(Ok(s)) => Some(s.to_str()),
         _ => None,
+    }
+}
+
+/// `Color["RED"]`: an enum member by name.
+pub fn class_member(class: &'static Class, key: &Value) -> PyResult<Value> {
+    let name = key.to_str();
+    let found = CLASS_ATTRS.with(|attrs| {
+        attrs.borrow().iter().find(|(c, n, _)| std::ptr::eq(*c, class) && *n == name).map(|(_, _, v)| v.clone())
+    });
+    match found {
+        Some(v) => Ok(v),
+        None => key_error(key),
     }
 }

@@ -101,6 +101,7 @@ pub fn iterate(v: &Value) -> PyResult<Iter> {
         Value::FrozenSet(s) => Iter::Values(s.iter().cloned().collect::<Vec<_>>().into_iter()),
         Value::Iter(i) => Iter::Object(i.clone()),
         Value::Object(_) => return crate::classes::object_iter(v),
+        Value::Class(c) => return iterate(&crate::classes::class_getattr(c, "_members_")?),
         Value::Native(n) => Iter::Values(n.items()?.into_iter()),
         _ => return type_error(format!("'{}' object is not iterable", v.type_name())),
     })

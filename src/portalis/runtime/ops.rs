@@ -853,6 +853,7 @@ pub fn len(v: &Value) -> PyResult<i64> {
         Value::Range(r) => range_len(r),
         Value::Object(_) => return crate::classes::object_len(v),
         Value::Native(n) => return n.len(),
+        Value::Class(c) => return len(&crate::classes::class_getattr(c, "_members_")?),
         _ => return type_error(format!("object of type '{}' has no len()", v.type_name())),
     })
 }
@@ -924,6 +925,7 @@ pub fn getitem(container: &Value, index: &Value) -> PyResult<Value> {
         }
         Value::Object(_) => crate::classes::call_dunder(container, "__getitem__", vec![index.clone()]),
         Value::Native(n) => n.getitem(index),
+        Value::Class(c) => crate::classes::class_member(c, index),
         _ => type_error(format!("'{}' object is not subscriptable", container.type_name())),
     }
 }
