@@ -115,8 +115,7 @@ class Bank:
         self.ledger = []
         self.failures = defaultdict(int)
 
-    def open(self, cls, owner, *args, **kwargs):
-        account = cls(owner, *args, **kwargs)
+    def open(self, account):
         self.accounts[account.number] = account
         return account
 
@@ -155,11 +154,11 @@ def main():
     people = ["alice", "bob", "carol", "dave", "erin", "frank"]
     for i, person in enumerate(people):
         if i % 3 == 0:
-            bank.open(SavingsAccount, person, 500 + 100 * i, rate=0.03)
+            bank.open(SavingsAccount(person, 500 + 100 * i, rate=0.03))
         elif i % 3 == 1:
-            bank.open(CheckingAccount, person, 50 * i, overdraft=200)
+            bank.open(CheckingAccount(person, 50 * i, overdraft=200))
         else:
-            bank.open(Account, person, balance=300)
+            bank.open(Account(person, balance=300))
     bank.report()
     print(repr(bank.accounts[1001]), repr(bank.accounts[1002]))
 
