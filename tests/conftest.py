@@ -1,9 +1,6 @@
-"""Shared helper for the core semantics suite.
-
-Every test runs a small program under CPython 3.11 and as translated Rust and requires
-identical stdout, last stderr line and exit status.  Expected output is never written
-down: CPython is the oracle.
-"""
+"""The shared oracle for translation tests: a program runs under CPython 3.11 and as
+translated Rust, and stdout, the last stderr line and the exit status must match.
+Expected output is never written down: CPython is run in the test."""
 from __future__ import annotations
 
 import textwrap
@@ -11,13 +8,6 @@ import textwrap
 import pytest
 
 from portalis.check import check_source
-
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/core/" in str(item.fspath):
-            item.add_marker(pytest.mark.slow)
 
 
 def assert_same_as_cpython(source: str, filename: str = "prog.py", stdin: str | None = None):
@@ -35,3 +25,11 @@ def assert_same_as_cpython(source: str, filename: str = "prog.py", stdin: str | 
 @pytest.fixture
 def same_as_cpython():
     return assert_same_as_cpython
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that build Rust or start servers are marked slow (`-m "not slow"` skips them)."""
+    for item in items:
+        path = str(item.fspath)
+        if any(part in path for part in ("tests/core/", "tests/features/", "tests/stdlib/", "tests/service/", "tests/deploy/")):
+            item.add_marker(pytest.mark.slow)
