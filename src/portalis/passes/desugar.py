@@ -35,15 +35,14 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
             body.extend(_expand_enum(stmt))
             continue
         body.extend(_lazy_generators(stmt))
-    if any(isinstance(s, ast.ClassDef) and any(isinstance(f, ast.FunctionDef) and f.name == "__setattr__"
-                                               and "FrozenInstanceError" in ast.unparse(f) for f in s.body)
-           for s in body):
+    if any(isinstance(s, ast.ClassDef) and any(_decorator_name(d) == "dataclass" for d in s.decorator_list)
+           and _dataclass_options(s)["frozen"] for s in tree.body):
         body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
     if any(isinstance(s, ast.ClassDef) and s.name.endswith("_generator") and s.name.startswith("_") for s in body):
         sentinel = ast.parse(f"{generators.DONE} = object()").body[0]
         body.insert(0, sentinel)
     tree.body = body
-    ast.fix_missing_locations(tree)
+    parsed.nodes = list(ast.walk(tree))
     return parsed
 
 

@@ -20,21 +20,15 @@ class EffectInfo:
         return id(node) in self.generators
 
 
-def _own_nodes(fn: ast.AST):
-    """Nodes in a function's body, not inside nested functions or classes."""
-    todo = list(ast.iter_child_nodes(fn))
-    while todo:
-        node = todo.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(node))
-
-
 def analyse_effects(parsed: ParsedModule, scopes: ScopeInfo) -> EffectInfo:
+    """One pass over the tree, remembering the innermost function around each node."""
     info = EffectInfo()
-    for node in ast.walk(parsed.tree):
-        if isinstance(node, (ast.FunctionDef, ast.Lambda)):
-            own = list(_own_nodes(node))
-            if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own):
-                info.generators.add(id(node))
+    todo: list[tuple[ast.AST, ast.AST | None]] = [(parsed.tree, None)]
+    while todo:
+        node, owner = todo.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)) and owner is not None:
+            info.generators.add(id(owner))
+        inner = node if isinstance(node, (ast.FunctionDef, ast.Lambda)) else \
+            None if isinstance(node, ast.ClassDef) else owner
+        todo.extend((child, inner) for child in ast.iter_child_nodes(node))
     return info

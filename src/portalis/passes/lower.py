@@ -120,7 +120,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
             elif isinstance(stmt, ast.ClassDef):
                 self._collect_class(stmt)
-        for node in ast.walk(self.parsed.tree):
+        for node in self.parsed.nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._collect_import(node)
 

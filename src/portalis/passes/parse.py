@@ -7,7 +7,7 @@ them at once, each with its line and column and what to write instead.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from portalis.diagnostics import Diagnostic, TranslationError
 
@@ -42,6 +42,7 @@ class ParsedModule:
     tree: ast.Module
     source: str
     filename: str
+    nodes: list = field(default_factory=list)  # every node of the final tree, walked once by desugar
 
 
 def parse_module(source: str, filename: str) -> ParsedModule:

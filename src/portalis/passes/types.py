@@ -62,7 +62,7 @@ def literal_type(node: ast.expr) -> str | None:
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     info = TypeInfo(ints=infer_machine_ints(parsed, scopes))
-    for node in ast.walk(parsed.tree):
+    for node in parsed.nodes:
         if not isinstance(node, ast.FunctionDef):
             continue
         args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
@@ -124,7 +124,7 @@ class _IntInference:
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo):
         self.scopes = scopes
         tree = parsed.tree
-        nodes = list(ast.walk(tree))
+        nodes = parsed.nodes
         name_calls = [n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
         self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
         called = {n.func.id for n in name_calls}
