@@ -144,6 +144,7 @@ class _IntInference:
             if node.func.id in self.candidates:
                 self.calls[node.func.id].append(node)
         self.call_scope = self._call_scopes(tree)
+        self.returns_of = {name: _own_returns(fn) for name, fn in self.candidates.items()}
         self.state = MachineInts()
 
     def _call_scopes(self, tree) -> dict[int, ast.AST | None]:
@@ -257,7 +258,7 @@ class _IntInference:
             st.variables[id(scope_node)] = names - _growing(bindings, names)
         for name, fn in self.candidates.items():
             st.params[name] = [a.arg in st.variables[id(fn)] for a in fn.args.args]
-            if _ends_with_return(fn.body) and not _multiplicative_returns(fn):
+            if _ends_with_return(fn.body) and not _multiplicative_returns(self.returns_of[name]):
                 st.returns.add(name)
         changed = True
         while changed:
@@ -265,7 +266,7 @@ class _IntInference:
             for name, fn in self.candidates.items():
                 changed |= self._update_params(name, fn)
                 if name in st.returns and not all(r.value is not None and self.expr_type(r.value, fn) == INT
-                                                  for r in _own_returns(fn)):
+                                                  for r in self.returns_of[name]):
                     st.returns.discard(name)
                     changed = True
             for scope_node in self.scope_nodes:
@@ -372,9 +373,9 @@ def _ends_with_return(body: list[ast.stmt]) -> bool:
     return False
 
 
-def _multiplicative_returns(fn: ast.FunctionDef) -> bool:
+def _multiplicative_returns(returns: list[ast.Return]) -> bool:
     """A return value built by multiplying non-constants can grow past 64 bits."""
-    for ret in _own_returns(fn):
+    for ret in returns:
         for n in ast.walk(ret):
             if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and \
                     not (isinstance(n.left, ast.Constant) or isinstance(n.right, ast.Constant)):
