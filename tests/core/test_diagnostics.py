@@ -131,3 +131,15 @@ def test_cli_translates_a_good_file(tmp_path):
     proc = run_cli(tmp_path, "translate", good.name)
     assert proc.returncode == 0, proc.stderr
     assert "fn main" in proc.stdout
+
+
+def test_annotations_that_disagree_with_the_code_are_warnings():
+    """Annotations are checked against literal arguments and returns; translation goes on."""
+    result = translate('def f(x: int, name: str = "a") -> str:\n    return 5\nprint(f("3", name=4))\n', "ann.py")
+    assert result.ok
+    messages = sorted((d.line, d.col, d.message) for d in result.diagnostics if d.severity == "warning")
+    assert messages == [
+        (2, 5, "f() is annotated to return str but returns an int here"),
+        (3, 9, "f() parameter x is annotated int but receives a str here"),
+        (3, 19, "f() parameter name is annotated str but receives an int here"),
+    ]

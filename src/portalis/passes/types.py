@@ -67,6 +67,7 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
             continue
         args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
         info.params[node.name] = {a.arg: t for a in args if (t := annotation_name(a.annotation))}
+        _check_call_arguments(parsed, node, info)
         declared = annotation_name(node.returns)
         if declared is None:
             continue
@@ -76,9 +77,33 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
             if found and found not in _ACCEPTS.get(declared, {declared}):
                 info.warnings.append(Diagnostic(
                     parsed.filename, ret.lineno, ret.col_offset + 1,
-                    f"{node.name}() is annotated to return {declared} but returns a {found} here",
+                    f"{node.name}() is annotated to return {declared} but returns {_a(found)} here",
                     f"fix the annotation or the returned value", "warning"))
     return info
+
+
+def _a(type_name: str) -> str:
+    return ("an " if type_name[0] in "aeiou" else "a ") + type_name
+
+
+def _check_call_arguments(parsed: ParsedModule, fn: ast.FunctionDef, info: TypeInfo) -> None:
+    """Warn where a call passes a literal of a type the parameter's annotation excludes."""
+    annotated = info.params.get(fn.name)
+    if not annotated:
+        return
+    positional = [a.arg for a in fn.args.posonlyargs + fn.args.args]
+    for call in parsed.nodes:
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == fn.name):
+            continue
+        passed = list(zip(positional, call.args)) + [(k.arg, k.value) for k in call.keywords if k.arg]
+        for param, arg in passed:
+            declared = annotated.get(param)
+            found = literal_type(arg)
+            if declared and found and found not in _ACCEPTS.get(declared, {declared}):
+                info.warnings.append(Diagnostic(
+                    parsed.filename, arg.lineno, arg.col_offset + 1,
+                    f"{fn.name}() parameter {param} is annotated {declared} but receives {_a(found)} here",
+                    "fix the annotation or the argument", "warning"))
 
 
 def _returns(fn: ast.FunctionDef):
