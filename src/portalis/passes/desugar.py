@@ -41,8 +41,9 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
     if any(isinstance(s, ast.ClassDef) and s.name.endswith("_generator") and s.name.startswith("_") for s in body):
         sentinel = ast.parse(f"{generators.DONE} = object()").body[0]
         body.insert(0, sentinel)
-    tree.body = body
-    parsed.nodes = list(ast.walk(tree))
+    if body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
+        tree.body = body
+        parsed.nodes = list(ast.walk(tree))
     return parsed
 
 

@@ -21,14 +21,9 @@ class EffectInfo:
 
 
 def analyse_effects(parsed: ParsedModule, scopes: ScopeInfo) -> EffectInfo:
-    """One pass over the tree, remembering the innermost function around each node."""
+    """Generators are recorded by the scopes pass as it meets each `yield`."""
     info = EffectInfo()
-    todo: list[tuple[ast.AST, ast.AST | None]] = [(parsed.tree, None)]
-    while todo:
-        node, owner = todo.pop()
-        if isinstance(node, (ast.Yield, ast.YieldFrom)) and owner is not None:
-            info.generators.add(id(owner))
-        inner = node if isinstance(node, (ast.FunctionDef, ast.Lambda)) else \
-            None if isinstance(node, ast.ClassDef) else owner
-        todo.extend((child, inner) for child in ast.iter_child_nodes(node))
+    for node_id, scope in scopes.by_node.items():
+        if scope.is_generator and scope.kind in ("function", "lambda"):
+            info.generators.add(node_id)
     return info

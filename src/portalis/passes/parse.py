@@ -42,7 +42,7 @@ class ParsedModule:
     tree: ast.Module
     source: str
     filename: str
-    nodes: list = field(default_factory=list)  # every node of the final tree, walked once by desugar
+    nodes: list = field(default_factory=list)  # every node of the tree (kept current by desugar)
 
 
 def parse_module(source: str, filename: str) -> ParsedModule:
@@ -60,10 +60,11 @@ def parse_module(source: str, filename: str) -> ParsedModule:
     except ValueError as err:
         raise TranslationError([Diagnostic(filename, 1, 1, f"source cannot be parsed: {err}",
                                            "remove NUL bytes and non-text content")])
-    diagnostics = list(_unsupported(tree, filename))
+    nodes = list(ast.walk(tree))
+    diagnostics = list(_unsupported(nodes, filename))
     if diagnostics:
         raise TranslationError(diagnostics)
-    return ParsedModule(tree, source, filename)
+    return ParsedModule(tree, source, filename, nodes)
 
 
 def _check_text(source: str, filename: str) -> None:
@@ -76,8 +77,8 @@ def _check_text(source: str, filename: str) -> None:
                                            "pass a .py file saved as UTF-8 text")])
 
 
-def _unsupported(tree: ast.Module, filename: str):
-    for node in ast.walk(tree):
+def _unsupported(nodes: list[ast.AST], filename: str):
+    for node in nodes:
         entry = UNSUPPORTED_NODES.get(type(node))
         if entry:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1, entry[0], entry[1])

@@ -29,6 +29,7 @@ class Scope:
     cells: set[str] = field(default_factory=set)
     free: set[str] = field(default_factory=set)
     children: list["Scope"] = field(default_factory=list)
+    is_generator: bool = False  # a function whose body yields
 
     @property
     def locals(self) -> set[str]:
@@ -132,6 +133,12 @@ class _Collector(ast.NodeVisitor):
 
     def visit_DictComp(self, node):
         self._comprehension(node, [node.key, node.value])
+
+    def visit_Yield(self, node) -> None:
+        self.current.function_scope().is_generator = True
+        self.generic_visit(node)
+
+    visit_YieldFrom = visit_Yield
 
     def visit_Global(self, node: ast.Global) -> None:
         self.current.declared_global.update(node.names)
