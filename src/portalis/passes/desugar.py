@@ -20,11 +20,13 @@ CACHE_DECORATORS = {"cache", "lru_cache"}
 def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
     body: list[ast.stmt] = []
+    frozen = False
     for stmt in tree.body:
         namedtuple = _namedtuple_class(stmt)
         if namedtuple is not None:
             stmt = namedtuple
         if isinstance(stmt, ast.ClassDef) and _is_record_class(stmt):
+            frozen |= _dataclass_options(stmt)["frozen"]
             _expand_record_class(stmt)
         if isinstance(stmt, ast.ClassDef) and any(_decorator_name(d) == "total_ordering" for d in stmt.decorator_list):
             _complete_ordering(stmt)
@@ -35,8 +37,7 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
             body.extend(_expand_enum(stmt))
             continue
         body.extend(_lazy_generators(stmt))
-    if any(isinstance(s, ast.ClassDef) and any(_decorator_name(d) == "dataclass" for d in s.decorator_list)
-           and _dataclass_options(s)["frozen"] for s in tree.body):
+    if frozen:  # frozen dataclasses raise dataclasses.FrozenInstanceError on assignment
         body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
     if any(isinstance(s, ast.ClassDef) and s.name.endswith("_generator") and s.name.startswith("_") for s in body):
         sentinel = ast.parse(f"{generators.DONE} = object()").body[0]
