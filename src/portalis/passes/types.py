@@ -159,35 +159,19 @@ class _IntInference:
         starred = {n.func.id for n in name_calls
                    if any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)}
         self.candidates = {name: fn for name, fn in self.functions.items()
-                           if name not in value_uses | starred and name in called and _plain_signature(fn)}
+                           if name not in value_uses | starred and name in called and _plain_signature(fn)
+                           and not scopes.scope_of(fn).is_generator}
         self.calls: dict[str, list[tuple[ast.Call, ast.AST]]] = {name: [] for name in self.candidates}
         self.bindings: dict[int, dict[str, list]] = {}
+        self.call_scope: dict[int, ast.AST] = {}  # call node -> the analysed scope it sits in directly
         self.scope_nodes: list[ast.AST] = [tree] + list(self.candidates.values())
         for scope_node in self.scope_nodes:
             self.bindings[id(scope_node)] = self._collect_bindings(scope_node)
         for node in name_calls:
             if node.func.id in self.candidates:
                 self.calls[node.func.id].append(node)
-        self.call_scope = self._call_scopes(tree)
         self.returns_of = {name: _own_returns(fn) for name, fn in self.candidates.items()}
         self.state = MachineInts()
-
-    def _call_scopes(self, tree) -> dict[int, ast.AST | None]:
-        """For each call node, the analysed scope it sits in directly (None: elsewhere)."""
-        owner: dict[int, ast.AST | None] = {}
-
-        def visit(node, scope):
-            for child in ast.iter_child_nodes(node):
-                if isinstance(child, (ast.FunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp, ast.SetComp,
-                                      ast.DictComp, ast.GeneratorExp)):
-                    inner = child if child in self.candidates.values() else None
-                    visit(child, inner)
-                    continue
-                if isinstance(child, ast.Call):
-                    owner[id(child)] = scope
-                visit(child, scope)
-        visit(tree, tree)
-        return owner
 
     def _collect_bindings(self, scope_node) -> dict[str, list]:
         """name -> list of bound expressions (or markers) for the scope's plain locals."""
@@ -205,6 +189,8 @@ class _IntInference:
                 out[name].append(None)
 
         for node in _own_walk(body):
+            if isinstance(node, ast.Call):
+                self.call_scope[id(node)] = scope_node
             if isinstance(node, ast.Assign):
                 for t in node.targets:
                     if isinstance(t, ast.Name):
@@ -360,8 +346,7 @@ class _IntInference:
 
 def _plain_signature(fn: ast.FunctionDef) -> bool:
     a = fn.args
-    return not (a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or fn.decorator_list
-                or any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in _own_walk(fn.body)))
+    return not (a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or fn.decorator_list)
 
 
 def _is_range_call(node: ast.expr) -> bool:
