@@ -17,7 +17,7 @@ from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.passes.effects import EffectInfo
 from portalis.passes.lower_calls import CallLowering
 from portalis.passes.lower_classes import ClassInfo, ClassLowering, FunctionSig
-from portalis.passes.lower_expr import INT_OPS, ExprLowering
+from portalis.passes.lower_expr import INT_OPS, ExprLowering, target_names
 from portalis.passes.parse import ParsedModule
 from portalis.passes.rust_names import ident, static_ident, str_literal
 from portalis.passes.scopes import Scope, ScopeInfo
@@ -669,26 +669,34 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             if node.orelse:
                 out.extend(self._nested_block(node.orelse).stmts)
             return
-        slot = self.ctx.fresh("error")
-        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("attempt")))
-        self.ctx.stack.append(target)
-        body = ir.Block()
-        self._hoist(node.body, body.stmts)
-        for stmt in node.body:
-            self.stmt(stmt, body.stmts)
-        self.ctx.stack.pop()
-        if target.used:
-            out.append(ir.Let(slot, ir.Raw("None"), mutable=True, ty="Option<PyErr>"))
-            if not body.stmts or not isinstance(body.stmts[-1], (ir.Return, ir.Break, ir.Continue)):
-                body.stmts.append(ir.Break(target.target.label))
-            out.append(ir.Loop(body, target.target.label))
+        slot, used = self.protected_body(node.body, "attempt", out)
+        if used:
             handlers = self._handlers(node, slot)
             orelse = self._nested_block(node.orelse) if node.orelse else None
             out.append(ir.IfLet("Some(caught)", ir.Var(slot), handlers, orelse))
-        else:
+        elif node.orelse:
+            out.extend(self._nested_block(node.orelse).stmts)
+
+    def protected_body(self, stmts: list[ast.stmt], label: str, out) -> tuple[str, bool]:
+        """Lower `stmts` so that an error they raise lands in a slot instead of leaving
+        the function: a labelled loop that the catching macro breaks out of.  Returns the
+        slot's name and whether anything can raise (else the statements are inlined)."""
+        slot = self.ctx.fresh("error")
+        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh(label)))
+        self.ctx.stack.append(target)
+        body = ir.Block()
+        self._hoist(stmts, body.stmts)
+        for stmt in stmts:
+            self.stmt(stmt, body.stmts)
+        self.ctx.stack.pop()
+        if not target.used:
             out.extend(body.stmts)
-            if node.orelse:
-                out.extend(self._nested_block(node.orelse).stmts)
+            return slot, False
+        out.append(ir.Let(slot, ir.Raw("None"), mutable=True, ty="Option<PyErr>"))
+        if not body.stmts or not isinstance(body.stmts[-1], (ir.Return, ir.Break, ir.Continue)):
+            body.stmts.append(ir.Break(target.target.label))
+        out.append(ir.Loop(body, target.target.label))
+        return slot, True
 
     def _handlers(self, node: ast.Try, slot: str) -> ir.Block:
         """`if caught.matches(T) { ... } else if ... else { re-raise }`."""
@@ -775,16 +783,6 @@ def _walk_same_loop(stmts):
                 todo.append(child)
 
 
-def _target_names(target: ast.expr) -> list[str]:
-    if isinstance(target, ast.Name):
-        return [target.id]
-    if isinstance(target, (ast.Tuple, ast.List)):
-        return [n for e in target.elts for n in _target_names(e)]
-    if isinstance(target, ast.Starred):
-        return _target_names(target.value)
-    return []
-
-
 def _all_stores(stmt: ast.stmt) -> list[str]:
     """Every name a statement binds, without entering nested scopes."""
     names = []
@@ -847,13 +845,13 @@ def _home_blocks(body: list[ast.stmt]) -> dict[str, tuple[int, bool]]:
                 visit_expr(stmt.value, chain)
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             for t in targets:
-                for name in _target_names(t):
+                for name in target_names(t):
                     note(name, chain, True)
                 if not isinstance(t, (ast.Name, ast.Tuple, ast.List)):
                     visit_expr(t, chain)
         elif isinstance(stmt, ast.For):
             visit_expr(stmt.iter, chain)
-            for name in _target_names(stmt.target):
+            for name in target_names(stmt.target):
                 note(name, chain + [id(stmt.body)], True)
             visit_block(stmt.body, chain)
             visit_block(stmt.orelse, chain)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 
 from portalis import ir
-from portalis.passes.rust_names import str_literal
+from portalis.passes.rust_names import ident, str_literal
 from portalis.passes.stdlib_names import STDLIB, TYPE_ONLY_MODULES
 
 BUILTIN_EXCEPTIONS = {
@@ -78,30 +78,13 @@ class CallLowering:
     def module_function_value(self, name: str) -> ir.Expr:
         """A module-level function used as a value: a closure that binds a Vec of args."""
         sig = self.functions[name]
-        params = sig.params + ([sig.vararg] if sig.vararg else [])
-        pos = [ir.Var(f"a{i}") for i in range(len(params))]
-        required = len([p for p in sig.params if p not in sig.defaults])
-        most = "usize::MAX" if sig.vararg else str(len(sig.params))
-        stmts: list[ir.Stmt] = [
-            ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", [])),
-            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [ir.Raw(str_literal(name)), ir.Var("n_args"),
-                                                       ir.Raw(str(required)), ir.Raw(most)]))),
-            ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
-        ]
+        names = sig.params + ([sig.vararg] if sig.vararg else [])
+        params = [ir.Param(ident(p)) for p in names]
         saved_stack = self.ctx.stack
-        self.ctx.stack = []
-        for i, pname in enumerate(sig.params):
-            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
-            value = take if pname not in sig.defaults else ir.IfExpr(
-                ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, self.param_default(sig, pname))
-            stmts.append(ir.Let(f"a{i}", value))
+        self.ctx.stack = []  # defaults are evaluated inside the closure, outside any `try`
+        stmts = self._bind_dynamic_args(name, sig, params)
         self.ctx.stack = saved_stack
-        if sig.vararg:
-            stmts.append(ir.Let(f"a{len(sig.params)}", ir.Call("Value::tuple", [ir.MethodCall(ir.Var("args"), "collect", [])])))
-        if sig.kwonly or sig.kwarg:
-            self.error(sig.node, f"{name}() has keyword-only or **kwargs parameters and is used as a value",
-                       "call it directly instead of passing it around")
-        call = ir.Call(sig.rust_name, pos)
+        call = ir.Call(sig.rust_name, [ir.Var(p.name) for p in params])
         closure = ir.Closure(["args: Vec<Value>"], ir.Block(stmts, call), is_move=False, ret="PyResult<Value>")
         return ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
 

@@ -209,7 +209,6 @@ class ClassLowering:
 
     def stmt_With(self, node: ast.With, out) -> None:
         """`with m as x: body`: __enter__, the body as a try block, then __exit__(error)."""
-        from portalis.passes.lower import TryCtx
         if len(node.items) != 1:
             nested = node
             for item in reversed(node.items[1:]):
@@ -223,22 +222,9 @@ class ClassLowering:
             self.assign(item.optional_vars, entered, out)
         else:
             out.append(ir.ExprStmt(entered))
-        slot = self.ctx.fresh("error")
-        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("with")))
-        self.ctx.stack.append(target)
-        body = ir.Block()
-        self._hoist(node.body, body.stmts)
-        for stmt in node.body:
-            self.stmt(stmt, body.stmts)
-        self.ctx.stack.pop()
-        out.append(ir.Let(slot, ir.Raw("None"), mutable=target.used, ty="Option<PyErr>"))
-        if target.used:
-            if not body.stmts or not isinstance(body.stmts[-1], (ir.Return, ir.Break, ir.Continue)):
-                body.stmts.append(ir.Break(target.target.label))
-            out.append(ir.Loop(body, target.target.label))
-        else:
-            out.extend(body.stmts)
-        out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), ir.Var(slot)]))))
+        slot, used = self.protected_body(node.body, "with", out)
+        error = ir.Var(slot) if used else ir.Raw("None")
+        out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), error]))))
 
 
 def _method_alias(stmt, methods: dict) -> list[tuple[str, str, str]] | None:

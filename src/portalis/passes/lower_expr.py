@@ -491,7 +491,7 @@ class ExprLowering:
         it = self.ctx.fresh("source")
         stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))])),
                                        mutable=True)]
-        bound = set(_names(gen.target))
+        bound = set(target_names(gen.target))
         used = {n.id for part in [node.elt, *gen.ifs] for n in _expression_names(part) if isinstance(n, ast.Name)}
         for name in sorted(used - bound):
             rust = self._comp_var(name) or (ident(name) if self._is_cell(name) or self._is_local(name) else None)
@@ -540,7 +540,7 @@ class ExprLowering:
         item = self.ctx.fresh("item")
         stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True)]
         body: list[ir.Stmt] = []
-        for name in _names(gen.target):
+        for name in target_names(gen.target):
             frame[name] = self.ctx.fresh(ident(name))
         self.assign(gen.target, ir.Raw(item), body)
         inner: list[ir.Stmt]
@@ -586,13 +586,14 @@ class ExprLowering:
         return self.fallible(ir.Call("exc_from_value", [self.ref(self.expr(node))]))
 
 
-def _names(target: ast.expr) -> list[str]:
+def target_names(target: ast.expr) -> list[str]:
+    """The names an assignment target binds (`a`, `a, (b, *c)`)."""
     if isinstance(target, ast.Name):
         return [target.id]
     if isinstance(target, (ast.Tuple, ast.List)):
-        return [n for e in target.elts for n in _names(e)]
+        return [n for e in target.elts for n in target_names(e)]
     if isinstance(target, ast.Starred):
-        return _names(target.value)
+        return target_names(target.value)
     return []
 
 
