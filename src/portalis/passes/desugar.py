@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 
+from portalis.passes import astwalk
 from portalis.passes import generators
 from portalis.passes.parse import ParsedModule
 
@@ -44,7 +45,7 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         body.insert(0, sentinel)
     if body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
         tree.body = body
-        parsed.nodes = list(ast.walk(tree))
+        parsed.nodes = astwalk.walk(tree)
     return parsed
 
 
@@ -82,7 +83,7 @@ def _namedtuple_class(stmt: ast.stmt) -> ast.ClassDef | None:
     name = stmt.targets[0].id
     source = f"class {name}(NamedTuple):\n" + "".join(f"    {f}: object\n" for f in fields)
     cls = ast.parse(source).body[0]
-    for n in ast.walk(cls):
+    for n in astwalk.walk(cls):
         ast.copy_location(n, stmt)
     return cls
 
@@ -193,7 +194,7 @@ def _expand_record_class(node: ast.ClassDef) -> None:
                 methods.append(f"def {dunder}(self, other):\n    return {own} {op} {other}")
     for text in methods:
         fn = ast.parse(text).body[0]
-        for n in ast.walk(fn):
+        for n in astwalk.walk(fn):
             ast.copy_location(n, node)
             if hasattr(n, "end_lineno"):
                 n.end_lineno = node.lineno
@@ -222,7 +223,7 @@ def _complete_ordering(node: ast.ClassDef) -> None:
     for name, expr in _ORDERING[root].items():
         if name not in defined:
             fn = ast.parse(f"def {name}(self, other):\n    return {expr}").body[0]
-            for n in ast.walk(fn):
+            for n in astwalk.walk(fn):
                 ast.copy_location(n, node)
             node.body.append(fn)
 
@@ -314,7 +315,7 @@ def _expand_enum(node: ast.ClassDef) -> list[ast.stmt]:
     after.append(f"{name}._members_ = [{', '.join(f'{name}.{m}' for m, _ in members)}]")
     stmts = [cls] + ast.parse("\n".join(after)).body
     for st in stmts:
-        for n in ast.walk(st):
+        for n in astwalk.walk(st):
             ast.copy_location(n, node)
             n.end_lineno = node.lineno
     return stmts
@@ -343,6 +344,6 @@ def _memoize(fn: ast.FunctionDef) -> list[ast.stmt]:
     generated = ast.parse(source).body
     fn.name = uncached
     for node in generated:
-        for n in ast.walk(node):
+        for n in astwalk.walk(node):
             ast.copy_location(n, fn)
     return [generated[0], fn, generated[1]]

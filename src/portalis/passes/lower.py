@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from portalis.passes import astwalk
 from portalis import ir
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.passes.effects import EffectInfo
@@ -51,13 +52,13 @@ class FnCtx:
     """Per-function lowering state."""
     scope: Scope
     kind: str  # "module", "function", "lambda", "method"
+    homes: dict[str, tuple[int, bool]] = field(default_factory=dict)  # local -> (home block, bound first)
+    store_counts: dict[str, int] = field(default_factory=dict)
     declared: set[str] = field(default_factory=set)
     stack: list = field(default_factory=list)  # LoopCtx | TryCtx | FinallyCtx, innermost last
     comp_vars: list[dict[str, str]] = field(default_factory=list)
     counter: int = 0
-    store_counts: dict[str, int] = field(default_factory=dict)
     handler_vars: list[str] = field(default_factory=list)  # caught exceptions, innermost last
-    homes: dict[str, tuple[int, bool]] = field(default_factory=dict)  # local -> (home block, bound first)
     hoisted: bool = False
     allow_unused_assignments: bool = False
     generator: str | None = None  # in a generator: the Vec collecting yielded values
@@ -194,7 +195,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
 
     def _lower_module_body(self, tree: ast.Module) -> list:
         scope = self.scopes.module
-        self.ctx = FnCtx(scope, "module", store_counts=_store_counts(tree.body))
+        self.ctx = FnCtx(scope, "module", *local_bindings(tree.body))
         body = self._lower_body(tree.body)
         body.tail = ir.Raw("Ok(())")
         module_fn = ir.Function("module_body", [], "PyResult<()>", body,
@@ -210,7 +211,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             self._check_decorator(deco, kind)
         scope = self.scopes.scope_of(node)
         outer = self.ctx
-        self.ctx = FnCtx(scope, kind, store_counts=_store_counts(node.body))
+        self.ctx = FnCtx(scope, kind, *local_bindings(node.body))
         int_params = self.types.ints.params.get(node.name, []) if kind == "function" else []
         params = [ir.Param(ident(p), "i64" if i < len(int_params) and int_params[i] else "Value")
                   for i, p in enumerate(scope.params)]
@@ -284,7 +285,6 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     # ---- statements ----------------------------------------------------------------------
 
     def _lower_body(self, stmts: list[ast.stmt]) -> ir.Block:
-        self.ctx.homes = _home_blocks(stmts)
         block = self._nested_block(stmts)
         if self.ctx.hoisted:
             self.ctx.allow_unused_assignments = True
@@ -763,7 +763,7 @@ def _ends_with_exit(stmts: list[ast.stmt]) -> bool:
 
 def _infinite_generator(fn: ast.FunctionDef) -> bool:
     """A `while True` loop that yields and has no break or return inside."""
-    for node in ast.walk(fn):
+    for node in astwalk.walk(fn):
         if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value is True:
             inner = list(_walk_same_loop(node.body))
             if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in inner) and \
@@ -778,45 +778,23 @@ def _walk_same_loop(stmts):
     while todo:
         node = todo.pop()
         yield node
-        for child in ast.iter_child_nodes(node):
+        for child in astwalk.children(node):
             if not isinstance(child, (ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.ClassDef)):
                 todo.append(child)
 
 
-def _all_stores(stmt: ast.stmt) -> list[str]:
-    """Every name a statement binds, without entering nested scopes."""
-    names = []
-    todo = [stmt]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.Name):
-            if not isinstance(node.ctx, ast.Load):
-                names.append(node.id)
-            continue
-        if isinstance(node, ast.NamedExpr):
-            names.append(node.target.id)
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.append(node.name)
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            names.append(node.name)
-            if node is not stmt or isinstance(node, ast.FunctionDef):
-                continue
-        elif isinstance(node, ast.Lambda):
-            continue
-        elif isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            names.extend(n.target.id for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
-            continue
-        todo.extend(ast.iter_child_nodes(node))
-    return names
-
-
-def _home_blocks(body: list[ast.stmt]) -> dict[str, tuple[int, bool]]:
-    """For each name bound in a function body: the innermost statement list holding
-    every use of it, and whether its first use there is a binding at that level."""
+def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], dict[str, int]]:
+    """One walk over a function body, for declaring its Rust locals:
+    - for each name, the innermost statement list holding every use of it, and whether
+      its first use there is a binding at that level (it then becomes the `let`);
+    - how many places bind each name (more than one makes the local `mut`)."""
     chains: dict[str, list[int]] = {}
     first_direct: dict[tuple[str, int], bool] = {}
+    counts: dict[str, int] = {}
 
     def note(name: str, chain: list[int], direct: bool) -> None:
+        if direct:
+            counts[name] = counts.get(name, 0) + 1
         if name in chains:
             old = chains[name]
             i = 0
@@ -836,8 +814,11 @@ def _home_blocks(body: list[ast.stmt]) -> dict[str, tuple[int, bool]]:
             visit_stmt(stmt, inner)
 
     def visit_expr(node: ast.AST, chain: list[int]) -> None:
-        for n in _expression_names(node):
-            note(n.id if isinstance(n, ast.Name) else n.target.id, chain, False)
+        for n, binds in _expression_names(node):
+            name = n.id if isinstance(n, ast.Name) else n.target.id
+            note(name, chain, False)
+            if binds:
+                counts[name] = counts.get(name, 0) + 1
 
     def visit_stmt(stmt: ast.stmt, chain: list[int]) -> None:
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
@@ -875,28 +856,22 @@ def _home_blocks(body: list[ast.stmt]) -> dict[str, tuple[int, bool]]:
             visit_expr(stmt, chain)
 
     visit_block(body, [])
-    return {name: (chain[-1], first_direct.get((name, chain[-1]), False))
-            for name, chain in chains.items() if chain}
+    homes = {name: (chain[-1], first_direct.get((name, chain[-1]), False)) for name, chain in chains.items() if chain}
+    return homes, counts
 
 
 def _expression_names(node: ast.AST):
-    """Name loads/stores and walrus targets in a node, without entering nested scopes."""
-    todo = [node]
+    """(Name or walrus, binds) for each name use in a node, without entering nested
+    scopes; `binds` is false for comprehension variables, which are not locals."""
+    todo = [(node, False)]
     while todo:
-        n = todo.pop()
+        n, in_comprehension = todo.pop()
         if isinstance(n, ast.Name):
-            yield n
-        elif isinstance(n, ast.NamedExpr):
-            yield n
+            yield n, not in_comprehension and not isinstance(n.ctx, ast.Load)
+            continue
+        if isinstance(n, ast.NamedExpr):
+            yield n, True
         if isinstance(n, (ast.Lambda, ast.FunctionDef, ast.ClassDef)):
             continue
-        todo.extend(ast.iter_child_nodes(n))
-
-
-def _store_counts(stmts: list[ast.stmt]) -> dict[str, int]:
-    """How many places bind each name (more than one makes the Rust local `mut`)."""
-    counts: dict[str, int] = {}
-    for stmt in stmts:
-        for name in _all_stores(stmt):
-            counts[name] = counts.get(name, 0) + 1
-    return counts
+        inner = in_comprehension or isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
+        todo.extend((c, inner) for c in astwalk.children(n))

@@ -398,7 +398,7 @@ class ExprLowering:
 
     def function_value_closure(self, node: ast.FunctionDef | ast.Lambda) -> ir.Expr:
         """A nested def or lambda as a `Value::func` closure capturing cells by clone."""
-        from portalis.passes.lower import FnCtx, _store_counts
+        from portalis.passes.lower import FnCtx, local_bindings
         scope = self.scopes.scope_of(node)
         name = getattr(node, "name", "<lambda>")
         if isinstance(node, ast.FunctionDef):
@@ -415,7 +415,7 @@ class ExprLowering:
             default_lets.append(ir.Let(tmp, self.own(self.expr(default))))
             defaults[pname] = ir.MethodCall(ir.Var(tmp), "clone", [])
         outer = self.ctx
-        self.ctx = FnCtx(scope, "lambda", store_counts=_store_counts(node.body if isinstance(node, ast.FunctionDef) else []))
+        self.ctx = FnCtx(scope, "lambda", *local_bindings(node.body if isinstance(node, ast.FunctionDef) else []))
         params = [ir.Param(ident(p)) for p in scope.params]
         prologue = self._param_prologue(scope, params)  # decides which parameters are `mut`
         binding = self._bind_dynamic_args(name, sig, params, defaults)
@@ -486,13 +486,13 @@ class ExprLowering:
     def _lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
         """`(elt for x in it if cond)` as an iterator that computes each item on demand
         (so it works on infinite iterators); outer variables are captured by clone."""
-        from portalis.passes.lower import FnCtx, _expression_names
+        from portalis.passes.lower import _expression_names
         gen = node.generators[0]
         it = self.ctx.fresh("source")
         stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))])),
                                        mutable=True)]
         bound = set(target_names(gen.target))
-        used = {n.id for part in [node.elt, *gen.ifs] for n in _expression_names(part) if isinstance(n, ast.Name)}
+        used = {n.id for part in [node.elt, *gen.ifs] for n, _ in _expression_names(part) if isinstance(n, ast.Name)}
         for name in sorted(used - bound):
             rust = self._comp_var(name) or (ident(name) if self._is_cell(name) or self._is_local(name) else None)
             if rust is not None and not self.is_int_var(name):

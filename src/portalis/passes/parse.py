@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from portalis.passes import astwalk
 from portalis.diagnostics import Diagnostic, TranslationError
 
 MAX_SOURCE_BYTES = 2_000_000
@@ -60,8 +61,8 @@ def parse_module(source: str, filename: str) -> ParsedModule:
     except ValueError as err:
         raise TranslationError([Diagnostic(filename, 1, 1, f"source cannot be parsed: {err}",
                                            "remove NUL bytes and non-text content")])
-    nodes = list(ast.walk(tree))
-    diagnostics = list(_unsupported(nodes, filename))
+    nodes = astwalk.walk(tree)
+    diagnostics = sorted(_unsupported(nodes, filename), key=lambda d: (d.line, d.col))
     if diagnostics:
         raise TranslationError(diagnostics)
     return ParsedModule(tree, source, filename, nodes)

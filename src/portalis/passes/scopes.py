@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from portalis.passes import astwalk
 from portalis.passes.parse import ParsedModule
 
 
@@ -55,6 +56,10 @@ class ScopeInfo:
 
 class _Collector(ast.NodeVisitor):
     """Builds the scope tree: what each scope binds, declares and reads."""
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for child in astwalk.children(node):
+            self.visit(child)
 
     def __init__(self, module: ast.Module):
         self.root = Scope(module, "module", None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from portalis.passes import astwalk
 from portalis.diagnostics import Diagnostic
 from portalis.passes.parse import ParsedModule
 from portalis.passes.scopes import ScopeInfo
@@ -114,7 +115,7 @@ def _returns(fn: ast.FunctionDef):
         if isinstance(node, ast.Return):
             yield node
         if not isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(node))
+            todo.extend(astwalk.children(node))
 
 
 # ---- machine integers ------------------------------------------------------------------
@@ -197,7 +198,7 @@ class _IntInference:
                         if t.id in out:
                             out[t.id].append(node.value)
                     else:
-                        for n in ast.walk(t):
+                        for n in astwalk.walk(t):
                             if isinstance(n, ast.Name):
                                 bad(n.id)
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
@@ -211,12 +212,12 @@ class _IntInference:
                     if node.target.id in out:
                         out[node.target.id].append(("range", node.iter))
                 else:
-                    for n in ast.walk(node.target):
+                    for n in astwalk.walk(node.target):
                         if isinstance(n, ast.Name):
                             bad(n.id)
             elif isinstance(node, (ast.With, ast.ExceptHandler, ast.NamedExpr, ast.Delete, ast.Import,
                                    ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Global, ast.Nonlocal)):
-                for n in ast.walk(node) if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) else []:
+                for n in astwalk.walk(node) if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) else []:
                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store):
                         bad(n.id)
                 if isinstance(node, ast.ExceptHandler) and node.name:
@@ -363,7 +364,7 @@ def _own_walk(body: list[ast.stmt]):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp,
                              ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             continue
-        todo.extend(ast.iter_child_nodes(node))
+        todo.extend(astwalk.children(node))
 
 
 def _own_returns(fn: ast.FunctionDef):
@@ -386,7 +387,7 @@ def _ends_with_return(body: list[ast.stmt]) -> bool:
 def _multiplicative_returns(returns: list[ast.Return]) -> bool:
     """A return value built by multiplying non-constants can grow past 64 bits."""
     for ret in returns:
-        for n in ast.walk(ret):
+        for n in astwalk.walk(ret):
             if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and \
                     not (isinstance(n.left, ast.Constant) or isinstance(n.right, ast.Constant)):
                 return True
@@ -396,7 +397,7 @@ def _multiplicative_returns(returns: list[ast.Return]) -> bool:
 def _names_in(node) -> set[str]:
     if isinstance(node, tuple):
         return set().union(*(_names_in(a) for a in node[1].args)) if node[1].args else set()
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    return {n.id for n in astwalk.walk(node) if isinstance(n, ast.Name)}
 
 
 def _growing(bindings: dict[str, list], candidates: set[str]) -> set[str]:
@@ -410,7 +411,7 @@ def _growing(bindings: dict[str, list], candidates: set[str]) -> set[str]:
             deps[name] |= (names & candidates) - {name}
             if isinstance(b, tuple):
                 continue
-            for n in ast.walk(b):
+            for n in astwalk.walk(b):
                 if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and name in _names_in(n):
                     grow.add(name)
     for name in candidates:

@@ -1,0 +1,38 @@
+"""Fast AST traversal shared by the passes.
+
+`ast.walk` and `ast.iter_child_nodes` go through two layers of generators per node;
+translation speed is dominated by tree walks, so the passes use these plain loops.
+"""
+from __future__ import annotations
+
+import ast
+
+_AST = ast.AST
+
+
+def children(node: ast.AST) -> list[ast.AST]:
+    """The direct child nodes of `node`, in field order."""
+    out = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if value.__class__ is list:
+            out.extend(v for v in value if isinstance(v, _AST))
+        elif isinstance(value, _AST):
+            out.append(value)
+    return out
+
+
+def walk(node: ast.AST) -> list[ast.AST]:
+    """Every node under `node` (itself included), in no particular order."""
+    out = []
+    todo = [node]
+    while todo:
+        n = todo.pop()
+        out.append(n)
+        for name in n._fields:
+            value = getattr(n, name, None)
+            if value.__class__ is list:
+                todo.extend(v for v in value if isinstance(v, _AST))
+            elif isinstance(value, _AST):
+                todo.append(value)
+    return out
