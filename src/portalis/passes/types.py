@@ -63,12 +63,16 @@ def literal_type(node: ast.expr) -> str | None:
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     info = TypeInfo(ints=infer_machine_ints(parsed, scopes))
+    calls: dict[str, list[ast.Call]] = {}
+    for node in parsed.nodes:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            calls.setdefault(node.func.id, []).append(node)
     for node in parsed.nodes:
         if not isinstance(node, ast.FunctionDef):
             continue
         args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
         info.params[node.name] = {a.arg: t for a in args if (t := annotation_name(a.annotation))}
-        _check_call_arguments(parsed, node, info)
+        _check_call_arguments(parsed, node, calls.get(node.name, []), info)
         declared = annotation_name(node.returns)
         if declared is None:
             continue
@@ -87,15 +91,13 @@ def _a(type_name: str) -> str:
     return ("an " if type_name[0] in "aeiou" else "a ") + type_name
 
 
-def _check_call_arguments(parsed: ParsedModule, fn: ast.FunctionDef, info: TypeInfo) -> None:
+def _check_call_arguments(parsed: ParsedModule, fn: ast.FunctionDef, calls: list[ast.Call], info: TypeInfo) -> None:
     """Warn where a call passes a literal of a type the parameter's annotation excludes."""
     annotated = info.params.get(fn.name)
     if not annotated:
         return
     positional = [a.arg for a in fn.args.posonlyargs + fn.args.args]
-    for call in parsed.nodes:
-        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == fn.name):
-            continue
+    for call in calls:
         passed = list(zip(positional, call.args)) + [(k.arg, k.value) for k in call.keywords if k.arg]
         for param, arg in passed:
             declared = annotated.get(param)
@@ -133,6 +135,12 @@ _INT_OPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.B
             ast.RShift, ast.LShift)
 _GROWTH_OPS = (ast.Mult, ast.Pow, ast.LShift)
 I64_RANGE = (-(2 ** 63), 2 ** 63 - 1)
+
+
+# Statements and expressions that can bind a name.
+_BINDING_STATEMENTS = {ast.Assign, ast.AnnAssign, ast.AugAssign, ast.For, ast.With, ast.ExceptHandler, ast.NamedExpr,
+                       ast.Delete, ast.Import, ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Global,
+                       ast.Nonlocal}
 
 
 @dataclass
@@ -190,8 +198,12 @@ class _IntInference:
                 out[name].append(None)
 
         for node in _own_walk(body):
-            if isinstance(node, ast.Call):
+            kind = type(node)
+            if kind is ast.Call:
                 self.call_scope[id(node)] = scope_node
+                continue
+            if kind not in _BINDING_STATEMENTS:
+                continue
             if isinstance(node, ast.Assign):
                 for t in node.targets:
                     if isinstance(t, ast.Name):
@@ -355,16 +367,20 @@ def _is_range_call(node: ast.expr) -> bool:
             and 1 <= len(node.args) <= 3 and not node.keywords)
 
 
-def _own_walk(body: list[ast.stmt]):
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+                  ast.DictComp, ast.GeneratorExp)
+
+
+def _own_walk(body: list[ast.stmt]) -> list[ast.AST]:
     """Nodes of a body, not entering nested functions, classes, lambdas or comprehensions."""
+    out = []
     todo = list(body)
     while todo:
         node = todo.pop()
-        yield node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp,
-                             ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            continue
-        todo.extend(astwalk.children(node))
+        out.append(node)
+        if not isinstance(node, _NESTED_SCOPES):
+            todo.extend(astwalk.children(node))
+    return out
 
 
 def _own_returns(fn: ast.FunctionDef):
