@@ -228,6 +228,7 @@ def rewrite_generator(fn: ast.FunctionDef, class_name: str) -> tuple[ast.ClassDe
               f"    def __next__(_g):\n        pass\n")
     cls = ast.parse(source).body[0]
     cls.body[2].body = [dispatch]
+    cls.generated_by_portalis = True  # an implementation detail: never printed by the program
     wrapper = ast.parse(f"def {fn.name}({', '.join(params)}):\n    return {class_name}({', '.join(params)})").body[0]
     wrapper.args = fn.args
     for node in (cls, wrapper):

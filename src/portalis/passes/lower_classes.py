@@ -108,6 +108,14 @@ class ClassLowering:
                 info.aliases.extend(alias)
         self.classes[node.name] = info
 
+    def _has_text_form(self, info: ClassInfo) -> bool:
+        while info is not None:
+            if any(e.name in ("__repr__", "__str__") for e in info.entries) or \
+                    any(a[0] in ("__repr__", "__str__") for a in info.aliases):
+                return True
+            info = self.classes.get(info.base) if info.base else None
+        return False
+
     def class_value(self, name: str) -> ir.Expr:
         return ir.Raw(f"Value::Class(&{self.classes[name].static})")
 
@@ -136,6 +144,10 @@ class ClassLowering:
                            "define methods and simple class attributes only")
         for entry in info.entries:
             items.append(self._lower_method(entry, info))
+        if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)):
+            self.warn(node, f"class {node.name} has no __repr__ or __str__: CPython prints its objects with a "
+                            "memory address, which a translation cannot reproduce",
+                      "define __repr__ if objects of this class are printed")
         rows = [(e.name, e.kind, e.rust_name) for e in info.entries] + info.aliases
         table = ",\n        ".join(f"({str_literal(name)}, MethodKind::{kind}, {rust})" for name, kind, rust in rows)
         base_info = self.classes.get(info.base)
