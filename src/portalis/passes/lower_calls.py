@@ -243,7 +243,7 @@ class CallLowering:
         extra: list[ir.Expr] = []
         for i, arg in enumerate(node.args):
             if i < len(params):
-                bound[params[i]] = self.own(self.expr(arg))
+                bound[params[i]] = self.expr(arg)
             elif sig.vararg:
                 extra.append(self.own(self.expr(arg)))
             else:
@@ -254,25 +254,22 @@ class CallLowering:
             if kw.arg in params or kw.arg in sig.kwonly:
                 if kw.arg in bound:
                     self.error(kw.value, f"{name}() got multiple values for argument '{kw.arg}'", "pass it once")
-                bound[kw.arg] = self.own(self.expr(kw.value))
+                bound[kw.arg] = self.expr(kw.value)
             elif sig.kwarg:
                 kwargs.append(ir.TupleLit([ir.Raw(f"Value::str({str_literal(kw.arg)})"), self.own(self.expr(kw.value))]))
             else:
                 self.error(kw.value, f"{name}() got an unexpected keyword argument '{kw.arg}'", "check the parameter names")
         values: list[ir.Expr] = []
-        for p in params + sig.kwonly:
+        for i, p in enumerate(params + sig.kwonly):
+            takes_int = i < len(int_params) and int_params[i]
             if p in bound:
-                values.append(bound[p])
+                values.append(self.machine_int(bound[p]) if takes_int else self.own(bound[p]))
             elif p in sig.defaults:
-                values.append(self.param_default(sig, p))
+                default = self.param_default(sig, p)
+                values.append(self.machine_int(default) if takes_int else default)
             else:
                 self.error(node, f"{name}() missing required argument '{p}'", f"pass a value for {p}")
                 values.append(ir.Raw("Value::None"))
-        for i, flag in enumerate(int_params):
-            if flag and i < len(values):
-                v = values[i]
-                inner = v.args[0] if isinstance(v, ir.Call) and v.func == "Value::Int" else v
-                values[i] = self.machine_int(inner)
         if sig.vararg:
             values.insert(len(params), ir.Call("Value::tuple", [ir.VecLit(extra)]))
         if sig.kwarg:
