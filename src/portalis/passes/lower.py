@@ -25,6 +25,7 @@ from portalis.passes.scopes import Scope, ScopeInfo
 from portalis.passes.types import TypeInfo
 
 HEADER = "use portalis_runtime::*;\n"
+_MAIN_GUARDS = {"__name__ == '__main__'", "'__main__' == __name__"}
 # Defaults that create a new object: Python creates it once, when the def runs.
 _MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)
 
@@ -242,6 +243,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         body = self._lower_body(node.body)
         if not _ends_with_exit(node.body):
             body.tail = ir.Raw("Ok(Value::None)")
+        elif body.stmts and isinstance(body.stmts[-1], ir.Return) and body.stmts[-1].value is not None:
+            body.tail = body.stmts.pop().value  # a final `return x` reads better as the tail `Ok(x)`
         return body
 
     def generator_result(self) -> ir.Expr:
@@ -486,6 +489,9 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 self.error(target, "this del target is not supported", "delete items with del x[i]")
 
     def stmt_If(self, node: ast.If, out) -> None:
+        if self.ctx.kind == "module" and ast.unparse(node.test) in _MAIN_GUARDS:
+            out.extend(self._nested_block(node.body).stmts)  # always true in a translated program
+            return
         cond = self.condition(node.test)
         then = self._nested_block(node.body)
         orelse = self._nested_block(node.orelse) if node.orelse else None
