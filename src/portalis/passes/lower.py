@@ -448,7 +448,11 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setslice", [self.ref(obj), *bounds, self.ref(value)]))))
             else:
                 key = self.expr(target.slice)
-                out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setitem", [self.ref(obj), self.ref(key), self.own(value)]))))
+                if key.ty == "i64":
+                    call = ir.Call("ops::setitem_int", [self.ref(obj), key, self.own(value)])
+                else:
+                    call = ir.Call("ops::setitem", [self.ref(obj), self.ref(key), self.own(value)])
+                out.append(ir.ExprStmt(self.fallible(call)))
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [

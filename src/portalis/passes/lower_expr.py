@@ -354,7 +354,10 @@ class ExprLowering:
             s = node.slice
             bounds = [self.ref(self._bound(b)) for b in (s.lower, s.upper, s.step)]
             return self.fallible(ir.Call("ops::getslice", [self.ref(obj), *bounds]))
-        return self.fallible(ir.Call("ops::getitem", [self.ref(obj), self.ref(self.expr(node.slice))]))
+        index = self.expr(node.slice)
+        if index.ty == "i64":
+            return self.fallible(ir.Call("ops::getitem_int", [self.ref(obj), index]))
+        return self.fallible(ir.Call("ops::getitem", [self.ref(obj), self.ref(index)]))
 
     def expr_Attribute(self, node: ast.Attribute) -> ir.Expr:
         module_attr = self.module_attribute(node) or self.builtin_type_method(node)

@@ -930,6 +930,36 @@ pub fn getitem(container: &Value, index: &Value) -> PyResult<Value> {
     }
 }
 
+/// `container[i]` with an index known to be a machine int: lists skip the boxing.
+#[inline]
+pub fn getitem_int(container: &Value, i: i64) -> PyResult<Value> {
+    if let Value::List(l) = container {
+        let l = l.borrow();
+        return match norm_index(i, l.len()) {
+            Some(j) => Ok(l[j].clone()),
+            None => index_error("list index out of range"),
+        };
+    }
+    getitem(container, &Value::Int(i))
+}
+
+/// `container[i] = value` with a machine-int index.
+#[inline]
+pub fn setitem_int(container: &Value, i: i64, value: Value) -> PyResult<()> {
+    if let Value::List(l) = container {
+        let mut l = l.borrow_mut();
+        let n = l.len();
+        return match norm_index(i, n) {
+            Some(j) => {
+                l[j] = value;
+                Ok(())
+            }
+            None => index_error("list assignment index out of range"),
+        };
+    }
+    setitem(container, &Value::Int(i), value)
+}
+
 /// `container[index] = value`.
 pub fn setitem(container: &Value, index: &Value, value: Value) -> PyResult<()> {
     match container {
