@@ -87,7 +87,8 @@ class _Locals(ast.NodeTransformer):
 class _Flattener:
     """Cuts a body into blocks; block i runs when `_g._pc == i`."""
 
-    def __init__(self):
+    def __init__(self, names: set[str]):
+        self.names = names  # the generator's locals, for names bound by `except ... as`
         self.blocks: list[list[ast.stmt]] = []
         self.loops: list[tuple[int, int]] = []  # (continue target, break target)
         self.counter = 0
@@ -168,7 +169,38 @@ class _Flattener:
             self.loops.pop()
             self.blocks[self.flatten(stmt.orelse, orelse)].extend(self.goto(after))
             return after
+        if isinstance(stmt, ast.Try) and not stmt.finalbody:
+            return self._try(stmt, current)
         raise Unsupported(type(stmt).__name__)
+
+    def _try(self, stmt: ast.Try, current: int) -> int:
+        """try/except around a yield: every block of the try body runs inside the same
+        handlers, which jump to the handler's own blocks."""
+        body = self.new_block()
+        self.blocks[current].extend(self.goto(body))
+        first = len(self.blocks) - 1
+        end_of_body = self.flatten(stmt.body, body)
+        protected = range(first, len(self.blocks))
+        after = self.new_block()
+        orelse = self.new_block()
+        self.blocks[end_of_body].extend(self.goto(orelse))
+        clauses = []
+        for handler in stmt.handlers:
+            start = self.new_block()
+            if handler.name:
+                self.blocks[start].extend(ast.parse(f"{handler.name} = _g._caught").body)
+                self.blocks[start][-1] = _Locals(self.names).visit(self.blocks[start][-1])
+            self.blocks[self.flatten(handler.body, start)].extend(self.goto(after))
+            kind = f" {ast.unparse(handler.type)}" if handler.type is not None else " BaseException"
+            clauses.append(f"except{kind} as _caught:\n    _g._caught = _caught\n    _g._pc = {start}\n    continue")
+        for index in protected:
+            code = self.blocks[index] or [ast.Pass()]
+            # the generator's own end (StopIteration) must not reach the user's handlers
+            wrapper = ast.parse("try:\n    pass\nexcept StopIteration:\n    raise\n" + "\n".join(clauses)).body[0]
+            wrapper.body = code
+            self.blocks[index] = [wrapper]
+        self.blocks[self.flatten(stmt.orelse, orelse)].extend(self.goto(after))
+        return after
 
 
 class _ReturnsAsStop(ast.NodeTransformer):
@@ -199,14 +231,15 @@ def rewrite_generator(fn: ast.FunctionDef, class_name: str) -> tuple[ast.ClassDe
     args = fn.args
     if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or fn.decorator_list:
         return None
-    if any(isinstance(n, (ast.Try, ast.With)) and _yields(n) for n in ast.walk(fn)):
+    if any((isinstance(n, ast.With) or (isinstance(n, ast.Try) and n.finalbody)) and _yields(n)
+           for n in ast.walk(fn)):
         return None
     if any(isinstance(n, ast.Yield) and not _is_statement_yield(fn, n) for n in ast.walk(fn)):
         return None  # `x = yield v` (send) is not supported here
     names = _locals_of(fn)
     params = [a.arg for a in args.args]
     body = [_Locals(names).visit(stmt) for stmt in fn.body]
-    flattener = _Flattener()
+    flattener = _Flattener(names)
     try:
         last = flattener.flatten(body, flattener.new_block())
     except Unsupported:
