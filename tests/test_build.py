@@ -98,7 +98,12 @@ def test_wasm_runner_passes_status_streams_and_arguments(tmp_path):
     module = tmp_path / "prog.wasm"
     cmd = [tc.rustc, "--target", tc.target, *build._link_flags(tc), str(main_rs), "-o", str(module)]
     subprocess.run(cmd, check=True, capture_output=True)
+    # A user's folder may hold files named like modules the runner imports (nt.py, ...).
+    workdir = tmp_path / "user"
+    workdir.mkdir()
+    for shadow in ("nt.py", "tempfile.py", "wasmtime.py"):
+        (workdir / shadow).write_text("print('shadowed')\n")
     proc = subprocess.run(toolchain.wasm_command(module, ["a", "b"]), input="hello", capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+                          text=True, cwd=workdir, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert (proc.stdout, proc.stderr, proc.returncode) == ("a,b|HELLO", "to stderr\n", 7)
     assert module.with_suffix(".cwasm").exists()  # compiled code cached for the next run

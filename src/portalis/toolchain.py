@@ -113,4 +113,5 @@ def wasm_command(module: str | os.PathLike, args: list[str] | None = None) -> li
         import wasmtime  # noqa: F401
     except ImportError as err:
         raise ToolchainMissing("running wasm32-wasi modules needs the `wasmtime` package: pip install wasmtime") from err
-    return [sys.executable, "-m", "portalis.wasi", str(module), *(args or [])]
+    # -P: the user's working directory must not shadow modules the runner imports
+    return [sys.executable, "-P", "-m", "portalis.wasi", str(module), *(args or [])]
