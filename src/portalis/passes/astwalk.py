@@ -29,10 +29,5 @@ def walk(node: ast.AST) -> list[ast.AST]:
     while todo:
         n = todo.pop()
         out.append(n)
-        for name in n._fields:
-            value = getattr(n, name, None)
-            if value.__class__ is list:
-                todo.extend(v for v in value if isinstance(v, _AST))
-            elif isinstance(value, _AST):
-                todo.append(value)
+        todo.extend(children(n))
     return out
