@@ -30,3 +30,8 @@ def test_integers_grow_beyond_64_bits(same_as_cpython):
 def test_generators_with_try_except_around_yield(same_as_cpython):
     """A yield inside try/except: the handlers cover every resumption of the try body."""
     same_as_cpython('def numbers(lines):\n    for line in lines:\n        try:\n            value = int(line)\n            yield value\n            yield value * 2\n        except ValueError as e:\n            print("skip", line, e)\n            yield -1\n        else:\n            print("ok", line)\n    print("done")\nprint(list(numbers(["1", "x", "3"])))\ndef guarded(it):\n    try:\n        for x in it:\n            yield 10 // x\n    except ZeroDivisionError:\n        yield "div0"\nprint(list(guarded([5, 2, 0, 7])))\ndef early(xs):\n    for x in xs:\n        try:\n            if x < 0:\n                return\n            yield x\n        except Exception:\n            yield "bad"\nprint(list(early([1, 2, -1, 5])))\n')
+
+
+def test_user_decorators(same_as_cpython):
+    """Decorators (with and without arguments) wrap module functions; *args/**kwargs forward."""
+    same_as_cpython('import functools\ncalls = []\ndef trace(func):\n    def wrapper(*args, **kwargs):\n        calls.append(func.__name__)\n        result = func(*args, **kwargs)\n        print(f"{func.__name__}{args} -> {result}")\n        return result\n    return wrapper\ndef repeat(n):\n    def decorate(func):\n        def inner(*args):\n            return [func(*args) for _ in range(n)]\n        return inner\n    return decorate\n@trace\ndef add(a, b=10):\n    return a + b\n@repeat(3)\ndef greet(name):\n    return "hi " + name\ndef helper():\n    return add(5, 6)\nprint(add(1, 2), add(3), helper(), greet("bo"), calls)\n')

@@ -96,6 +96,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         self.classes: dict[str, ClassInfo] = {}
         self.imports: dict[str, str] = {}  # local name -> "module" or "module.attr"
         self.default_cells: list[str] = []  # statics holding mutable parameter defaults
+        self.decorated: dict[str, FunctionSig] = {}  # module functions wrapped by decorators
         self._collect_module_names()
         self.global_vars = {n for n in scopes.module_globals
                             if n not in self.functions and n not in self.classes and n not in self.imports}
@@ -118,7 +119,11 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
 
     def _collect_module_names(self) -> None:
         for stmt in self.parsed.tree.body:
-            if isinstance(stmt, ast.FunctionDef):
+            if isinstance(stmt, ast.FunctionDef) and stmt.decorator_list:
+                # `@deco def f`: the Rust fn is the undecorated function; `f` is a variable
+                # holding what the decorators return, set when the def statement runs.
+                self.decorated[stmt.name] = self._signature(stmt, ident(stmt.name) + "_undecorated")
+            elif isinstance(stmt, ast.FunctionDef):
                 self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
             elif isinstance(stmt, ast.ClassDef):
                 self._collect_class(stmt)
@@ -183,7 +188,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             if isinstance(stmt, ast.ClassDef):
                 yield LoweredItem("class", stmt.name, self._lower_class(stmt))
             elif isinstance(stmt, ast.FunctionDef):
-                yield LoweredItem("function", stmt.name, [self._lower_function(stmt, self.functions[stmt.name])])
+                sig = self.functions.get(stmt.name) or self.decorated[stmt.name]
+                yield LoweredItem("function", stmt.name, [self._lower_function(stmt, sig, decorated=True)])
         yield LoweredItem("main", "main", self._lower_module_body(tree))
         if self.diagnostics:
             raise TranslationError(sorted(self.diagnostics, key=lambda d: (d.line, d.col)))
@@ -207,8 +213,9 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
 
     # ---- functions ---------------------------------------------------------------------
 
-    def _lower_function(self, node: ast.FunctionDef, sig: FunctionSig, kind: str = "function") -> ir.Function:
-        for deco in node.decorator_list:
+    def _lower_function(self, node: ast.FunctionDef, sig: FunctionSig, kind: str = "function",
+                        decorated: bool = False) -> ir.Function:
+        for deco in node.decorator_list if not decorated else ():
             self._check_decorator(deco, kind)
         scope = self.scopes.scope_of(node)
         outer = self.ctx
@@ -336,6 +343,14 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     def stmt_FunctionDef(self, node: ast.FunctionDef, out) -> None:
         if self.ctx.kind == "module" and node.name in self.functions:
             self.init_default_cells(self.functions[node.name], out)  # the fn itself is a Rust item
+            return
+        if self.ctx.kind == "module" and node.name in self.decorated:
+            sig = self.decorated[node.name]
+            self.init_default_cells(sig, out)
+            value = self.function_value(node.name, sig)
+            for deco in reversed(node.decorator_list):
+                value = self.fallible(ir.Call("builtins::call", [self.ref(self.expr(deco)), ir.VecLit([value])]))
+            self.store_name(node.name, value, out, node)
             return
         closure = self.function_value_closure(node)
         self.store_name(node.name, closure, out, node)

@@ -76,9 +76,11 @@ class CallLowering:
     # ---- names that are not local variables ---------------------------------------------------
 
     def module_function_value(self, name: str) -> ir.Expr:
+        return self.function_value(name, self.functions[name])
+
+    def function_value(self, name: str, sig) -> ir.Expr:
         """A module-level function used as a value: a closure that binds a Vec of args."""
-        sig = self.functions[name]
-        names = sig.params + ([sig.vararg] if sig.vararg else [])
+        names = sig.params + ([sig.vararg] if sig.vararg else []) + sig.kwonly + ([sig.kwarg] if sig.kwarg else [])
         params = [ir.Param(ident(p)) for p in names]
         saved_stack = self.ctx.stack
         self.ctx.stack = []  # defaults are evaluated inside the closure, outside any `try`
@@ -150,6 +152,10 @@ class CallLowering:
         if isinstance(func, ast.Attribute):
             return self._call_attribute(node, func)
         callee = self.expr(func)
+        if node.keywords and all(k.arg is None for k in node.keywords) and len(node.keywords) == 1:
+            # f(*args, **kwargs) forwarding (decorators): works while the dict is empty
+            kwargs = self.ref(self.expr(node.keywords[0].value))
+            return self.fallible(ir.Call("builtins::call_kw", [self.ref(callee), self._items(node.args), kwargs]))
         return self.fallible(ir.Call("builtins::call", [self.ref(callee), self._positional_vec(node)]))
 
     def _positional_vec(self, node: ast.Call) -> ir.Expr:

@@ -468,9 +468,17 @@ class ExprLowering:
         if sig.vararg:
             p = by_name[ident(sig.vararg)]
             stmts.append(ir.Let(p.name, ir.Call("Value::tuple", [ir.MethodCall(ir.Var("args"), "collect", [])])))
-        for extra in sig.kwonly + ([sig.kwarg] if sig.kwarg else []):
-            self.error(sig.node, f"{name}(): keyword-only and **kwargs parameters are not supported on closures",
-                       "define the function at module level")
+        # A call through a value carries no keywords: keyword-only parameters take their
+        # defaults and **kwargs is empty.
+        for kw in sig.kwonly:
+            if kw not in sig.defaults:
+                self.error(sig.node, f"{name}(): keyword-only parameter '{kw}' without a default cannot be "
+                                     "passed through a function value", "give it a default or make it positional")
+                continue
+            value = defaults[kw] if defaults is not None else self.param_default(sig, kw)
+            stmts.append(ir.Let(by_name[ident(kw)].name, value))
+        if sig.kwarg:
+            stmts.append(ir.Let(by_name[ident(sig.kwarg)].name, ir.Raw("Value::dict(Dict::new())")))
         return stmts
 
     # ---- comprehensions -------------------------------------------------------------------------

@@ -240,6 +240,18 @@ pub fn id(v: &Value) -> Value {
     Value::Int(addr as i64)
 }
 
+/// `f(*args, **kwargs)` through a value: values carry no keyword parameters, so this
+/// works when `kwargs` is empty (as it is for a decorator's wrapper called positionally).
+pub fn call_kw(f: &Value, args: Vec<Value>, kwargs: &Value) -> PyResult<Value> {
+    if kwargs.truthy() {
+        return type_error(format!(
+            "keyword arguments cannot be passed through a function value here ({} given)",
+            kwargs.repr()
+        ));
+    }
+    call(f, args)
+}
+
 /// Call any callable value with positional arguments.
 pub fn call(f: &Value, args: Vec<Value>) -> PyResult<Value> {
     match f {
