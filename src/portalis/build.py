@@ -12,7 +12,6 @@ import fcntl
 import hashlib
 import os
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,7 +121,3 @@ def _crate_name(crate: Path) -> str:
             if line.startswith("name = "):
                 return line.split("=", 1)[1].strip().strip('"')
     return "main"
-
-
-def scratch_dir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="portalis-"))

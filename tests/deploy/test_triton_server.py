@@ -21,9 +21,10 @@ import numpy as np
 import pytest
 
 import portalis
-from portalis.triton.server import MODEL_NAME, TritonServer, TritonUnavailable
+from portalis.triton.server import MODEL_NAME, TritonServer
 
-from deploy_support import DEPLOY, free_ports
+from deploy_support import DEPLOY
+from triton_support import free_ports, running_triton
 
 tritonclient_http = pytest.importorskip("tritonclient.http")
 tritonclient_grpc = pytest.importorskip("tritonclient.grpc")
@@ -38,20 +39,11 @@ WARMUP_PROGRAM = (DEPLOY / "triton/model_repository/rust_transpiler/warmup/pytho
 
 @pytest.fixture(scope="module")
 def triton(tmp_path_factory):
-    http_port, grpc_port, metrics_port = free_ports(3)
-    log = tmp_path_factory.mktemp("triton") / "tritonserver.log"
-    try:
-        server = TritonServer(http_port=http_port, grpc_port=grpc_port, metrics_port=metrics_port,
-                              host="127.0.0.1", log_path=log, exit_timeout=3)
-    except TritonUnavailable as err:
-        pytest.skip(f"tritonserver unavailable: {err}")
-    server.start()
-    try:
-        server.wait_ready(timeout=120)
-        yield server
-    finally:
-        close_clients()
-        server.stop()
+    with running_triton(tmp_path_factory.mktemp("triton")) as server:
+        try:
+            yield server
+        finally:
+            close_clients()
 
 
 def model_metrics(server: TritonServer) -> dict[str, float]:

@@ -6,50 +6,26 @@ Skips only when the wheel, its binary or the libpython its backend stub needs is
 """
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from service_support import unique_function
+from triton_support import running_triton
 
 pytest.importorskip("tritonclient.http")
 pytest.importorskip("tritonclient.grpc")
 
 from portalis.service.triton_backend import TritonBackend  # noqa: E402
 from portalis.triton.client import TritonTranslationError  # noqa: E402
-from portalis.triton.server import TritonServer, TritonUnavailable  # noqa: E402
 
 pytestmark = pytest.mark.slow
 TRANSLATE = "/api/v1/translation/translate"
 PROGRAM = "def add(a: int, b: int) -> int:\n    return a + b\n\n\nprint(add(1, 2))\n"
 
 
-def free_ports(count: int) -> list[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    try:
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in sockets]
-    finally:
-        for sock in sockets:
-            sock.close()
-
-
 @pytest.fixture(scope="module")
 def triton(tmp_path_factory):
-    http_port, grpc_port, metrics_port = free_ports(3)
-    log = tmp_path_factory.mktemp("triton") / "tritonserver.log"
-    try:
-        server = TritonServer(http_port=http_port, grpc_port=grpc_port, metrics_port=metrics_port,
-                              host="127.0.0.1", log_path=log, exit_timeout=2)
-    except (TritonUnavailable, FileNotFoundError) as err:
-        pytest.skip(f"tritonserver unavailable: {err}")
-    server.start()
-    try:
-        server.wait_ready(timeout=60)
+    with running_triton(tmp_path_factory.mktemp("triton"), wait_timeout=60) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")

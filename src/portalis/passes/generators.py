@@ -257,8 +257,8 @@ def rewrite_generator(fn: ast.FunctionDef, class_name: str) -> tuple[ast.ClassDe
     source = (f"class {class_name}:\n"
               f"    def __init__(_g{''.join(', ' + p for p in params)}):\n"
               + "\n".join("    " + line for line in init_lines) + "\n"
-              f"    def __iter__(_g):\n        return _g\n"
-              f"    def __next__(_g):\n        pass\n")
+              "    def __iter__(_g):\n        return _g\n"
+              "    def __next__(_g):\n        pass\n")
     cls = ast.parse(source).body[0]
     cls.body[2].body = [dispatch]
     cls.generated_by_portalis = True  # an implementation detail: never printed by the program

@@ -83,7 +83,7 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
                 info.warnings.append(Diagnostic(
                     parsed.filename, ret.lineno, ret.col_offset + 1,
                     f"{node.name}() is annotated to return {declared} but returns {_a(found)} here",
-                    f"fix the annotation or the returned value", "warning"))
+                    "fix the annotation or the returned value", "warning"))
     return info
 
 
