@@ -143,3 +143,14 @@ def test_annotations_that_disagree_with_the_code_are_warnings():
         (3, 9, "f() parameter x is annotated int but receives a str here"),
         (3, 19, "f() parameter name is annotated str but receives an int here"),
     ]
+
+
+def test_unsupported_modules_are_errors_where_used_and_warnings_when_unused():
+    """An import Portalis lacks only matters where the program uses the name."""
+    unused = translate("import cmath\nfrom array import array\nprint(1)\n", "imports.py")
+    assert unused.ok
+    assert [(d.line, d.severity) for d in unused.diagnostics] == [(1, "warning"), (2, "warning")]
+    used = translate("import cmath\nprint(cmath.sqrt(-1))\n", "imports.py")
+    assert not used.ok
+    assert [(d.line, d.col) for d in used.errors] == [(2, 7)]
+    assert "module cmath is not supported" in used.errors[0].message

@@ -95,11 +95,13 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         self.functions: dict[str, FunctionSig] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.imports: dict[str, str] = {}  # local name -> "module" or "module.attr"
+        self.unavailable: dict[str, tuple] = {}  # imported names Portalis lacks -> (import, message, hint)
+        self.used_unavailable: set[str] = set()
         self.default_cells: list[str] = []  # statics holding mutable parameter defaults
         self.decorated: dict[str, FunctionSig] = {}  # module functions wrapped by decorators
         self._collect_module_names()
-        self.global_vars = {n for n in scopes.module_globals
-                            if n not in self.functions and n not in self.classes and n not in self.imports}
+        self.global_vars = {n for n in scopes.module_globals if n not in self.functions and n not in self.classes
+                            and n not in self.imports and n not in self.unavailable}
         self.ctx: FnCtx | None = None
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
@@ -169,8 +171,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
 
     def _collect_import(self, stmt) -> None:
         from portalis.passes.lower_calls import check_import
-        for problem in check_import(stmt, self.imports):
-            self.error(stmt, *problem)
+        for local, message, hint in check_import(stmt, self.imports):
+            self.unavailable[local] = (stmt, message, hint)
 
     # ---- program -------------------------------------------------------------------------
 
@@ -191,6 +193,9 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 sig = self.functions.get(stmt.name) or self.decorated[stmt.name]
                 yield LoweredItem("function", stmt.name, [self._lower_function(stmt, sig, decorated=True)])
         yield LoweredItem("main", "main", self._lower_module_body(tree))
+        for name, (stmt, message, hint) in self.unavailable.items():
+            if name not in self.used_unavailable:
+                self.warn(stmt, f"{message}; the import is ignored because nothing uses {name}", hint)
         if self.diagnostics:
             raise TranslationError(sorted(self.diagnostics, key=lambda d: (d.line, d.col)))
 

@@ -41,30 +41,32 @@ DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "func
 
 
 def check_import(stmt, imports: dict[str, str]):
-    """Record what an import binds; yield (message, hint) for what is not available."""
+    """Record what an import binds; yield (local name, message, hint) for each name it
+    binds that Portalis does not provide (an error only where the program uses it)."""
     if isinstance(stmt, ast.Import):
         for alias in stmt.names:
             root = alias.name.split(".")[0]
             if alias.name in TYPE_ONLY_MODULES or (alias.name in DESUGARED and alias.name not in STDLIB):
                 continue
             if alias.name not in STDLIB:
-                yield _unknown_module(alias.name)
+                yield (alias.asname or root, *_unknown_module(alias.name))
                 continue
             imports[alias.asname or root] = alias.name
     else:
         module = stmt.module or ""
         if module in TYPE_ONLY_MODULES:
             return
-        names = [a for a in stmt.names if a.name not in DESUGARED.get(module, ())]
-        if names and module not in STDLIB:
-            yield _unknown_module(module)
-            return
-        for alias in names:
-            if alias.name not in STDLIB[module]:
-                yield (f"{module}.{alias.name} is not supported yet",
-                       f"supported names from {module}: {', '.join(sorted(STDLIB[module]))}")
+        for alias in stmt.names:
+            if alias.name in DESUGARED.get(module, ()):
                 continue
-            imports[alias.asname or alias.name] = f"{module}.{alias.name}"
+            local = alias.asname or alias.name
+            if module not in STDLIB:
+                yield (local, *_unknown_module(module))
+            elif alias.name not in STDLIB[module]:
+                yield (local, f"{module}.{alias.name} is not supported yet",
+                       f"supported names from {module}: {', '.join(sorted(STDLIB[module]))}")
+            else:
+                imports[local] = f"{module}.{alias.name}"
 
 
 def _unknown_module(name: str) -> tuple[str, str]:
@@ -134,6 +136,8 @@ class CallLowering:
 
     def expr_Call(self, node: ast.Call) -> ir.Expr:
         func = node.func
+        if isinstance(func, ast.Name) and func.id in self.unavailable and not self._is_local(func.id):
+            return self.load_name(func.id, func)
         if isinstance(func, ast.Name) and not self._is_local(func.id) and self._comp_var(func.id) is None \
                 and not self._is_cell(func.id):
             name = func.id

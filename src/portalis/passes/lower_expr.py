@@ -101,7 +101,8 @@ class ExprLowering:
         scope = self.ctx.scope
         if scope.kind == "module":
             return name in scope.assigned and name not in self.global_vars \
-                and name not in self.functions and name not in self.classes and name not in self.imports
+                and name not in self.functions and name not in self.classes and name not in self.imports \
+                and name not in self.unavailable
         return name in scope.locals
 
     def load_name(self, name: str, node: ast.AST) -> ir.Expr:
@@ -120,6 +121,11 @@ class ExprLowering:
             return self.class_value(name)
         if name in self.imports:
             return self.imported_value(name, node)
+        if name in self.unavailable:
+            stmt, message, hint = self.unavailable[name]
+            self.used_unavailable.add(name)
+            self.error(node, f"{message} (used here; imported at line {stmt.lineno})", hint)
+            return ir.Raw("Value::None")
         if name == "__name__":
             return ir.Raw('Value::str("__main__")')
         if name == "object":
