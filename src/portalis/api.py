@@ -91,7 +91,8 @@ def translate(source: str, filename: str = "main.py", *, crate_name: str | None 
         return Translation(False, {}, [diag], _facts(source, started, []))
     files = crate_files(name, main_rs)
     facts = _facts(source, started, program.item_names())
-    return Translation(True, files, lowerer.warnings, facts)
+    warnings = sorted(lowerer.warnings, key=lambda d: (d.line, d.col))
+    return Translation(True, files, warnings, facts)
 
 
 def iter_translate(source: str, filename: str = "main.py") -> Iterator[TranslationChunk]:
