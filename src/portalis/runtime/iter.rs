@@ -23,6 +23,7 @@ pub enum Iter {
 impl Iter {
     /// The next item, `None` at the end, or the error the iteration raised.
     #[allow(clippy::should_implement_trait)]
+    #[inline]
     pub fn next(&mut self) -> PyResult<Option<Value>> {
         match self {
             Iter::List(l, i) => {

@@ -195,6 +195,7 @@ fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     }
 }
 
+#[inline]
 pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Dict(_), Value::Dict(_)) = (a, b) {
         if let Some(r) = crate::pycollections::counter_binop(a, b, "+") {
@@ -241,6 +242,7 @@ pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
     }
 }
 
+#[inline]
 pub fn sub(a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Dict(_), Value::Dict(_)) = (a, b) {
         if let Some(r) = crate::pycollections::counter_binop(a, b, "-") {
@@ -297,6 +299,7 @@ fn is_sequence(v: &Value) -> bool {
     matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_))
 }
 
+#[inline]
 pub fn mul(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         return match x.checked_mul(y) {
@@ -407,6 +410,7 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+#[inline]
 pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         if x == i64::MIN && y == -1 {
@@ -429,6 +433,7 @@ pub fn floordiv(a: &Value, b: &Value) -> PyResult<Value> {
     fallback("//", a, b)
 }
 
+#[inline]
 pub fn modulo(a: &Value, b: &Value) -> PyResult<Value> {
     if let Some((x, y)) = int_pair(a, b) {
         return int_mod(x, y).map(Value::Int);
@@ -652,6 +657,7 @@ pub fn not(a: &Value) -> Value {
 }
 
 /// Python `==`, which never fails for built-in types.
+#[inline]
 pub fn values_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x == y,
@@ -695,9 +701,11 @@ fn seq_equal(x: &[Value], y: &[Value]) -> bool {
     x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| a.is(b) || values_equal(a, b))
 }
 
+#[inline]
 pub fn eq(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(Value::Bool(values_equal(a, b)))
 }
+#[inline]
 pub fn ne(a: &Value, b: &Value) -> PyResult<Value> {
     Ok(Value::Bool(!values_equal(a, b)))
 }
@@ -755,15 +763,19 @@ fn ordered(a: &Value, b: &Value, op: &str, test: fn(Ordering) -> bool) -> PyResu
     compare(a, b, op).map(|o| Value::Bool(test(o)))
 }
 
+#[inline]
 pub fn lt(a: &Value, b: &Value) -> PyResult<Value> {
     ordered(a, b, "<", |o| o == Ordering::Less)
 }
+#[inline]
 pub fn le(a: &Value, b: &Value) -> PyResult<Value> {
     ordered(a, b, "<=", |o| o != Ordering::Greater)
 }
+#[inline]
 pub fn gt(a: &Value, b: &Value) -> PyResult<Value> {
     ordered(a, b, ">", |o| o == Ordering::Greater)
 }
+#[inline]
 pub fn ge(a: &Value, b: &Value) -> PyResult<Value> {
     ordered(a, b, ">=", |o| o != Ordering::Less)
 }
@@ -776,6 +788,7 @@ pub fn is_not(a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 /// `item in container`.
+#[inline]
 pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
     match container {
         Value::Str(s) => match item {
@@ -842,6 +855,7 @@ pub(crate) fn range_contains(r: &Range, i: i64) -> bool {
 }
 
 /// `len(x)`.
+#[inline]
 pub fn len(v: &Value) -> PyResult<i64> {
     Ok(match v {
         Value::Str(s) => strmethods::char_len(s) as i64,
@@ -880,6 +894,7 @@ fn index_of(container: &Value, index: &Value) -> PyResult<i64> {
 }
 
 /// `container[index]`.
+#[inline]
 pub fn getitem(container: &Value, index: &Value) -> PyResult<Value> {
     match container {
         Value::List(l) => {

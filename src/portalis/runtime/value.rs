@@ -234,6 +234,7 @@ impl Value {
     }
 
     /// Python truthiness (`if x:`).
+    #[inline]
     pub fn truthy(&self) -> bool {
         match self {
             Value::None => false,
@@ -254,11 +255,13 @@ impl Value {
         }
     }
 
+    #[inline]
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
     }
 
     /// The value as an i64 when it is an int or bool (Python's `__index__`).
+    #[inline]
     pub fn as_index(&self) -> Option<i64> {
         match self {
             Value::Int(i) => Some(*i),
