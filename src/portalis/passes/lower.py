@@ -24,7 +24,9 @@ from portalis.passes.rust_names import ident, static_ident, str_literal
 from portalis.passes.scopes import Scope, ScopeInfo
 from portalis.passes.types import TypeInfo
 
-HEADER = "use portalis_runtime::*;\n"
+# Identifiers keep the Python program's own names (camelCase ones included), so Rust's
+# naming-style lint is the one lint turned off.
+HEADER = "#![allow(non_snake_case)]\n\nuse portalis_runtime::*;\n"
 _MAIN_GUARDS = {"__name__ == '__main__'", "'__main__' == __name__"}
 # Defaults that create a new object: Python creates it once, when the def runs.
 _MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)
