@@ -55,9 +55,9 @@ def _stmt(stmt: ir.Stmt, depth: int) -> str:
         ty = f": {stmt.ty}" if stmt.ty else ""
         if stmt.value is None:
             return f"{pad}let {mut}{stmt.name}{ty};"
-        return f"{pad}let {mut}{stmt.name}{ty} = {expr(stmt.value, depth)};"
+        return f"{pad}let {mut}{stmt.name}{ty} = {_condition(stmt.value, depth)};"
     if isinstance(stmt, ir.Assign):
-        return f"{pad}{expr(stmt.target, depth)} {stmt.op} {expr(stmt.value, depth)};"
+        return f"{pad}{expr(stmt.target, depth)} {stmt.op} {_condition(stmt.value, depth)};"
     if isinstance(stmt, ir.ExprStmt):
         return f"{pad}{expr(stmt.expr, depth)};"
     if isinstance(stmt, ir.If):
@@ -88,7 +88,8 @@ def _stmt(stmt: ir.Stmt, depth: int) -> str:
 
 
 def _condition(e: ir.Expr, depth: int) -> str:
-    """An `if`/`while` condition: Rust needs no parentheses around it."""
+    """An expression standing alone (a condition, an argument, an assigned value): a
+    binary operation needs no parentheses there."""
     if isinstance(e, ir.Binary):
         return f"{expr(e.left, depth)} {e.op} {expr(e.right, depth)}"
     return expr(e, depth)
@@ -103,7 +104,7 @@ def _else(orelse: ir.Block | None, depth: int) -> str:
 
 
 def _args(args: list[ir.Expr], depth: int) -> str:
-    parts = [expr(a, depth) for a in args]
+    parts = [_condition(a, depth) for a in args]
     one_line = ", ".join(parts)
     if len(one_line) < 90 and "\n" not in one_line:
         return one_line
