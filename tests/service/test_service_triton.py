@@ -72,11 +72,12 @@ def test_other_modes_stay_local_and_do_not_share_the_cache(services, protocol):
 
 
 def test_untranslatable_python_through_triton_is_a_422_with_diagnostics(services):
-    r = services["grpc"].client.post(TRANSLATE, json={"python_code": "import os\n", "mode": "quality"})
+    r = services["grpc"].client.post(TRANSLATE, json={"python_code": "import os\nprint(os.getcwd())\n",
+                                                      "mode": "quality"})
     assert r.status_code == 422, r.text
     body = r.json()
     assert body["error"] == "untranslatable" and body["status"] == 422
-    assert body["diagnostics"][0]["message"] == "module os is not supported"
+    assert body["diagnostics"][0]["message"] == "module os is not supported (used here; imported at line 1)"
     assert body["diagnostics"][0]["file"] == "main.py"
 
 
