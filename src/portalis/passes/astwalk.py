@@ -31,3 +31,20 @@ def walk(node: ast.AST) -> list[ast.AST]:
         out.append(n)
         todo.extend(children(n))
     return out
+
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+                  ast.DictComp, ast.GeneratorExp)
+
+
+def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
+    """`stmts` and every node under them that runs in their own scope: nested functions,
+    classes, lambdas and comprehensions are listed but not entered."""
+    out = []
+    todo = list(stmts)
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if not isinstance(node, _NESTED_SCOPES):
+            todo.extend(children(node))
+    return out

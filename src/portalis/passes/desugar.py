@@ -229,7 +229,7 @@ def _complete_ordering(node: ast.ClassDef) -> None:
 
 
 def _is_generator(fn: ast.FunctionDef) -> bool:
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in generators._own_nodes(fn))
+    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in astwalk.own_nodes(fn.body))
 
 
 def _lazy_generators(stmt: ast.stmt) -> list[ast.stmt]:

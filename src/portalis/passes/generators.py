@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import ast
 
+from portalis.passes import astwalk
+
 DONE = "_portalis_exhausted"  # the module-level sentinel marking an exhausted for loop
 
 
@@ -19,26 +21,8 @@ class Unsupported(Exception):
     """The generator uses a construct this rewrite does not handle."""
 
 
-def _own_nodes(fn: ast.AST):
-    """Nodes of a function's body, not inside nested functions, lambdas or classes."""
-    todo = list(ast.iter_child_nodes(fn))
-    while todo:
-        node = todo.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(node))
-
-
 def _contains(node: ast.AST, kinds) -> bool:
-    todo = [node]
-    while todo:
-        n = todo.pop()
-        if isinstance(n, kinds):
-            return True
-        if isinstance(n, (ast.FunctionDef, ast.Lambda, ast.ClassDef)) and n is not node:
-            continue
-        todo.extend(ast.iter_child_nodes(n))
-    return False
+    return any(isinstance(n, kinds) for n in astwalk.own_nodes([node]))
 
 
 def _yields(node: ast.AST) -> bool:

@@ -62,8 +62,7 @@ class FnCtx:
     comp_vars: list[dict[str, str]] = field(default_factory=list)
     counter: int = 0
     handler_vars: list[str] = field(default_factory=list)  # caught exceptions, innermost last
-    hoisted: bool = False
-    allow_unused_assignments: bool = False
+    hoisted: bool = False  # a local was declared early: its first value may go unread
     generator: str | None = None  # in a generator: the Vec collecting yielded values
     returns_int: bool = False  # the function returns a machine int
 
@@ -135,7 +134,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 self._collect_import(node)
 
-    def _signature(self, node: ast.FunctionDef, rust_name: str, default_cells: bool = True) -> FunctionSig:
+    def _signature(self, node: ast.FunctionDef | ast.Lambda, rust_name: str, default_cells: bool = True) -> FunctionSig:
         args = node.args
         positional = [a.arg for a in args.posonlyargs + args.args]
         defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
@@ -210,11 +209,11 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     def _lower_module_body(self, tree: ast.Module) -> list:
         scope = self.scopes.module
         self.ctx = FnCtx(scope, "module", *local_bindings(tree.body))
-        body = self._lower_body(tree.body)
+        body = self._nested_block(tree.body)
         body.tail = ir.Raw("Ok(())")
         module_fn = ir.Function("module_body", [], "PyResult<()>", body,
                                 doc=f"The top-level statements of {self.filename}.",
-                                allow_unused_assignments=self.ctx.allow_unused_assignments)
+                                allow_unused_assignments=self.ctx.hoisted)
         script = str_literal(self.filename)
         return [module_fn, ir.RawItem(f"fn main() {{\n    io::run_main({script}, module_body);\n}}", "main", "main")]
 
@@ -234,7 +233,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         self.ctx.returns_int = kind == "function" and node.name in self.types.ints.returns
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
-        allow = self.ctx.allow_unused_assignments
+        allow = self.ctx.hoisted
         self.ctx = outer
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
@@ -249,12 +248,12 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 self.error(node, f"generator {node.name}() never finishes; infinite generators are not supported yet",
                            "give the loop an end, or yield from a bounded range")
             self.ctx.generator = self.ctx.fresh("yielded")
-            body = self._lower_body(node.body)
+            body = self._nested_block(node.body)
             body.stmts.insert(0, ir.Let(self.ctx.generator, ir.Raw("Vec::new()"), mutable=True, ty="Vec<Value>"))
             if not _ends_with_exit(node.body):
                 body.tail = ir.Call("Ok", [self.generator_result()])
             return body
-        body = self._lower_body(node.body)
+        body = self._nested_block(node.body)
         if not _ends_with_exit(node.body):
             body.tail = ir.Raw("Ok(Value::None)")
         elif body.stmts and isinstance(body.stmts[-1], ir.Return) and body.stmts[-1].value is not None:
@@ -300,12 +299,6 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         return value
 
     # ---- statements ----------------------------------------------------------------------
-
-    def _lower_body(self, stmts: list[ast.stmt]) -> ir.Block:
-        block = self._nested_block(stmts)
-        if self.ctx.hoisted:
-            self.ctx.allow_unused_assignments = True
-        return block
 
     def _hoist(self, stmts: list[ast.stmt], out: list[ir.Stmt]) -> None:
         """Declare the locals whose home is this block but whose first binding is nested.
@@ -671,26 +664,14 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         if not node.finalbody:
             self._try_except(node, out)
             return
-        # try/finally: everything before `finally` runs in a labelled loop whose errors
-        # land in a slot; the finally body runs next, then the error (if any) goes on.
+        # try/finally: everything before `finally` runs as a protected region; the finally
+        # body runs next, then the error (if any) goes on.
         self.ctx.stack.append(FinallyCtx(node.finalbody))
-        slot = self.ctx.fresh("error")
-        target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh("protected")))
-        self.ctx.stack.append(target)
-        region: list[ir.Stmt] = []
-        self._try_except(node, region)
+        slot, used = self.protected(lambda region: self._try_except(node, region), "protected", out)
         self.ctx.stack.pop()
-        self.ctx.stack.pop()
-        if target.used:
-            out.append(ir.Let(slot, ir.Raw("None"), mutable=True, ty="Option<PyErr>"))
-            if not region or not isinstance(region[-1], (ir.Return, ir.Break, ir.Continue)):
-                region.append(ir.Break(target.target.label))
-            out.append(ir.Loop(ir.Block(region), target.target.label))
-        else:
-            out.extend(region)
         for stmt in node.finalbody:
             self.stmt(stmt, out)
-        if target.used:
+        if used:
             out.append(ir.IfLet("Some(caught)", ir.Var(slot), ir.Block(self.raise_error(ir.Var("caught")))))
 
     def _try_except(self, node: ast.Try, out) -> None:
@@ -701,7 +682,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
             if node.orelse:
                 out.extend(self._nested_block(node.orelse).stmts)
             return
-        slot, used = self.protected_body(node.body, "attempt", out)
+        slot, used = self.protected(self.statements_into(node.body), "attempt", out)
         if used:
             handlers = self._handlers(node, slot)
             orelse = self._nested_block(node.orelse) if node.orelse else None
@@ -709,25 +690,32 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         elif node.orelse:
             out.extend(self._nested_block(node.orelse).stmts)
 
-    def protected_body(self, stmts: list[ast.stmt], label: str, out) -> tuple[str, bool]:
-        """Lower `stmts` so that an error they raise lands in a slot instead of leaving
-        the function: a labelled loop that the catching macro breaks out of.  Returns the
-        slot's name and whether anything can raise (else the statements are inlined)."""
+    def statements_into(self, stmts: list[ast.stmt]):
+        """A region filler that lowers `stmts` (declaring the locals whose home they are)."""
+        def fill(region: list[ir.Stmt]) -> None:
+            self._hoist(stmts, region)
+            for stmt in stmts:
+                self.stmt(stmt, region)
+        return fill
+
+    def protected(self, fill, label: str, out) -> tuple[str, bool]:
+        """Lower a region (written by `fill`) so that an error raised in it lands in a slot
+        instead of leaving the function: a labelled loop that the catching macro breaks
+        out of.  Returns the slot's name and whether anything can raise (else the region
+        is inlined)."""
         slot = self.ctx.fresh("error")
         target = TryCtx(ir.CatchTarget(slot, self.ctx.fresh(label)))
         self.ctx.stack.append(target)
-        body = ir.Block()
-        self._hoist(stmts, body.stmts)
-        for stmt in stmts:
-            self.stmt(stmt, body.stmts)
+        region: list[ir.Stmt] = []
+        fill(region)
         self.ctx.stack.pop()
         if not target.used:
-            out.extend(body.stmts)
+            out.extend(region)
             return slot, False
         out.append(ir.Let(slot, ir.Raw("None"), mutable=True, ty="Option<PyErr>"))
-        if not body.stmts or not isinstance(body.stmts[-1], (ir.Return, ir.Break, ir.Continue)):
-            body.stmts.append(ir.Break(target.target.label))
-        out.append(ir.Loop(body, target.target.label))
+        if not region or not isinstance(region[-1], (ir.Return, ir.Break, ir.Continue)):
+            region.append(ir.Break(target.target.label))
+        out.append(ir.Loop(ir.Block(region), target.target.label))
         return slot, True
 
     def _handlers(self, node: ast.Try, slot: str) -> ir.Block:

@@ -234,7 +234,7 @@ class ClassLowering:
             self.assign(item.optional_vars, entered, out)
         else:
             out.append(ir.ExprStmt(entered))
-        slot, used = self.protected_body(node.body, "with", out)
+        slot, used = self.protected(self.statements_into(node.body), "with", out)
         error = ir.Var(slot) if used else ir.Raw("None")
         out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), error]))))
 

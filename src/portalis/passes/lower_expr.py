@@ -413,8 +413,7 @@ class ExprLowering:
         if isinstance(node, ast.FunctionDef):
             for deco in node.decorator_list:
                 self._check_decorator(deco, "nested")
-        sig = self._signature(node, ident(name), default_cells=False) if isinstance(node, ast.FunctionDef) else \
-            self._lambda_signature(node)
+        sig = self._signature(node, ident(name) if isinstance(node, ast.FunctionDef) else "lambda", default_cells=False)
         captured = sorted(scope.free)
         # Defaults are evaluated when the def or lambda runs, and moved into the closure.
         default_lets = []
@@ -439,14 +438,6 @@ class ExprLowering:
         func = ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
         lets = default_lets + clones
         return ir.BlockExpr(ir.Block(lets, func)) if lets else func
-
-    def _lambda_signature(self, node: ast.Lambda):
-        from portalis.passes.lower_classes import FunctionSig
-        args = node.args
-        positional = [a.arg for a in args.posonlyargs + args.args]
-        defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
-        return FunctionSig("lambda", positional, defaults, args.vararg.arg if args.vararg else None,
-                           [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
 
     def _bind_dynamic_args(self, name: str, sig, params: list[ir.Param],
                            defaults: dict[str, ir.Expr] | None = None) -> list[ir.Stmt]:

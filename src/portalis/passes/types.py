@@ -77,7 +77,7 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
         if declared is None:
             continue
         info.returns[node.name] = declared
-        for ret in _returns(node):
+        for ret in _own_returns(node):
             found = literal_type(ret.value) if ret.value is not None else "None"
             if found and found not in _ACCEPTS.get(declared, {declared}):
                 info.warnings.append(Diagnostic(
@@ -107,17 +107,6 @@ def _check_call_arguments(parsed: ParsedModule, fn: ast.FunctionDef, calls: list
                     parsed.filename, arg.lineno, arg.col_offset + 1,
                     f"{fn.name}() parameter {param} is annotated {declared} but receives {_a(found)} here",
                     "fix the annotation or the argument", "warning"))
-
-
-def _returns(fn: ast.FunctionDef):
-    """Return statements of `fn` itself, not of nested functions."""
-    todo = list(fn.body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.Return):
-            yield node
-        if not isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(astwalk.children(node))
 
 
 # ---- machine integers ------------------------------------------------------------------
@@ -197,7 +186,7 @@ class _IntInference:
             if name in out:
                 out[name].append(None)
 
-        for node in _own_walk(body):
+        for node in astwalk.own_nodes(body):
             kind = type(node)
             if kind is ast.Call:
                 self.call_scope[id(node)] = scope_node
@@ -367,24 +356,8 @@ def _is_range_call(node: ast.expr) -> bool:
             and 1 <= len(node.args) <= 3 and not node.keywords)
 
 
-_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
-                  ast.DictComp, ast.GeneratorExp)
-
-
-def _own_walk(body: list[ast.stmt]) -> list[ast.AST]:
-    """Nodes of a body, not entering nested functions, classes, lambdas or comprehensions."""
-    out = []
-    todo = list(body)
-    while todo:
-        node = todo.pop()
-        out.append(node)
-        if not isinstance(node, _NESTED_SCOPES):
-            todo.extend(astwalk.children(node))
-    return out
-
-
 def _own_returns(fn: ast.FunctionDef):
-    return [n for n in _own_walk(fn.body) if isinstance(n, ast.Return)]
+    return [n for n in astwalk.own_nodes(fn.body) if isinstance(n, ast.Return)]
 
 
 def _ends_with_return(body: list[ast.stmt]) -> bool:
@@ -396,7 +369,7 @@ def _ends_with_return(body: list[ast.stmt]) -> bool:
     if isinstance(last, ast.If):
         return bool(last.orelse) and _ends_with_return(last.body) and _ends_with_return(last.orelse)
     if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
-        return not any(isinstance(n, ast.Break) for n in _own_walk(last.body))
+        return not any(isinstance(n, ast.Break) for n in astwalk.own_nodes(last.body))
     return False
 
 
