@@ -1,8 +1,8 @@
 """The engine's public Python API: `translate`, `iter_translate`, `Translation`.
 
 Everything that translates (CLI, HTTP service, Triton model) goes through here.  The
-pipeline is a chain of small passes, each in `portalis.passes`:
-parse -> desugar -> scopes -> types -> effects -> lower (typed Rust IR) -> print (Rust text).
+pipeline is a chain of small passes: `frontend` (parse, desugar), `analysis` (scopes,
+types, effects), `lower` (the typed Rust IR of `portalis.ir`), `emit` (Rust text).
 """
 from __future__ import annotations
 
@@ -14,7 +14,10 @@ from typing import Iterator
 from portalis import __version__
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.crate import crate_files, cargo_toml
-from portalis.passes import parse, desugar, scopes, types, effects, lower, rust_printer
+from portalis.analysis import effects, scopes, types
+from portalis.emit import rust as rust_printer
+from portalis.frontend import desugar, parse
+from portalis.lower import module as lower
 
 
 @dataclass

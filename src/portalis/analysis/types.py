@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from portalis.passes import astwalk
+from portalis.frontend import astwalk
 from portalis.diagnostics import Diagnostic
-from portalis.passes.parse import ParsedModule
-from portalis.passes.scopes import ScopeInfo
+from portalis.frontend.parse import ParsedModule
+from portalis.analysis.scopes import ScopeInfo
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
 _CONTAINERS = {ast.List: "list", ast.ListComp: "list", ast.Dict: "dict", ast.DictComp: "dict",

@@ -13,8 +13,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from portalis.passes import astwalk
-from portalis.passes.parse import ParsedModule
+from portalis.frontend import astwalk
+from portalis.frontend.parse import ParsedModule
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from portalis.passes import astwalk
+from portalis.frontend import astwalk
 from portalis.diagnostics import Diagnostic, TranslationError
 
 MAX_SOURCE_BYTES = 2_000_000

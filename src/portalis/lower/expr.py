@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 
 from portalis import ir
-from portalis.passes.rust_names import float_literal, ident, static_ident, str_literal
+from portalis.emit.names import float_literal, ident, static_ident, str_literal
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -407,7 +407,7 @@ class ExprLowering:
 
     def function_value_closure(self, node: ast.FunctionDef | ast.Lambda) -> ir.Expr:
         """A nested def or lambda as a `Value::func` closure capturing cells by clone."""
-        from portalis.passes.lower import FnCtx, local_bindings
+        from portalis.lower.module import FnCtx, local_bindings
         scope = self.scopes.scope_of(node)
         name = getattr(node, "name", "<lambda>")
         if isinstance(node, ast.FunctionDef):
@@ -494,7 +494,7 @@ class ExprLowering:
     def _lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
         """`(elt for x in it if cond)` as an iterator that computes each item on demand
         (so it works on infinite iterators); outer variables are captured by clone."""
-        from portalis.passes.lower import _expression_names
+        from portalis.lower.module import _expression_names
         gen = node.generators[0]
         it = self.ctx.fresh("source")
         stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))])),
@@ -568,7 +568,7 @@ class ExprLowering:
     # ---- exceptions -----------------------------------------------------------------------------
 
     def exception_static(self, name: str | None, node: ast.AST) -> str | None:
-        from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
+        from portalis.lower.calls import BUILTIN_EXCEPTIONS
         if name in self.classes and self.classes[name].is_exception:
             return self.classes[name].exc_static
         if name in BUILTIN_EXCEPTIONS:
@@ -606,5 +606,5 @@ def target_names(target: ast.expr) -> list[str]:
 
 
 def _inline(e: ir.Expr) -> str:
-    from portalis.passes.rust_printer import expr
+    from portalis.emit.rust import expr
     return expr(e, 1)

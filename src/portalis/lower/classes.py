@@ -13,7 +13,7 @@ import ast
 from dataclasses import dataclass, field
 
 from portalis import ir
-from portalis.passes.rust_names import ident, static_ident, str_literal
+from portalis.emit.names import ident, static_ident, str_literal
 
 
 @dataclass

@@ -10,8 +10,8 @@ from __future__ import annotations
 import ast
 
 from portalis import ir
-from portalis.passes.rust_names import ident, str_literal
-from portalis.passes.stdlib_names import STDLIB, TYPE_ONLY_MODULES
+from portalis.emit.names import ident, str_literal
+from portalis.analysis.stdlib_names import STDLIB, TYPE_ONLY_MODULES
 
 BUILTIN_EXCEPTIONS = {
     name: "".join("_" + c if c.isupper() and i else c for i, c in enumerate(name)).upper()

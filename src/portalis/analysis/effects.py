@@ -8,8 +8,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from portalis.passes.parse import ParsedModule
-from portalis.passes.scopes import ScopeInfo
+from portalis.frontend.parse import ParsedModule
+from portalis.analysis.scopes import ScopeInfo
 
 
 @dataclass

@@ -11,9 +11,9 @@ from __future__ import annotations
 import ast
 import re
 
-from portalis.passes import astwalk
-from portalis.passes import generators
-from portalis.passes.parse import ParsedModule
+from portalis.frontend import astwalk
+from portalis.frontend import generators
+from portalis.frontend.parse import ParsedModule
 
 CACHE_DECORATORS = {"cache", "lru_cache"}
 

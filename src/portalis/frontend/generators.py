@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from portalis.passes import astwalk
+from portalis.frontend import astwalk
 
 DONE = "_portalis_exhausted"  # the module-level sentinel marking an exhausted for loop
 

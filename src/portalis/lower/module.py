@@ -3,8 +3,8 @@
 This module owns program structure and statements: module globals, functions and
 their parameters, classes, control flow (loops with labels, `try` as a labelled loop
 with an error slot, `finally` run on every exit), assignment targets and unpacking.
-Expressions are in `lower_expr`, calls (builtins, user functions, methods, stdlib) in
-`lower_calls`.  Problems are collected as diagnostics; lowering goes on so that every
+Expressions are in `lower.expr`, calls (builtins, user functions, methods, stdlib) in
+`lower.calls`.  Problems are collected as diagnostics; lowering goes on so that every
 problem in the file is reported at once.
 """
 from __future__ import annotations
@@ -12,17 +12,17 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from portalis.passes import astwalk
+from portalis.frontend import astwalk
 from portalis import ir
 from portalis.diagnostics import Diagnostic, TranslationError
-from portalis.passes.effects import EffectInfo
-from portalis.passes.lower_calls import CallLowering
-from portalis.passes.lower_classes import ClassInfo, ClassLowering, FunctionSig
-from portalis.passes.lower_expr import INT_OPS, ExprLowering, target_names
-from portalis.passes.parse import ParsedModule
-from portalis.passes.rust_names import ident, static_ident, str_literal
-from portalis.passes.scopes import Scope, ScopeInfo
-from portalis.passes.types import TypeInfo
+from portalis.analysis.effects import EffectInfo
+from portalis.lower.calls import CallLowering
+from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
+from portalis.lower.expr import INT_OPS, ExprLowering, target_names
+from portalis.frontend.parse import ParsedModule
+from portalis.emit.names import ident, static_ident, str_literal
+from portalis.analysis.scopes import Scope, ScopeInfo
+from portalis.analysis.types import TypeInfo
 
 # Identifiers keep the Python program's own names (camelCase ones included), so Rust's
 # naming-style lint is the one lint turned off.
@@ -167,11 +167,11 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     def _is_exception_name(self, name: str) -> bool:
         if name in self.classes:
             return self.classes[name].is_exception
-        from portalis.passes.lower_calls import BUILTIN_EXCEPTIONS
+        from portalis.lower.calls import BUILTIN_EXCEPTIONS
         return name in BUILTIN_EXCEPTIONS
 
     def _collect_import(self, stmt) -> None:
-        from portalis.passes.lower_calls import check_import
+        from portalis.lower.calls import check_import
         for local, message, hint in check_import(stmt, self.imports):
             self.unavailable[local] = (stmt, message, hint)
 

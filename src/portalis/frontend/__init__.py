@@ -1,0 +1,1 @@
+"""Front end: source text to a checked, desugared Python AST (parse, desugar, generators)."""
