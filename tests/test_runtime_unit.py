@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-RUNTIME = Path(__file__).resolve().parents[1] / "src" / "portalis" / "runtime"
+RUNTIME = Path(__file__).resolve().parents[1] / "src" / "portalis" / "runtime" / "src"
 pytestmark = pytest.mark.slow
 
 

@@ -73,6 +73,7 @@ def runtime_rlib(tc: Toolchain, release: bool) -> Path:
         src = folder / "src"
         src.mkdir(exist_ok=True)
         for name, text in runtime_sources().items():
+            (src / name).parent.mkdir(parents=True, exist_ok=True)
             (src / name).write_text(text)
         tmp = folder / f"lib{RUNTIME_CRATE}.rlib.tmp"
         cmd = [tc.rustc, "--edition", "2021", "--crate-type", "rlib", "--crate-name", RUNTIME_CRATE,

@@ -1,8 +1,9 @@
 """The Cargo crate a translation produces: Cargo.toml, src/main.rs and the runtime.
 
-The runtime is Rust source shipped inside this package (`portalis/runtime/*.rs`).  It
-is written into the crate as a path dependency (`runtime/`) so the crate builds with
-plain `cargo build --offline`, and so `portalis.build` can compile it once and share it.
+The runtime is a Rust crate shipped inside this package (`portalis/runtime/`: its own
+`Cargo.toml`, `src/`, and unit tests under `tests/`).  Its `Cargo.toml` and `src/` are
+written into every translated crate as a path dependency (`runtime/`) so the crate builds
+with plain `cargo build --offline`, and so `portalis.build` can compile it once and share it.
 """
 from __future__ import annotations
 
@@ -15,10 +16,24 @@ RUNTIME_CRATE = "portalis_runtime"
 
 @lru_cache(maxsize=1)
 def runtime_sources() -> dict[str, str]:
-    """The runtime's Rust files by name (lib.rs first), read once from the package."""
-    folder = resources.files("portalis") / "runtime"
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".rs"))
-    return {name: (folder / name).read_text(encoding="utf-8") for name in names}
+    """The runtime's Rust sources by path under `src/` (`lib.rs`, `stdlib/re.rs`, ...),
+    read once from the package.  The unit tests stay behind: only `cargo test` needs them."""
+    root = resources.files("portalis") / "runtime" / "src"
+    found: dict[str, str] = {}
+    folders = [(root, "")]
+    while folders:
+        folder, prefix = folders.pop()
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                folders.append((entry, f"{prefix}{entry.name}/"))
+            elif entry.name.endswith(".rs"):
+                found[prefix + entry.name] = entry.read_text(encoding="utf-8")
+    return dict(sorted(found.items()))
+
+
+@lru_cache(maxsize=1)
+def runtime_cargo_toml() -> str:
+    return (resources.files("portalis") / "runtime" / "Cargo.toml").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -44,17 +59,6 @@ debug = false
 panic = "abort"
 
 [workspace]
-"""
-
-
-def runtime_cargo_toml() -> str:
-    return f"""[package]
-name = "{RUNTIME_CRATE}"
-version = "0.1.0"
-edition = "2021"
-
-[lib]
-path = "src/lib.rs"
 """
 
 

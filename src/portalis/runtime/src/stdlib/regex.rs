@@ -2882,5 +2882,5 @@ const DIGIT_RANGES: &[(u32, u32)] = &[
 ];
 
 #[cfg(test)]
-#[path = "../../../tests/rust/regex_tests.rs"]
+#[path = "../../tests/regex.rs"]
 mod tests;

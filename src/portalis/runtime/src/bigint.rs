@@ -1052,5 +1052,5 @@ impl fmt::Display for BigInt {
 }
 
 #[cfg(test)]
-#[path = "../../../tests/rust/bigint_tests.rs"]
+#[path = "../tests/bigint.rs"]
 mod tests;

@@ -156,7 +156,7 @@ fn seed_key(v: Option<&Value>) -> PyResult<Vec<u32>> {
         }
         Some(Value::Str(s)) => {
             let mut bytes = s.as_bytes().to_vec();
-            bytes.extend(crate::pyhashlib::sha512(s.as_bytes(), true));
+            bytes.extend(crate::stdlib::hashlib::sha512(s.as_bytes(), true));
             let mut key: Vec<u32> =
                 bytes.rchunks(4).map(|c| c.iter().fold(0u32, |w, &b| w << 8 | b as u32)).collect();
             while key.len() > 1 && key.last() == Some(&0) {
@@ -331,7 +331,7 @@ fn choices(rng: &Rng, a: &Args) -> PyResult<Value> {
     let mut out = Vec::new();
     for _ in 0..k.max(0) {
         let x = Value::Float(random(rng) * total);
-        let i = crate::pybisect::position(&cum, &x, 0, n as i64 - 1, None, true)?;
+        let i = crate::stdlib::bisect::position(&cum, &x, 0, n as i64 - 1, None, true)?;
         out.push(population[i as usize].clone());
     }
     Ok(Value::list(out))

@@ -4,7 +4,7 @@
 use crate::builtins::call as call_value;
 use crate::exc::*;
 use crate::methods::Args;
-use crate::regex::{self, FindAllItem, Match, Regex};
+use crate::stdlib::regex::{self, FindAllItem, Match, Regex};
 use crate::value::*;
 use std::cell::RefCell;
 use std::rc::Rc;

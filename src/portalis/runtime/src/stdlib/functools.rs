@@ -5,7 +5,7 @@ use crate::exc::*;
 use crate::iter::iterate;
 use crate::methods::Args;
 use crate::ops;
-use crate::pycollections::no_attribute;
+use crate::stdlib::collections::no_attribute;
 use crate::value::*;
 use std::cmp::Ordering;
 use std::rc::Rc;

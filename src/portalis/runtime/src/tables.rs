@@ -1188,5 +1188,5 @@ impl<K: PyKey, V> PyDictTable<K, V> {
 }
 
 #[cfg(test)]
-#[path = "../../../tests/rust/tables_tests.rs"]
+#[path = "../tests/tables.rs"]
 mod tests;

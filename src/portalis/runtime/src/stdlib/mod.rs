@@ -2,6 +2,21 @@
 //! emits `stdlib::call(name, args, kwargs)` and `stdlib::attribute(name)`, and this
 //! module routes each name to its implementation.
 
+pub mod bisect;
+pub mod collections;
+pub mod fractions;
+pub mod functools;
+pub mod hashlib;
+pub mod heapq;
+pub mod itertools;
+pub mod operator;
+pub mod random;
+pub mod re;
+/// The backtracking regular-expression engine behind `re`.
+pub mod regex;
+pub mod statistics;
+pub mod time;
+
 use crate::exc::*;
 use crate::methods::Args;
 use crate::value::*;
@@ -11,18 +26,18 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     let args = Args { method: name.rsplit('.').next().unwrap_or(name), pos, kw };
     match name.split('.').next().unwrap_or("") {
         "math" => math_call(name, &args),
-        "re" => crate::pyre::call(name, &args),
-        "collections" => crate::pycollections::call(name, &args),
-        "heapq" => crate::pyheapq::call(name, &args),
-        "itertools" => crate::pyitertools::call(name, &args),
-        "functools" => crate::pyfunctools::call(name, &args),
-        "bisect" => crate::pybisect::call(name, &args),
-        "operator" => crate::pyoperator::call(name, &args),
-        "random" => crate::pyrandom::call(name, &args),
-        "hashlib" => crate::pyhashlib::call(name, &args),
-        "fractions" => crate::pyfractions::call(name, &args),
-        "statistics" => crate::pystatistics::call(name, &args),
-        "time" => crate::pytime::call(name, &args),
+        "re" => crate::stdlib::re::call(name, &args),
+        "collections" => crate::stdlib::collections::call(name, &args),
+        "heapq" => crate::stdlib::heapq::call(name, &args),
+        "itertools" => crate::stdlib::itertools::call(name, &args),
+        "functools" => crate::stdlib::functools::call(name, &args),
+        "bisect" => crate::stdlib::bisect::call(name, &args),
+        "operator" => crate::stdlib::operator::call(name, &args),
+        "random" => crate::stdlib::random::call(name, &args),
+        "hashlib" => crate::stdlib::hashlib::call(name, &args),
+        "fractions" => crate::stdlib::fractions::call(name, &args),
+        "statistics" => crate::stdlib::statistics::call(name, &args),
+        "time" => crate::stdlib::time::call(name, &args),
         "sys" => sys_call(name, &args),
         _ => unknown(name),
     }
@@ -54,7 +69,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         "sys.maxsize" => Value::Int(i64::MAX),
         "sys.stdin" => Value::Native(std::rc::Rc::new(Stdin)),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
-        _ => match crate::pyre::constant(name).or_else(|| crate::pyitertools::attribute(name)) {
+        _ => match crate::stdlib::re::constant(name).or_else(|| crate::stdlib::itertools::attribute(name)) {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
         },

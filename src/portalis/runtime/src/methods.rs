@@ -63,7 +63,7 @@ pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, V
     match obj {
         Value::Str(s) => str_method(s, &args),
         Value::List(l) => list_method(obj, l, &args),
-        Value::Dict(d) if d.borrow().kind != DictKind::Dict => crate::pycollections::mapping_method(d, &args),
+        Value::Dict(d) if d.borrow().kind != DictKind::Dict => crate::stdlib::collections::mapping_method(d, &args),
         Value::Dict(d) => dict_method(d, &args),
         Value::Set(s) => set_method(obj, s, &args),
         Value::FrozenSet(s) => frozenset_method(s, &args),

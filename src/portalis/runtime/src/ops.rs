@@ -198,7 +198,7 @@ fn numeric_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
 #[inline]
 pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Dict(_), Value::Dict(_)) = (a, b) {
-        if let Some(r) = crate::pycollections::counter_binop(a, b, "+") {
+        if let Some(r) = crate::stdlib::collections::counter_binop(a, b, "+") {
             return r;
         }
     }
@@ -245,7 +245,7 @@ pub fn add(a: &Value, b: &Value) -> PyResult<Value> {
 #[inline]
 pub fn sub(a: &Value, b: &Value) -> PyResult<Value> {
     if let (Value::Dict(_), Value::Dict(_)) = (a, b) {
-        if let Some(r) = crate::pycollections::counter_binop(a, b, "-") {
+        if let Some(r) = crate::stdlib::collections::counter_binop(a, b, "-") {
             return r;
         }
     }
@@ -547,7 +547,7 @@ pub fn pow(a: &Value, b: &Value) -> PyResult<Value> {
 
 fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {
     if let (Value::Dict(_), Value::Dict(_), "|" | "&") = (a, b, op) {
-        if let Some(r) = crate::pycollections::counter_binop(a, b, op) {
+        if let Some(r) = crate::stdlib::collections::counter_binop(a, b, op) {
             return r;
         }
     }

@@ -1940,5 +1940,5 @@ const DECIMAL_ZEROS: &[u32] = &[
 // ---------------------------------------------------------------------------
 
 #[cfg(test)]
-#[path = "../../../tests/rust/format_tests.rs"]
+#[path = "../tests/format.rs"]
 mod tests;

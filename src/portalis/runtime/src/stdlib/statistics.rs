@@ -1,5 +1,5 @@
 //! `statistics`: averages and spread computed as CPython does, with exact rational sums
-//! (`pyfractions::Fraction`) converted back to the data's type at the end, and `stdev`
+//! (`fractions::Fraction`) converted back to the data's type at the end, and `stdev`
 //! as a correctly rounded square root of the exact variance.
 
 use crate::bigint::BigInt;
@@ -7,7 +7,7 @@ use crate::exc::*;
 use crate::iter::collect_vec;
 use crate::methods::Args;
 use crate::ops;
-use crate::pyfractions::{float_ratio, Fraction};
+use crate::stdlib::fractions::{float_ratio, Fraction};
 use crate::value::*;
 
 /// `statistics.StatisticsError`, a ValueError.

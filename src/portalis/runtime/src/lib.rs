@@ -1,5 +1,10 @@
 //! Portalis runtime: the Python semantics that translated programs rely on, in plain
 //! std-only Rust (1.63 and later).  Generated code does `use portalis_runtime::*;`.
+//!
+//! The core value model is `value` (the dynamic `Value`), `exc` (exceptions as `Result`),
+//! `ops`/`intops`/`bigint` (arithmetic), `tables` (dict and set hash tables), `classes`
+//! and `methods` (objects and method calls), `repr`/`format`/`strformat` (text);
+//! the Python standard-library modules live under `stdlib/`, one file a module.
 
 pub mod bigint;
 pub mod builtins;
@@ -11,19 +16,6 @@ pub mod io;
 pub mod iter;
 pub mod methods;
 pub mod ops;
-pub mod pybisect;
-pub mod pycollections;
-pub mod pyfractions;
-pub mod pyfunctools;
-pub mod pyhashlib;
-pub mod pyheapq;
-pub mod pyitertools;
-pub mod pyoperator;
-pub mod pyrandom;
-pub mod pyre;
-pub mod pystatistics;
-pub mod pytime;
-pub mod regex;
 pub mod repr;
 pub mod stdlib;
 pub mod strformat;

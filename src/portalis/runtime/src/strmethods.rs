@@ -1190,5 +1190,5 @@ const TITLECASE_LETTERS: &[(u32, u32)] = &[
     (0x1F98, 0x1F9F), (0x1FA8, 0x1FAF), (0x1FBC, 0x1FBC), (0x1FCC, 0x1FCC), (0x1FFC, 0x1FFC),
 ];
 #[cfg(test)]
-#[path = "../../../tests/rust/strmethods_tests.rs"]
+#[path = "../tests/strmethods.rs"]
 mod tests;

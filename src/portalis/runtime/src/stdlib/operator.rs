@@ -4,7 +4,7 @@
 use crate::exc::*;
 use crate::methods::{call_method_kw, Args};
 use crate::ops;
-use crate::pycollections::no_attribute;
+use crate::stdlib::collections::no_attribute;
 use crate::value::*;
 use std::rc::Rc;
 
