@@ -44,7 +44,11 @@ STDLIB = {
     "statistics": {"mean", "fmean", "geometric_mean", "median", "median_low", "median_high", "median_grouped",
                    "mode", "multimode", "quantiles", "variance", "pvariance", "stdev", "pstdev"},
     "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
+    "json": {"dumps", "dump", "loads", "load", "JSONDecodeError"},
+    "copy": {"copy", "deepcopy"},
 }
+# Exception classes of standard-library modules, by qualified name: the runtime static.
+STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR"}
 # Modules whose names only matter to type checkers: imports are accepted and ignored.
 TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}
 

@@ -14,6 +14,11 @@ pub struct ExcType {
 }
 
 impl ExcType {
+    /// `type(e).__name__`: the name without the module path a library class carries.
+    pub fn short_name(&self) -> &'static str {
+        self.name.rsplit('.').next().unwrap_or(self.name)
+    }
+
     /// `issubclass(self, other)`.
     pub fn is_subclass_of(&'static self, other: &'static ExcType) -> bool {
         let mut cur: Option<&'static ExcType> = Some(self);

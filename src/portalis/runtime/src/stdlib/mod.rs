@@ -4,11 +4,13 @@
 
 pub mod bisect;
 pub mod collections;
+pub mod copy;
 pub mod fractions;
 pub mod functools;
 pub mod hashlib;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 pub mod operator;
 pub mod random;
 pub mod re;
@@ -38,6 +40,8 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "fractions" => crate::stdlib::fractions::call(name, &args),
         "statistics" => crate::stdlib::statistics::call(name, &args),
         "time" => crate::stdlib::time::call(name, &args),
+        "json" => crate::stdlib::json::call(name, &args),
+        "copy" => crate::stdlib::copy::call(name, &args),
         "sys" => sys_call(name, &args),
         _ => unknown(name),
     }
