@@ -46,6 +46,7 @@ STDLIB = {
     "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
     "json": {"dumps", "dump", "loads", "load", "JSONDecodeError"},
     "copy": {"copy", "deepcopy"},
+    "datetime": {"date", "time", "datetime", "timedelta", "MINYEAR", "MAXYEAR"},
 }
 # Exception classes of standard-library modules, by qualified name: the runtime static.
 STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR"}

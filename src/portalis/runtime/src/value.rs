@@ -173,6 +173,10 @@ pub trait NativeObject {
     fn binary_op(&self, _op: &str, _other: &Value, _reflected: bool) -> Option<PyResult<Value>> {
         None
     }
+    /// The object as its concrete type, for library code that reads its own objects back.
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
     /// A callable native object (`functools.partial`, `operator.itemgetter`, ...).
     fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
         type_error(format!("'{}' object is not callable", self.type_name()))

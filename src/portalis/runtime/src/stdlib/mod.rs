@@ -5,6 +5,7 @@
 pub mod bisect;
 pub mod collections;
 pub mod copy;
+pub mod datetime;
 pub mod fractions;
 pub mod functools;
 pub mod hashlib;
@@ -42,6 +43,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "time" => crate::stdlib::time::call(name, &args),
         "json" => crate::stdlib::json::call(name, &args),
         "copy" => crate::stdlib::copy::call(name, &args),
+        "datetime" => crate::stdlib::datetime::call(name, &args),
         "sys" => sys_call(name, &args),
         _ => unknown(name),
     }
@@ -73,7 +75,10 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         "sys.maxsize" => Value::Int(i64::MAX),
         "sys.stdin" => Value::Native(std::rc::Rc::new(Stdin)),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
-        _ => match crate::stdlib::re::constant(name).or_else(|| crate::stdlib::itertools::attribute(name)) {
+        _ => match crate::stdlib::re::constant(name)
+            .or_else(|| crate::stdlib::itertools::attribute(name))
+            .or_else(|| crate::stdlib::datetime::attribute(name))
+        {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
         },
