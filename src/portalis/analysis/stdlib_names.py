@@ -18,10 +18,10 @@ STDLIB = {
         "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
         "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
     },
-    "string": {"ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
+    "string": {"Template", "capwords", "ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
                "octdigits", "punctuation", "whitespace", "printable"},
     "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "argv", "getrecursionlimit"},
-    "collections": {"Counter", "defaultdict", "OrderedDict", "deque"},
+    "collections": {"Counter", "defaultdict", "OrderedDict", "deque", "ChainMap"},
     "heapq": {"heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge"},
     "itertools": {
         "permutations", "combinations", "combinations_with_replacement", "product", "accumulate",
@@ -46,6 +46,8 @@ STDLIB = {
     "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
     "json": {"dumps", "dump", "loads", "load", "JSONDecodeError"},
     "copy": {"copy", "deepcopy"},
+    "dataclasses": {"asdict", "astuple", "replace", "fields", "is_dataclass"},
+    "textwrap": {"wrap", "fill", "shorten", "dedent", "indent", "TextWrapper"},
     "datetime": {"date", "time", "datetime", "timedelta", "MINYEAR", "MAXYEAR"},
 }
 # Exception classes of standard-library modules, by qualified name: the runtime static.

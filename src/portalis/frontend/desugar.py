@@ -34,6 +34,8 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
             body.extend(_memoize(stmt))
             continue
+        if isinstance(stmt, ast.ClassDef):
+            body.extend(_memoize_methods(stmt))
         if isinstance(stmt, ast.ClassDef) and _enum_kind(stmt):
             body.extend(_expand_enum(stmt))
             continue
@@ -183,6 +185,8 @@ def _expand_record_class(node: ast.ClassDef) -> None:
         ]
         methods = [m.replace(f"isinstance(other, {node.name}) and {own} == {other}", f"{items} == tuple(other)")
                    for m in methods]
+    if not tuple_like:  # what dataclasses.fields/asdict/astuple/replace read
+        methods.append(f"__dataclass_fields__ = ({''.join(repr(n) + ', ' for n in names)})")
     if options["frozen"]:
         methods.append("def __setattr__(self, name, value):\n"
                        "    raise FrozenInstanceError(f\"cannot assign to field {name!r}\")")
@@ -323,6 +327,36 @@ def _expand_enum(node: ast.ClassDef) -> list[ast.stmt]:
 
 def _cache_decorator(fn: ast.FunctionDef) -> bool:
     return any(_decorator_name(d) in CACHE_DECORATORS for d in fn.decorator_list)
+
+
+def _memoize_methods(cls: ast.ClassDef) -> list[ast.stmt]:
+    """`@cache` on an instance method: the method looks its arguments, self included, up
+    in a module-level memo and calls the undecorated body on a miss.  Returns the memo
+    tables, which go before the class."""
+    tables = []
+    for i, fn in enumerate(list(cls.body)):
+        if not (isinstance(fn, ast.FunctionDef) and _cache_decorator(fn) and fn.args.args
+                and len(fn.decorator_list) == 1 and not fn.args.vararg and not fn.args.kwarg and not fn.args.kwonlyargs):
+            continue
+        fn.decorator_list = []
+        params = [a.arg for a in fn.args.args]
+        table, uncached = f"_{cls.name}_{fn.name}_cache", f"_{fn.name}_uncached"
+        source = (f"def {fn.name}({ast.unparse(fn.args)}):\n"
+                  f"    key = ({', '.join(params)},)\n"
+                  f"    if key in {table}:\n"
+                  f"        return {table}[key]\n"
+                  f"    result = {params[0]}.{uncached}({', '.join(params[1:])})\n"
+                  f"    {table}[key] = result\n"
+                  f"    return result\n")
+        wrapper = ast.parse(source).body[0]
+        memo = ast.parse(f"{table} = {{}}").body[0]
+        for node in (wrapper, memo):
+            for n in astwalk.walk(node):
+                ast.copy_location(n, fn)
+        fn.name = uncached
+        cls.body.insert(cls.body.index(fn) + 1, wrapper)
+        tables.append(memo)
+    return tables
 
 
 def _memoize(fn: ast.FunctionDef) -> list[ast.stmt]:

@@ -20,7 +20,7 @@ BUILTIN_EXCEPTIONS = {
         "StopIteration", "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError",
         "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "UnboundLocalError",
         "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
-        "UnicodeError", "OSError", "EOFError", "MemoryError",
+        "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "EOFError", "MemoryError",
     )
 }
 BUILTIN_EXCEPTIONS["OSError"] = "OS_ERROR"
@@ -31,7 +31,7 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object", "issubclass",
+    "object", "issubclass", "bytes", "bytearray",
 }
 
 
@@ -184,6 +184,9 @@ class CallLowering:
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
                 return ir.Raw("Value::None")
             return self._call_stdlib(node, f"{module}.{func.attr}")
+        if isinstance(base, ast.Name) and f"{base.id}.{func.attr}" in _TYPE_CONSTRUCTORS \
+                and not self._is_local(base.id) and base.id not in self.global_vars:
+            return self._call_stdlib(node, f"{base.id}.{func.attr}")
         if isinstance(base, ast.Name) and base.id in ("str", "list", "dict", "set", "int", "float", "tuple") \
                 and not self._is_local(base.id) and base.id not in self.global_vars:
             if base.id == "dict" and func.attr == "fromkeys":
@@ -399,6 +402,10 @@ class CallLowering:
             return ir.Call("Value::Bool", [ir.Call("builtins::callable", [r(0)])])
         if name == "id":
             return ir.Call("builtins::id", [r(0)])
+        if name in ("bytes", "bytearray"):
+            self._check_keywords(node, name, {"encoding", "errors"})
+            mutable = "true" if name == "bytearray" else "false"
+            return f(ir.Call("bytes::construct", [o(0, "source"), o(1, "encoding"), o(2, "errors"), ir.Raw(mutable)]))
         allowed = _BUILTIN_KEYWORDS.get(name, set())
         self._check_keywords(node, name, allowed)
         shapes = {
@@ -461,7 +468,8 @@ class CallLowering:
                 tests.append(ir.Call("classes::isinstance", [self.ref(value), ir.Raw(f"&{self.classes[name].static}")]))
             elif name in BUILTIN_EXCEPTIONS or (name in self.classes and self.classes[name].is_exception):
                 tests.append(ir.Call("exc_isinstance", [self.ref(value), ir.Raw(f"&{self.exception_static(name, t)}")]))
-            elif name in ("int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object"):
+            elif name in ("int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
+                          "bytes", "bytearray"):
                 tests.append(ir.Call("builtins::isinstance_builtin", [self.ref(value), ir.Raw(str_literal(name))]))
             else:
                 self.error(t, f"isinstance() with {ast.unparse(t)} is not supported", "use a built-in type or a class of this module")
@@ -480,7 +488,11 @@ _BUILTIN_ARITY = {
     "int": (0, 2), "float": (0, 1), "str": (0, 1), "bool": (0, 1), "list": (0, 1), "tuple": (0, 1),
     "set": (0, 1), "frozenset": (0, 1), "round": (1, 2), "divmod": (2, 2), "pow": (2, 3),
     "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
-    "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
+    "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1), "bytes": (0, 3),
+    "bytearray": (0, 3),
 }
+
+# Alternative constructors called on a built-in type (`int.from_bytes(b, "big")`).
+_TYPE_CONSTRUCTORS = {"int.from_bytes", "bytes.fromhex", "bytearray.fromhex"}
 
 _BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"}}

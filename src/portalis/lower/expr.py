@@ -180,6 +180,8 @@ class ExprLowering:
             return ir.Raw(f"Value::Float({float_literal(v)})")
         if isinstance(v, str):
             return ir.Raw(f"Value::str({str_literal(v)})")
+        if isinstance(v, bytes):
+            return ir.Call("bytes::literal", [ir.Raw(f"&[{', '.join(str(b) for b in v)}]")])
         self.error(node, f"{type(v).__name__} literals are not supported", "use str, int, float, bool or None")
         return ir.Raw("Value::None")
 

@@ -65,6 +65,8 @@ exc_types! {
     TYPE_ERROR = "TypeError": Some(&EXCEPTION);
     VALUE_ERROR = "ValueError": Some(&EXCEPTION);
     UNICODE_ERROR = "UnicodeError": Some(&VALUE_ERROR);
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": Some(&UNICODE_ERROR);
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": Some(&UNICODE_ERROR);
     OS_ERROR = "OSError": Some(&EXCEPTION);
     EOF_ERROR = "EOFError": Some(&EXCEPTION);
     MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);

@@ -8,6 +8,7 @@
 
 pub mod bigint;
 pub mod builtins;
+pub mod bytes;
 pub mod classes;
 pub mod exc;
 pub mod format;

@@ -820,6 +820,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             },
         }),
         Value::Object(_) => crate::classes::object_contains(container, item),
+        Value::Native(n) if n.contains(item).is_some() => n.contains(item).unwrap_or(Ok(false)),
         _ => {
             let mut it = crate::iter::iterate(container)?;
             while let Some(v) = it.next()? {
@@ -1108,6 +1109,7 @@ pub fn getslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
             let step = r.step * s;
             Ok(Value::Range(Range { start: first, stop: first + n as i64 * step, step }))
         }
+        Value::Native(n) => n.getslice(start, stop, step),
         _ => type_error(format!("'{}' object is not subscriptable", seq.type_name())),
     }
 }
@@ -1163,6 +1165,11 @@ pub fn iadd(a: &Value, b: &Value) -> PyResult<Value> {
         let items = crate::iter::collect_vec(b)?;
         l.borrow_mut().extend(items);
         return Ok(a.clone());
+    }
+    if let Value::Native(n) = a {
+        if let Some(r) = n.inplace_add(b) {
+            return r.map(|_| a.clone());
+        }
     }
     add(a, b)
 }

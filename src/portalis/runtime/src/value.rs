@@ -150,6 +150,18 @@ pub trait NativeObject {
     fn getitem(&self, _index: &Value) -> PyResult<Value> {
         type_error(format!("'{}' object is not subscriptable", self.type_name()))
     }
+    /// `obj[start:stop:step]`.
+    fn getslice(&self, _start: &Value, _stop: &Value, _step: &Value) -> PyResult<Value> {
+        type_error(format!("'{}' object is not subscriptable", self.type_name()))
+    }
+    /// `item in obj` when the object has its own test (otherwise `in` iterates).
+    fn contains(&self, _item: &Value) -> Option<PyResult<bool>> {
+        None
+    }
+    /// `obj += other` in place for mutable objects (`None`: rebind to `obj + other`).
+    fn inplace_add(&self, _other: &Value) -> Option<PyResult<()>> {
+        None
+    }
     fn setitem(&self, _index: &Value, _value: Value) -> PyResult<()> {
         type_error(format!("'{}' object does not support item assignment", self.type_name()))
     }

@@ -3,8 +3,10 @@
 //! module routes each name to its implementation.
 
 pub mod bisect;
+pub mod chainmap;
 pub mod collections;
 pub mod copy;
+pub mod dataclasses;
 pub mod datetime;
 pub mod fractions;
 pub mod functools;
@@ -18,6 +20,8 @@ pub mod re;
 /// The backtracking regular-expression engine behind `re`.
 pub mod regex;
 pub mod statistics;
+pub mod string;
+pub mod textwrap;
 pub mod time;
 
 use crate::exc::*;
@@ -27,9 +31,11 @@ use crate::value::*;
 /// `module.function(*args, **kw)`.
 pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
     let args = Args { method: name.rsplit('.').next().unwrap_or(name), pos, kw };
-    match name.split('.').next().unwrap_or("") {
+    let module = if name == "collections.ChainMap" { name } else { name.split('.').next().unwrap_or("") };
+    match module {
         "math" => math_call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
+        "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
         "heapq" => crate::stdlib::heapq::call(name, &args),
         "itertools" => crate::stdlib::itertools::call(name, &args),
@@ -44,7 +50,11 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "json" => crate::stdlib::json::call(name, &args),
         "copy" => crate::stdlib::copy::call(name, &args),
         "datetime" => crate::stdlib::datetime::call(name, &args),
+        "textwrap" => crate::stdlib::textwrap::call(name, &args),
+        "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
+        "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
+        "bytes" | "bytearray" | "int" => crate::bytes::type_call(name, &args),
         _ => unknown(name),
     }
 }
