@@ -37,7 +37,7 @@ BUILTIN_FUNCTIONS = {
 
 # Names the desugar pass expands away: importing them binds nothing at run time.
 DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "functools": {"lru_cache", "cache", "total_ordering"},
-             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "auto"}}
+             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto"}}
 
 
 def check_import(stmt, imports: dict[str, str]):

@@ -598,6 +598,21 @@ fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {
             }
             Ok(Value::dict(merged))
         }
+        (Value::Object(_), _, _) | (_, Value::Object(_), _) => {
+            let name = match op {
+                "&" => "__and__",
+                "|" => "__or__",
+                "^" => "__xor__",
+                "<<" => "__lshift__",
+                _ => "__rshift__",
+            };
+            crate::classes::binary_dunder(a, name, b).map_err(|e| match e.ty.name {
+                "TypeError" if e.message().starts_with("unsupported operand") => {
+                    PyErr::new(&TYPE_ERROR, format!("unsupported operand type(s) for {}: '{}' and '{}'", op, a.type_name(), b.type_name()))
+                }
+                _ => e,
+            })
+        }
         _ => unsupported(op, a, b),
     }
 }
@@ -648,6 +663,13 @@ pub fn invert(a: &Value) -> PyResult<Value> {
     }
     match a.as_index() {
         Some(i) => Ok(Value::Int(!i)),
+        None if matches!(a, Value::Object(_)) => crate::classes::unary_dunder(a, "__invert__").map_err(|e| {
+            if e.message().ends_with("does not support __invert__") {
+                PyErr::new(&TYPE_ERROR, format!("bad operand type for unary ~: '{}'", a.type_name()))
+            } else {
+                e
+            }
+        }),
         None => type_error(format!("bad operand type for unary ~: '{}'", a.type_name())),
     }
 }

@@ -6,6 +6,7 @@ pub mod bisect;
 pub mod chainmap;
 pub mod collections;
 pub mod copy;
+pub mod csv;
 pub mod dataclasses;
 pub mod datetime;
 pub mod fractions;
@@ -51,6 +52,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "copy" => crate::stdlib::copy::call(name, &args),
         "datetime" => crate::stdlib::datetime::call(name, &args),
         "textwrap" => crate::stdlib::textwrap::call(name, &args),
+        "csv" => crate::stdlib::csv::call(name, &args),
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
@@ -88,6 +90,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         _ => match crate::stdlib::re::constant(name)
             .or_else(|| crate::stdlib::itertools::attribute(name))
             .or_else(|| crate::stdlib::datetime::attribute(name))
+            .or_else(|| crate::stdlib::csv::attribute(name))
         {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
