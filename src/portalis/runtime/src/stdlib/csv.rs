@@ -194,6 +194,18 @@ impl Parser {
         Ok(())
     }
 
+    /// The state after a field that ends at `c` (end of line, newline or delimiter).
+    fn field_end(&mut self, c: Option<char>) -> PyResult<Option<State>> {
+        let next = match c {
+            None => State::StartRecord,
+            Some('\r') | Some('\n') => State::EatCrnl,
+            Some(ch) if ch == self.dialect.delimiter => State::StartField,
+            _ => return Ok(None),
+        };
+        self.save_field()?;
+        Ok(Some(next))
+    }
+
     /// One character of input (`None` marks the end of a line).
     fn feed(&mut self, c: Option<char>) -> PyResult<()> {
         let d = self.dialect.clone();
@@ -210,53 +222,37 @@ impl Parser {
                 _ => state = State::StartField,
             }
         }
+        if matches!(state, State::StartField | State::InField | State::QuoteInQuotedField) {
+            if let Some(next) = self.field_end(c)? {
+                self.state = next;
+                return Ok(());
+            }
+        }
         self.state = match state {
             State::StartField => match c {
-                None => {
-                    self.save_field()?;
-                    State::StartRecord
-                }
-                Some('\r') | Some('\n') => {
-                    self.save_field()?;
-                    State::EatCrnl
-                }
                 Some(ch) if is_quote(ch) => {
                     self.quoted = true;
                     State::InQuotedField
                 }
                 Some(ch) if Some(ch) == d.escapechar => State::EscapedChar,
                 Some(' ') if d.skipinitialspace => State::StartField,
-                Some(ch) if ch == d.delimiter => {
-                    self.save_field()?;
-                    State::StartField
-                }
                 Some(ch) => {
                     self.field.push(ch);
                     State::InField
                 }
+                None => State::StartRecord,
             },
             State::EscapedChar => {
                 self.field.push(c.unwrap_or('\n'));
                 State::InField
             }
             State::InField => match c {
-                None => {
-                    self.save_field()?;
-                    State::StartRecord
-                }
-                _ if newline(c) => {
-                    self.save_field()?;
-                    State::EatCrnl
-                }
                 Some(ch) if Some(ch) == d.escapechar => State::EscapedChar,
-                Some(ch) if ch == d.delimiter => {
-                    self.save_field()?;
-                    State::StartField
-                }
                 Some(ch) => {
                     self.field.push(ch);
                     State::InField
                 }
+                None => State::StartRecord,
             },
             State::InQuotedField => match c {
                 None => State::InQuotedField,
@@ -282,23 +278,11 @@ impl Parser {
                     self.field.push(ch);
                     State::InQuotedField
                 }
-                Some(ch) if ch == d.delimiter => {
-                    self.save_field()?;
-                    State::StartField
-                }
-                None => {
-                    self.save_field()?;
-                    State::StartRecord
-                }
-                _ if newline(c) => {
-                    self.save_field()?;
-                    State::EatCrnl
-                }
                 Some(ch) if !d.strict => {
                     self.field.push(ch);
                     State::InField
                 }
-                Some(_) => {
+                _ => {
                     return csv_error(format!(
                         "'{}' expected after '{}'",
                         d.delimiter,
