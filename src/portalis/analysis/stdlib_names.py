@@ -49,11 +49,14 @@ STDLIB = {
     "dataclasses": {"asdict", "astuple", "replace", "fields", "is_dataclass"},
     "csv": {"reader", "writer", "DictReader", "DictWriter", "QUOTE_MINIMAL", "QUOTE_ALL", "QUOTE_NONNUMERIC",
             "QUOTE_NONE", "Error"},
+    "struct": {"pack", "unpack", "calcsize", "iter_unpack", "Struct", "error"},
+    "timeit": {"timeit", "repeat", "default_timer"},
     "textwrap": {"wrap", "fill", "shorten", "dedent", "indent", "TextWrapper"},
     "datetime": {"date", "time", "datetime", "timedelta", "MINYEAR", "MAXYEAR"},
 }
 # Exception classes of standard-library modules, by qualified name: the runtime static.
-STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR", "csv.Error": "stdlib::csv::CSV_ERROR"}
+STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR", "csv.Error": "stdlib::csv::CSV_ERROR",
+                     "struct.error": "stdlib::struct_::STRUCT_ERROR"}
 # Modules whose names only matter to type checkers: imports are accepted and ignored.
 TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}
 

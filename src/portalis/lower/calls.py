@@ -318,6 +318,9 @@ class CallLowering:
     # ---- standard library -------------------------------------------------------------------------
 
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
+        if qualified in ("timeit.timeit", "timeit.repeat") and node.args and isinstance(node.args[0], ast.Constant):
+            self.error(node.args[0], f"{qualified}() with the statement as a string is not supported",
+                       "pass a function or lambda: timeit.timeit(lambda: f(x), number=100)")
         args = self._items(node.args)
         kw = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
         return self.fallible(ir.Call("stdlib::call", [ir.Raw(str_literal(qualified)), args, ir.VecLit(kw)]))

@@ -22,6 +22,9 @@ pub mod re;
 pub mod regex;
 pub mod statistics;
 pub mod string;
+/// `struct` (named with an underscore: `struct` is a Rust keyword).
+pub mod struct_;
+pub mod timeit;
 pub mod textwrap;
 pub mod time;
 
@@ -53,6 +56,8 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "datetime" => crate::stdlib::datetime::call(name, &args),
         "textwrap" => crate::stdlib::textwrap::call(name, &args),
         "csv" => crate::stdlib::csv::call(name, &args),
+        "struct" => crate::stdlib::struct_::call(name, &args),
+        "timeit" => crate::stdlib::timeit::call(name, &args),
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
