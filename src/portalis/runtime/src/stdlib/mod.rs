@@ -16,6 +16,7 @@ pub mod heapq;
 pub mod itertools;
 pub mod json;
 pub mod operator;
+pub mod pprint;
 pub mod random;
 pub mod re;
 /// The backtracking regular-expression engine behind `re`.
@@ -58,6 +59,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "csv" => crate::stdlib::csv::call(name, &args),
         "struct" => crate::stdlib::struct_::call(name, &args),
         "timeit" => crate::stdlib::timeit::call(name, &args),
+        "pprint" => crate::stdlib::pprint::call(name, &args),
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
