@@ -50,6 +50,7 @@ STDLIB = {
     "csv": {"reader", "writer", "DictReader", "DictWriter", "QUOTE_MINIMAL", "QUOTE_ALL", "QUOTE_NONNUMERIC",
             "QUOTE_NONE", "Error"},
     "struct": {"pack", "unpack", "calcsize", "iter_unpack", "Struct", "error"},
+    "array": {"array"},
     "pprint": {"pprint", "pformat", "pp"},
     "timeit": {"timeit", "repeat", "default_timer"},
     "textwrap": {"wrap", "fill", "shorten", "dedent", "indent", "TextWrapper"},

@@ -2,6 +2,7 @@
 //! emits `stdlib::call(name, args, kwargs)` and `stdlib::attribute(name)`, and this
 //! module routes each name to its implementation.
 
+pub mod array;
 pub mod bisect;
 pub mod chainmap;
 pub mod collections;
@@ -60,6 +61,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "struct" => crate::stdlib::struct_::call(name, &args),
         "timeit" => crate::stdlib::timeit::call(name, &args),
         "pprint" => crate::stdlib::pprint::call(name, &args),
+        "array" => crate::stdlib::array::call(name, &args),
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
