@@ -93,16 +93,41 @@ def test_example_translates_and_runs_like_cpython(page, playground):
 
     expected = subprocess.run([sys.executable, str(ROOT / "examples" / EXAMPLE)], capture_output=True,
                               text=True, timeout=60, check=True).stdout
-    page.click("#run")
+    page.press("#python .cm-content", "Control+Enter")
     page.wait_for_selector("#verdict.identical, #verdict.differs, #verdict.unknown")
     assert page.get_attribute("#verdict", "class") == "verdict identical", page.inner_text("#verdict")
     assert page.text_content("#wasm-stdout") == expected
     assert page.text_content("#py-stdout") == expected
     assert "exit status 0" in page.inner_text("#wasm-info")
     page.screenshot(path=str(SHOTS / "run.png"), full_page=True)
-    run = page.evaluate("window.portalisLastRun.roundTripSeconds")
+    cold = page.evaluate("window.portalisLastRun.roundTripSeconds")
+    page.click("#run")  # again: the module now comes from the service's cache
+    page.wait_for_selector("#verdict.identical")
+    warm = page.evaluate("window.portalisLastRun.roundTripSeconds")
     _record({"first_load_bytes": loaded["bytes"], "time_to_interactive_ms": round(loaded["ready_ms"]),
-             f"translate_and_run_round_trip_s ({EXAMPLE})": round(run, 2)})
+             f"run_round_trip_s {EXAMPLE} first build": round(cold, 2),
+             f"run_round_trip_s {EXAMPLE} cached build": round(warm, 2)})
+
+
+def test_differing_output_shows_a_diff(page, playground):
+    _open(page, playground.base + "/")
+    _set_code(page, "import time\nprint('same')\nprint(time.time())\n")  # two runs, two clocks
+    page.click("#run")
+    page.wait_for_selector("#verdict.differs")
+    assert page.inner_text("#verdict") == "differs: stdout differs"
+    diff = page.inner_text("#diff")
+    assert " same" in diff and diff.count("\n-") == 1 and diff.count("\n+") == 1
+
+
+def test_narrow_screen_has_one_column(browser, playground):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    _open(page, playground.base + "/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sticks out sideways
+    python, rust = page.locator("#python").bounding_box(), page.locator("#rust").bounding_box()
+    assert rust["y"] >= python["y"] + python["height"]  # the panes are stacked
+    page.screenshot(path=str(SHOTS / "narrow.png"), full_page=True)
+    context.close()
 
 
 def test_error_is_marked_on_its_line(page, playground):
