@@ -73,13 +73,13 @@ def test_project_zip_is_a_complete_crate(service, tmp_path):
     assert subprocess.run([built.binary], capture_output=True, text=True, timeout=30).stdout == "45\n"
 
 
-def test_playground_calls_need_a_key_when_auth_is_on(secured):
+def test_playground_calls_need_a_key_when_auth_is_on(keyed):
     body = {"python_code": "print(1)\n"}
-    assert secured.client.post("/api/v1/playground/reference", json=body).status_code == 401
-    answer = secured.client.post("/api/v1/playground/reference", json=body,
-                                 headers={"X-API-Key": API_KEYS["bob"]})
+    assert keyed.client.post("/api/v1/playground/reference", json=body).status_code == 401
+    answer = keyed.client.post("/api/v1/playground/reference", json=body,
+                                 headers={"X-API-Key": API_KEYS["dave"]})
     assert answer.status_code == 200 and answer.json()["stdout"] == "1\n"
-    assert secured.client.get("/").status_code == 200  # the page itself is public
+    assert keyed.client.get("/").status_code == 200  # the page itself is public
 
 
 def test_page_and_assets_are_served(service):
