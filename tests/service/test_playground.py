@@ -111,12 +111,16 @@ def test_example_translates_and_runs_like_cpython(page, playground):
 
 def test_differing_output_shows_a_diff(page, playground):
     _open(page, playground.base + "/")
+    page.click("#theme")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     _set_code(page, "import time\nprint('same')\nprint(time.time())\n")  # two runs, two clocks
     page.click("#run")
     page.wait_for_selector("#verdict.differs")
     assert page.inner_text("#verdict") == "differs: stdout differs"
     diff = page.inner_text("#diff")
-    assert " same" in diff and diff.count("\n-") == 1 and diff.count("\n+") == 1
+    assert diff.startswith("--- cpython\n+++ rust\n@@ -1,2 +1,2 @@\n same\n-")
+    assert diff.count("\n-") == 1 and diff.count("\n+") == 2  # +++ and the one changed line
+    page.screenshot(path=str(SHOTS / "dark.png"), full_page=True)
 
 
 def test_narrow_screen_has_one_column(browser, playground):
@@ -132,7 +136,6 @@ def test_narrow_screen_has_one_column(browser, playground):
 
 def test_error_is_marked_on_its_line(page, playground):
     _open(page, playground.base + "/")
-    page.click("#theme")
     _set_code(page, "total = 0\nfor n in range(10):\n    total += n)\nprint(total)\n")
     page.click("#translate")
     entry = page.wait_for_selector("#diagnostics li.error")
@@ -141,13 +144,11 @@ def test_error_is_marked_on_its_line(page, playground):
     marked = page.evaluate("""() => [...document.querySelectorAll('#python .cm-line')]
         .findIndex(line => line.querySelector('.cm-lintRange-error')) + 1""")
     assert marked == 3
-    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
     page.screenshot(path=str(SHOTS / "error.png"))
     _set_code(page, "print('fixed')\n")
     page.click("#translate")
     page.wait_for_selector("#diagnostics li.none")
     assert page.locator("#python .cm-lintRange-error").count() == 0
-    page.screenshot(path=str(SHOTS / "dark.png"))
 
 
 def test_endless_loop_is_stopped(page, playground):

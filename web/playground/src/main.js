@@ -273,7 +273,8 @@ function showVerdict(py, wasm) {
   if (lastLine(py.stderr) !== lastLine(wasm.stderr)) {
     patch += `--- cpython stderr: ${lastLine(py.stderr)}\n+++ rust stderr: ${lastLine(wasm.stderr)}\n`;
   }
-  diff.replaceChildren(...patch.split("\n").slice(2).map((line) => {
+  const lines = patch.split("\n").filter((line) => line && !line.startsWith("===="));
+  diff.replaceChildren(...lines.map((line) => {
     const span = document.createElement("span");
     span.className = line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : "";
     span.textContent = line + "\n";
