@@ -315,7 +315,7 @@ async function runWasm(modulePromise, stdin, limitSeconds) {
 }
 
 async function run() {
-  stopRun("stopped");
+  if ($("run").disabled) return; // Ctrl-Enter during a run: the run in progress goes on
   const started = performance.now();
   const source = code();
   const stdin = $("stdin").value;
