@@ -33,6 +33,16 @@ def test_wasm_module_runs_like_cpython(service, tmp_path):
     assert reference["timed_out"] is False and reference["seconds"] > 0
 
 
+def test_unoptimized_module_builds_and_runs(service, tmp_path):
+    code = "print(sum(i * i for i in range(100)))\n"
+    answer = service.client.post("/api/v1/playground/wasm", json={"python_code": code, "optimize": False})
+    assert answer.status_code == 200, answer.text
+    module = tmp_path / "debug.wasm"
+    module.write_bytes(answer.content)
+    ran = subprocess.run(wasm_command(module), capture_output=True, text=True, timeout=60)
+    assert ran.stdout == "328350\n" and ran.returncode == 0
+
+
 def test_reference_run_is_cut_off_at_its_time_limit(service):
     answer = service.client.post("/api/v1/playground/reference",
                                  json={"python_code": "while True:\n    pass\n", "time_limit_seconds": 1})

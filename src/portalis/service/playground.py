@@ -39,6 +39,11 @@ class ProgramRequest(BaseModel):
     _check_code = field_validator("python_code")(_not_blank)
 
 
+class WasmRequest(ProgramRequest):
+    optimize: bool = Field(default=True, description="Release build (opt-level 3); false builds several "
+                           "times faster (opt-level 0) into a larger, slower module")
+
+
 class ReferenceRequest(ProgramRequest):
     stdin: str = Field(default="", max_length=MAX_STDIN_CHARS, description="Standard input of the run")
     time_limit_seconds: float = Field(default=10.0, gt=0, le=MAX_RUN_SECONDS,
@@ -73,9 +78,10 @@ async def _translated(rt, code: str, checks: dict) -> dict:
           responses={200: {"content": {"application/wasm": {}},
                            "description": "The WebAssembly module (WASI preview 1 command)"},
                      422: {"description": "Untranslatable (with diagnostics) or the build failed"}})
-async def wasm_module(req: ProgramRequest, request: Request):
+async def wasm_module(req: WasmRequest, request: Request):
     """Run it with any WASI runtime: `wasmtime main.wasm`, or in a browser with a WASI shim."""
-    body = await _translated(request.app.state.runtime, req.python_code, WASM_CHECKS)
+    checks = {**WASM_CHECKS, "release": req.optimize}
+    body = await _translated(request.app.state.runtime, req.python_code, checks)
     build = body["metadata"].get("build") or {}
     if not build.get("ok") or not body.get("binary_b64"):
         raise ApiError(422, "build_failed", "the translated crate did not build for wasm32-wasi",

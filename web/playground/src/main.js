@@ -336,7 +336,7 @@ async function run() {
       : `exit status ${py.exit_status} · ran in ${(py.seconds * 1000).toFixed(1)} ms`;
     return py;
   }, (e) => { $("py-info").textContent = `failed: ${e.message}`; return { failed: e.message }; });
-  const module = api("/api/v1/playground/wasm", { python_code: source }, { raw: true }).then(async (r) => {
+  const module = api("/api/v1/playground/wasm", { python_code: source, optimize: $("optimize").checked }, { raw: true }).then(async (r) => {
     const seconds = r.headers.get("X-Build-Seconds");
     const bytes = await r.arrayBuffer();
     $("wasm-info").textContent = `module ${(bytes.byteLength / 1024).toFixed(0)} KiB${seconds ? `, built in ${Number(seconds).toFixed(2)} s` : ""}; compiling…`;
