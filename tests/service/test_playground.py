@@ -113,7 +113,8 @@ def test_differing_output_shows_a_diff(page, playground):
     _open(page, playground.base + "/")
     page.click("#theme")
     assert page.evaluate("document.documentElement.dataset.theme") == "dark"
-    _set_code(page, "import time\nprint('same')\nprint(time.time())\n")  # two runs, two clocks
+    _set_code(page, "import time\nprint(input())\nprint(time.time())\n")  # two runs, two clocks
+    page.fill("#stdin", "same\n")
     page.click("#run")
     page.wait_for_selector("#verdict.differs")
     assert page.inner_text("#verdict") == "differs: stdout differs"
@@ -149,6 +150,15 @@ def test_error_is_marked_on_its_line(page, playground):
     page.click("#translate")
     page.wait_for_selector("#diagnostics li.none")
     assert page.locator("#python .cm-lintRange-error").count() == 0
+
+    _set_code(page, "def twice(x: int) -> int:\n    return x * 2\n\n\nprint(twice('ab'))\n")
+    page.click("#translate")  # translates, with an engine warning
+    warning = page.wait_for_selector("#diagnostics li.warning")
+    assert warning.get_attribute("data-line") == "5" and "annotated int" in warning.inner_text()
+    assert "fn twice" in page.inner_text("#rust")
+    marked = page.evaluate("""() => [...document.querySelectorAll('#python .cm-line')]
+        .findIndex(line => line.querySelector('.cm-lintRange-warning')) + 1""")
+    assert marked == 5
 
 
 def test_endless_loop_is_stopped(page, playground):
