@@ -4,6 +4,7 @@ the project zip is a complete crate, and the calls share the API's errors and au
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import zipfile
 
@@ -95,10 +96,12 @@ def test_playground_calls_need_a_key_when_auth_is_on(keyed):
 def test_page_and_assets_are_served(service):
     page = service.client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert '<script type="module" src="/playground/app.js">' in page.text
-    app = service.client.get("/playground/app.js", headers={"Accept-Encoding": "gzip"})
+    script = re.search(r'<script type="module" src="(/playground/app-\w+\.js)">', page.text)
+    assert script, "index.html names the content-hashed bundle"
+    app = service.client.get(script[1], headers={"Accept-Encoding": "gzip"})
     assert app.status_code == 200 and app.headers["content-encoding"] == "gzip"
-    assert service.client.get("/playground/runner.js").status_code == 200
+    runner = re.search(r'/playground/runner-\w+\.js', app.text)
+    assert runner and service.client.get(runner[0]).status_code == 200
     assert service.client.get("/playground/../settings.py").status_code == 404
     spec = service.client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/playground/wasm", "/api/v1/playground/reference", "/api/v1/playground/project.zip"} <= set(spec)

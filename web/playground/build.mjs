@@ -1,9 +1,11 @@
 // Bundles the playground into the Python package (src/portalis/service/static/playground):
-// app.js (the page), runner.js (the Web Worker running WebAssembly), index.html, style.css.
+// app-HASH.js (the page), runner-HASH.js (the Web Worker running WebAssembly), style-HASH.css,
+// and index.html naming them.
 // The examples menu is the programs in examples/, read at build time.
 import * as esbuild from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,10 +35,21 @@ const examplesPlugin = {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-await esbuild.build({
-  entryPoints: { app: join(here, "src", "main.js"), runner: join(here, "src", "runner.js") },
-  bundle: true, minify: true, format: "esm", target: ["es2022"], outdir: out,
-  legalComments: "linked", plugins: [examplesPlugin], logLevel: "warning",
-});
-for (const name of ["index.html", "style.css"]) copyFileSync(join(here, "src", name), join(out, name));
+// Content-hashed names: a browser never runs a stale app.js against a newer page.
+async function bundle(name, entry, define = {}) {
+  const result = await esbuild.build({
+    entryPoints: { [name]: join(here, "src", entry) }, entryNames: "[name]-[hash]",
+    bundle: true, minify: true, format: "esm", target: ["es2022"], outdir: out, metafile: true,
+    legalComments: "linked", plugins: [examplesPlugin], define, logLevel: "warning",
+  });
+  const js = Object.keys(result.metafile.outputs).find((file) => file.endsWith(".js"));
+  return `/playground/${basename(js)}`;
+}
+const runner = await bundle("runner", "runner.js");
+const app = await bundle("app", "main.js", { RUNNER_URL: JSON.stringify(runner) });
+const css = `style-${createHash("sha256").update(readFileSync(join(here, "src", "style.css"))).digest("hex").slice(0, 8)}.css`;
+copyFileSync(join(here, "src", "style.css"), join(out, css));
+const html = readFileSync(join(here, "src", "index.html"), "utf8")
+  .replace("/playground/app.js", app).replace("/playground/style.css", `/playground/${css}`);
+writeFileSync(join(out, "index.html"), html);
 console.log(`playground bundle written to ${out}`);

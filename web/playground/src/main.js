@@ -287,7 +287,7 @@ async function runWasm(modulePromise, stdin, limitSeconds) {
   const result = { stdout: "", stderr: "", exitStatus: null };
   const module = await modulePromise;
   wasmDone = deferred();
-  worker = new Worker("/playground/runner.js", { type: "module" });
+  worker = new Worker(RUNNER_URL, { type: "module" }); // the worker bundle's hashed path, set by build.mjs
   $("stop").disabled = false;
   $("wasm-info").textContent = "running…";
   worker.onmessage = ({ data }) => {
