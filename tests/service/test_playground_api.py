@@ -100,6 +100,7 @@ def test_page_and_assets_are_served(service):
     assert script, "index.html names the content-hashed bundle"
     app = service.client.get(script[1], headers={"Accept-Encoding": "gzip"})
     assert app.status_code == 200 and app.headers["content-encoding"] == "gzip"
+    assert "immutable" in app.headers["cache-control"] and page.headers["cache-control"] == "no-cache"
     runner = re.search(r'/playground/runner-\w+\.js', app.text)
     assert runner and service.client.get(runner[0]).status_code == 200
     assert service.client.get("/playground/../settings.py").status_code == 404

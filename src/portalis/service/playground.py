@@ -129,9 +129,19 @@ async def index():
     return FileResponse(index_html, headers={"Cache-Control": "no-cache"})
 
 
+class HashedAssets(StaticFiles):
+    """The bundle's files carry a hash of their content in their names (build.mjs), so a
+    browser may keep them for good; only index.html, served by `index`, is revalidated."""
+
+    def file_response(self, *args, **kwargs):
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+        return response
+
+
 def install(app) -> None:
     """Register the playground's API routes, the page and its assets on `app`."""
     app.include_router(api)
     app.include_router(page)
-    assets = StaticFiles(directory=STATIC_DIR, check_dir=False)
+    assets = HashedAssets(directory=STATIC_DIR, check_dir=False)
     app.mount("/playground", GZipMiddleware(assets, minimum_size=1024), name="playground")  # the bundle is text
