@@ -18,6 +18,7 @@ import signal
 import struct
 import subprocess
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
@@ -235,8 +236,6 @@ def stream_job(payload: dict, emit: Emit) -> dict:
 def reference_job(payload: dict, emit: Emit) -> dict:
     """CPython's run of a module (the playground's reference output): payload code,
     filename, stdin, timeout."""
-    import time
-
     from portalis.check import run_python
 
     with tempfile.TemporaryDirectory(prefix="reference-") as tmp:
