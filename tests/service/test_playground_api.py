@@ -103,6 +103,8 @@ def test_page_and_assets_are_served(service):
     assert "immutable" in app.headers["cache-control"] and page.headers["cache-control"] == "no-cache"
     runner = re.search(r'/playground/runner-\w+\.js', app.text)
     assert runner and service.client.get(runner[0]).status_code == 200
+    notices = service.client.get("/playground/licenses.txt").text
+    assert all(pkg in notices for pkg in ("@codemirror/view", "@bjorn3/browser_wasi_shim", "\ndiff "))
     assert service.client.get("/playground/../settings.py").status_code == 404
     spec = service.client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/playground/wasm", "/api/v1/playground/reference", "/api/v1/playground/project.zip"} <= set(spec)
