@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 import portalis
-from portalis.service import metrics
+from portalis.service import metrics, playground
 from portalis.service.auth import KeyStore
 from portalis.service.cache import RedisStore, ResultCache, SQLiteStore, engine_identity
 from portalis.service.errors import install_handlers
@@ -111,6 +111,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_handlers(app)
     app.include_router(api)
     app.include_router(probes)
+    playground.install(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST", "OPTIONS"],

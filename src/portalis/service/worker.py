@@ -18,6 +18,7 @@ import signal
 import struct
 import subprocess
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
@@ -232,6 +233,24 @@ def stream_job(payload: dict, emit: Emit) -> dict:
     return {"ok": True, "diagnostics": [], "items": items}
 
 
+def reference_job(payload: dict, emit: Emit) -> dict:
+    """CPython's run of a module (the playground's reference output): payload code,
+    filename, stdin, timeout."""
+    from portalis.check import run_python
+
+    with tempfile.TemporaryDirectory(prefix="reference-") as tmp:
+        script = Path(tmp) / Path(payload.get("filename", "main.py")).name
+        script.write_text(payload["code"])
+        started = time.perf_counter()
+        try:
+            run = run_python(script, payload.get("stdin", ""), payload["timeout"])
+        except subprocess.TimeoutExpired:
+            return {"stdout": "", "stderr": "", "exit_status": None, "timed_out": True,
+                    "seconds": round(time.perf_counter() - started, 3)}
+    return {"stdout": run.stdout, "stderr": run.stderr, "exit_status": run.returncode, "timed_out": False,
+            "seconds": round(time.perf_counter() - started, 3)}
+
+
 def hello_job(payload: dict, emit: Emit) -> dict:
     """Answered once at start-up: proves the engine imports and reports its identity."""
     import portalis
@@ -240,5 +259,5 @@ def hello_job(payload: dict, emit: Emit) -> dict:
 
 
 JOBS: dict[str, Callable[[dict, Emit], dict]] = {
-    "translate": translate_job, "stream": stream_job, "hello": hello_job,
+    "translate": translate_job, "stream": stream_job, "reference": reference_job, "hello": hello_job,
 }
