@@ -78,9 +78,11 @@ class FailedAuthLimiter:
             return 0.0
         return wait
 
-    async def failed(self, address: str) -> None:
+    async def failed(self, address: str) -> float:
+        """Count a wrong key; the seconds the address is now blocked for (0: not blocked)."""
         wait = await self._bucket.acquire(address)
         if wait > 0:
             if len(self._blocked) > 10_000:
                 self._blocked = {a: t for a, t in self._blocked.items() if t > time.monotonic()}
             self._blocked[address] = time.monotonic() + wait
+        return wait

@@ -43,6 +43,12 @@ def _json(body: dict, status: int = 200, headers: dict | None = None) -> Respons
     return Response(json.dumps(body), status_code=status, media_type=JSON, headers=headers)
 
 
+def _too_many_failures(wait: float) -> ApiError:
+    return ApiError(429, "too_many_failed_auth", "too many requests with a wrong API key from this address",
+                    details={"retry_after_seconds": round(wait, 3)},
+                    headers={"Retry-After": str(max(1, math.ceil(wait)))})
+
+
 async def guard(request: Request) -> str:
     """Authenticate (when enabled) and charge the caller's rate-limit bucket.
 
@@ -54,12 +60,12 @@ async def guard(request: Request) -> str:
     if rt.keys is not None:
         wait = rt.auth_failures.blocked_for(address)
         if wait > 0:
-            raise ApiError(429, "too_many_failed_auth", "too many requests with a wrong API key from this address",
-                           details={"retry_after_seconds": round(wait, 3)},
-                           headers={"Retry-After": str(max(1, math.ceil(wait)))})
+            raise _too_many_failures(wait)
         client = rt.keys.client_for(presented_key(request.headers))
         if client is None:
-            await rt.auth_failures.failed(address)
+            wait = await rt.auth_failures.failed(address)
+            if wait > 0:
+                raise _too_many_failures(wait)
             raise ApiError(401, "unauthorized", "a valid API key is required (X-API-Key or Authorization: Bearer)",
                            headers={"WWW-Authenticate": "Bearer"})
         identity = "key:" + client
