@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 
 from service_support import API_KEYS
@@ -152,12 +154,32 @@ def test_a_stdout_flood_is_a_422_naming_the_cap(sandboxed):
 
 
 def test_wrong_keys_are_rate_limited_per_address(sandboxed):
-    statuses = [sandboxed.client.post(TRANSLATE, json={"python_code": "print(1)\n"},
-                                      headers={"X-API-Key": f"guess-{i}"}).status_code for i in range(8)]
+    # from 127.0.0.2, so that the block does not touch the other tests' address
+    guesser = httpx.Client(base_url=sandboxed.base, timeout=30,
+                           transport=httpx.HTTPTransport(local_address="127.0.0.2"))
+    statuses = [guesser.post(TRANSLATE, json={"python_code": "print(1)\n"},
+                             headers={"X-API-Key": f"guess-{i}"}).status_code for i in range(8)]
     assert statuses[:5] == [401] * 5 and statuses[5:] == [429] * 3
-    r = sandboxed.client.post(TRANSLATE, json={"python_code": "print(1)\n"}, headers=HEADERS)
+    r = guesser.post(TRANSLATE, json={"python_code": "print(1)\n"}, headers=HEADERS)
     assert r.status_code == 429  # even the right key waits: guessing is slowed, not only failing
     assert int(r.headers["retry-after"]) >= 1
+    assert sandboxed.client.post(TRANSLATE, json={"python_code": "print(1)\n"}, headers=HEADERS).status_code == 200
+
+
+def test_running_code_cannot_starve_translation_and_one_client_gets_two_at_once(sandboxed):
+    spin = "n = 0\nwhile True:\n    n += {}\n"
+    with ThreadPoolExecutor(3) as pool:
+        slow = [pool.submit(sandboxed.client.post, TRANSLATE, headers=HEADERS,
+                            json={"python_code": spin.format(i + 1), "mode": "quality"}) for i in range(3)]
+        time.sleep(0.5)
+        started = time.monotonic()
+        fast = sandboxed.client.post(TRANSLATE, json={"python_code": f"print({time.time()!r})\n"}, headers=HEADERS)
+        fast_seconds = time.monotonic() - started
+        statuses = sorted(f.result().status_code for f in slow)
+    assert fast.status_code == 200 and fast_seconds < 1.5  # a pool process stayed free for translation
+    assert statuses == [200, 200, 429]
+    assert [f.result().json()["error"] for f in slow if f.result().status_code == 429] == \
+        ["too_many_executing_requests"]
 
 
 def test_without_bubblewrap_nothing_runs_and_the_answer_is_503(start_service):
