@@ -78,13 +78,14 @@ class Settings:
         """Build settings from `PORTALIS_*` variables, falling back to the defaults above."""
         env = os.environ if environ is None else environ
         values = {}
-        if (env.get(PREFIX + "API_KEYS") or env.get(PREFIX + "API_KEYS_FILE")) and PREFIX + "AUTH_ENABLED" not in env:
+        if (env.get(PREFIX + "API_KEYS") or env.get(PREFIX + "API_KEYS_FILE")) and \
+                not env.get(PREFIX + "AUTH_ENABLED", "").strip():
             values["auth_enabled"] = True  # keys given means authentication on
         for f in fields(cls):
             raw = env.get(PREFIX + f.name.upper())
-            if raw is None:
-                continue
             default = f.default
+            if raw is None or (not raw.strip() and not isinstance(default, (str, tuple))):
+                continue  # unset, or empty where empty means nothing: the default
             if isinstance(default, bool):
                 values[f.name] = _bool(raw)
             elif isinstance(default, int):
