@@ -4,7 +4,7 @@
 They share the pool with translation, but at most `concurrency` of them hold a pool
 process at once (by default all processes but one), so a burst of slow quality requests
 leaves translation a process; at most `queue_size` wait for a slot (more is 503), and
-one client may have at most `per_client` of them running or waiting (more is 429).
+one API key may have at most `per_client` of them running or waiting (more is 429).
 """
 from __future__ import annotations
 
@@ -26,7 +26,11 @@ class ExecutionGate:
 
     @asynccontextmanager
     async def client(self, identity: str):
-        """Count one executing request of `identity` for its whole duration."""
+        """Count one executing request of `identity` for its whole duration.  Only API keys
+        are capped: without auth many clients may share one address (NAT, a proxy)."""
+        if not identity.startswith("key:"):
+            yield
+            return
         if self._clients.get(identity, 0) >= self.per_client:
             raise ApiError(429, "too_many_executing_requests",
                            f"this client already has {self.per_client} requests that run code in progress",
