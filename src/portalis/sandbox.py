@@ -17,6 +17,9 @@ the translation, the built program, a wasm module) calls `Sandbox.run`.  Each ca
   namespace runs it as the service's (unprivileged) uid;
 - hard rlimits set inside by `prlimit` (CPU seconds, address space, processes, file size,
   open files, no core dumps) that the program cannot raise;
+- a seccomp filter (x86-64) refusing what a program has no business doing: sockets other
+  than Unix ones, new namespaces, mounts, ptrace and other processes' memory, kernel keys,
+  BPF, perf, userfaultfd, io_uring, modules, reboot and clock changes;
 - a cap on captured output and a wall-clock deadline, both enforced by killing the tree.
 
 Fail closed: when bwrap is missing or cannot build the sandbox, `run` raises
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import ctypes
 import os
+import platform
+import struct
 import selectors
 import shutil
 import signal
@@ -93,23 +98,26 @@ class Sandbox:
                     os.chown(name, self.uid, self.uid, follow_symlinks=False)
         info_r, info_w = os.pipe()
         userns = self._user_namespace() if os.geteuid() == 0 else None
-        pass_fds = [info_w] + ([userns] if userns is not None else [])
-        cmd = [exe, *self._namespaces(userns), "--info-fd", str(info_w), *self._filesystem(workdir, readonly),
-               "--", *self._drop_and_limit(limits), *argv]
+        seccomp = _filter_fd()
+        extra = [fd for fd in (userns, seccomp) if fd is not None]
+        cmd = [exe, *self._namespaces(userns), "--info-fd", str(info_w),
+               *(["--seccomp", str(seccomp)] if seccomp is not None else []),
+               *self._filesystem(workdir, readonly), "--", *self._drop_and_limit(limits), *argv]
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=pass_fds,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, pass_fds=[info_w, *extra],
                                     env={}, close_fds=True)
         finally:
-            os.close(info_w)
-            if userns is not None:
-                os.close(userns)
+            for fd in (info_w, *extra):
+                os.close(fd)
         try:
             outcome = _collect(proc, stdin, limits)
         finally:
             started = os.read(info_r, 4096)
             os.close(info_r)
-        if not started:  # bwrap never reported a running sandbox: it failed to set one up
+        # bwrap reports the child's pid right after creating it, then sets the sandbox up in
+        # it; a set-up failure ends that child with status 1 and only "bwrap: ..." on stderr.
+        if not started or (outcome.returncode == 1 and not outcome.stdout and outcome.stderr.startswith("bwrap: ")):
             raise SandboxUnavailable("bubblewrap could not create the sandbox: "
                                      + (outcome.stderr.strip().splitlines() or ["no reason given"])[-1])
         return outcome
@@ -192,6 +200,64 @@ class Sandbox:
             os.close(ready_r)
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+
+
+# -- seccomp -------------------------------------------------------------------------------
+
+_DENIED_X86_64 = {  # syscall numbers refused with EPERM
+    "ptrace": 101, "syslog": 103, "vhangup": 153, "pivot_root": 155, "adjtimex": 159,
+    "chroot": 161, "acct": 163, "settimeofday": 164, "mount": 165, "umount2": 166, "swapon": 167,
+    "swapoff": 168, "reboot": 169, "sethostname": 170, "setdomainname": 171, "iopl": 172, "ioperm": 173,
+    "init_module": 175, "delete_module": 176, "quotactl": 179, "lookup_dcookie": 212, "clock_settime": 227,
+    "kexec_load": 246, "add_key": 248, "request_key": 249, "keyctl": 250, "unshare": 272,
+    "perf_event_open": 298, "fanotify_init": 300, "name_to_handle_at": 303, "open_by_handle_at": 304,
+    "setns": 308, "process_vm_readv": 310, "process_vm_writev": 311, "finit_module": 313,
+    "kexec_file_load": 320, "bpf": 321, "userfaultfd": 323, "io_uring_setup": 425, "io_uring_enter": 426,
+    "io_uring_register": 427, "open_tree": 428, "move_mount": 429, "fsopen": 430, "fsconfig": 431,
+    "fsmount": 432, "fspick": 433, "mount_setattr": 442,
+}
+_SOCKET, _SOCKETPAIR, _CLONE, _CLONE3 = 41, 53, 56, 435
+_AF_UNIX = 1
+_CLONE_NEW_NAMESPACES = 0x7E020080  # NEWNS, NEWCGROUP, NEWUTS, NEWIPC, NEWUSER, NEWPID, NEWNET, NEWTIME
+_AUDIT_ARCH_X86_64 = 0xC000003E
+_EPERM, _EAFNOSUPPORT, _ENOSYS = 1, 97, 38
+_ALLOW, _KILL = 0x7FFF0000, 0x80000000
+_LD, _JEQ, _JGE, _JSET, _RET = 0x20, 0x15, 0x35, 0x45, 0x06  # BPF_LD|W|ABS, JMP|JEQ|K, JGE, JSET, RET|K
+
+
+def _errno(code: int) -> int:
+    return 0x00050000 | code  # SECCOMP_RET_ERRNO
+
+
+def seccomp_program() -> bytes | None:
+    """The classic-BPF filter bwrap installs (`--seccomp`), or None off x86-64."""
+    if platform.machine() != "x86_64":
+        return None
+    ops = [(_LD, 0, 0, 4), (_JEQ, 1, 0, _AUDIT_ARCH_X86_64), (_RET, 0, 0, _KILL), (_LD, 0, 0, 0),
+           (_JGE, 0, 1, 0x40000000), (_RET, 0, 0, _errno(_ENOSYS))]  # x32 ABI: refused
+    for nr in sorted(_DENIED_X86_64.values()):
+        ops += [(_JEQ, 0, 1, nr), (_RET, 0, 0, _errno(_EPERM))]
+    ops += [(_JEQ, 0, 1, _CLONE3), (_RET, 0, 0, _errno(_ENOSYS))]  # flags live in memory: let libc use clone
+    # socket(2)/socketpair(2): Unix sockets only (args[0], low half, at offset 16)
+    ops += [(_JEQ, 1, 0, _SOCKET), (_JEQ, 0, 4, _SOCKETPAIR), (_LD, 0, 0, 16), (_JEQ, 1, 0, _AF_UNIX),
+            (_RET, 0, 0, _errno(_EAFNOSUPPORT)), (_RET, 0, 0, _ALLOW)]
+    # clone(2): no new namespaces (flags in args[0])
+    ops += [(_JEQ, 0, 3, _CLONE), (_LD, 0, 0, 16), (_JSET, 0, 1, _CLONE_NEW_NAMESPACES),
+            (_RET, 0, 0, _errno(_EPERM)), (_RET, 0, 0, _ALLOW)]
+    return b"".join(struct.pack("=HBBI", *op) for op in ops)
+
+
+_PROGRAM = seccomp_program()
+
+
+def _filter_fd() -> int | None:
+    """A pipe holding the filter, for `--seccomp FD` (small enough to fit in the pipe)."""
+    if _PROGRAM is None:
+        return None
+    r, w = os.pipe()
+    os.write(w, _PROGRAM)
+    os.close(w)
+    return r
 
 
 def _collect(proc: subprocess.Popen, stdin: str | None, limits: Limits) -> Outcome:

@@ -186,14 +186,13 @@ class WorkerPool:
                     raise JobTimeout(f"the job did not finish within {timeout:g} s") from None
                 if kind == "dead":
                     raise WorkerCrashed("the translation process died while working on this request")
-                if kind == "fail":  # whatever failed, the process is replaced (reusable stays False)
+                if kind == "fail":  # whatever failed, the process is replaced (and its successor
+                    # probes the sandbox again: a program cannot fake "unavailable" for others)
                     log.error("job %s failed in pid %s: %s\n%s", job, proc.pid, data.get("message"),
                               data.get("trace", ""))
                     failure = _FAILURES.get(data.get("error"))
                     if failure is None:
                         raise JobFailed("the engine failed on this input")
-                    if failure is SandboxUnavailable:
-                        self.sandbox_problem = data["message"]
                     raise failure(data["message"], {"reason": data["error"], **(
                         {"limit_bytes": data["limit"]} if "limit" in data else {})})
                 if kind == "done":
