@@ -32,7 +32,7 @@ def sandboxed(start_service, keys_file):
         "sandboxed", PORTALIS_POOL_SIZE=2, PORTALIS_API_KEYS=f"alice:{API_KEYS['alice']}",
         PORTALIS_API_KEYS_FILE=str(keys_file), PORTALIS_RUN_CPU_SECONDS=2, PORTALIS_RUN_MEMORY_MB=256,
         PORTALIS_RUN_PROCESSES=8, PORTALIS_RUN_FILE_SIZE_MB=1, PORTALIS_RUN_OUTPUT_BYTES=OUTPUT_CAP,
-        PORTALIS_AUTH_FAILURES_PER_MINUTE=5)
+        PORTALIS_AUTH_FAILURES_PER_MINUTE=5, PORTALIS_BATCH_TIMEOUT=5)
 
 
 def cpython_said(service, code: str) -> str:
@@ -66,6 +66,25 @@ def test_no_key_no_cache_no_data_dir_in_reach(sandboxed, keys_file):
     assert said.count("seen False") == len(paths), said
     assert "env ['HOME', 'LANG', 'PATH', 'PWD', 'TMPDIR']" in said
     assert API_KEYS["alice"] not in said
+
+
+def test_no_process_started_by_the_service_holds_the_keys_in_its_environment(sandboxed):
+    """The server was given PORTALIS_API_KEYS; the pool processes it started were not."""
+    for pid in sandboxed.pids():
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
+        assert API_KEYS["alice"].encode() not in environ and b"PORTALIS_API_KEYS=" not in environ, pid
+
+
+def test_a_batch_has_an_overall_deadline(sandboxed):
+    spin = "n = 0\nwhile True:\n    n += {}\n"
+    started = time.monotonic()
+    r = sandboxed.client.post(BATCH, headers=HEADERS, json={
+        "source_files": [spin.format(i) for i in range(1, 7)], "run_tests": True})
+    assert r.status_code == 200, r.text
+    assert time.monotonic() - started < 15
+    late = [s for s in r.json()["compilation_status"] if "deadline" in s]
+    assert late and all(s.startswith("error: the batch deadline (5 s) passed") for s in late)
+    assert sandboxed.client.get("/ready").status_code == 200
 
 
 def test_writes_outside_the_work_dir_and_to_the_cache_fail(sandboxed):
