@@ -65,7 +65,9 @@ class SeedNimUser(FastHttpUser):
         body = {"python_code": random.choice(SNIPPETS), "mode": "quality", "temperature": 0.1,
                 "include_alternatives": True}
         with self.client.post(TRANSLATE, json=body, catch_response=True, name="translate_quality") as r:
-            _judge(r, lambda b: bool(b.get("rust_code")) and b.get("confidence", 0) > 0.8, "Low quality translation")
+            confidence = r.json().get("confidence") if r.status_code == 200 else None
+            _judge(r, lambda b: bool(b.get("rust_code")) and b.get("confidence", 0) > 0.8,
+                   f"Low quality translation (confidence {confidence})")
 
     @task(2)
     def translate_batch(self):
