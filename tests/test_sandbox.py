@@ -60,3 +60,34 @@ def test_a_bwrap_that_cannot_build_the_sandbox_is_unavailable_not_a_run(tmp_path
     """A readonly path that does not exist makes bwrap fail during set-up."""
     with pytest.raises(SandboxUnavailable, match="could not create the sandbox"):
         Sandbox().run(["/usr/bin/true"], tmp_path, Limits(), readonly=(str(tmp_path / "missing"),))
+
+
+def _world_traversable(path: Path) -> bool:
+    return all(os.stat(p).st_mode & 0o001 for p in [path, *path.parents])
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not os.path.exists("/usr/bin/python3"),
+                    reason="needs root, to start a service-like process as an unprivileged uid")
+def test_an_unprivileged_service_gets_the_same_sandbox(tmp_path):
+    """As in the container: the service is not root, bwrap's own user namespace is used."""
+    import portalis
+    src = Path(portalis.__file__).resolve().parent.parent
+    if not _world_traversable(src):
+        pytest.skip(f"{src} is not readable by an unprivileged uid")
+    work = Path("/tmp") / f"sandbox-nonroot-{os.getpid()}"
+    work.mkdir()
+    os.chown(work, 65534, 65534)
+    script = (f"import sys; sys.path.insert(0, {str(src)!r})\n"
+              "from pathlib import Path\nfrom portalis.sandbox import Limits, Sandbox\n"
+              "out = Sandbox().run(['/usr/bin/python3', '-c', 'import os, socket\\n"
+              "print(os.getuid(), os.path.exists(\"/etc/passwd\"))\\n"
+              "socket.socket(socket.AF_INET)'], Path(sys.argv[1]), Limits())\n"
+              "print(out.stdout.strip(), out.stderr.strip().splitlines()[-1])\n")
+    import subprocess
+    try:
+        done = subprocess.run(["/usr/bin/python3", "-c", script, str(work)], capture_output=True, text=True,
+                              user=65534, group=65534, extra_groups=[], env={"PATH": "/usr/bin:/bin"}, timeout=60)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    assert done.stdout == "65534 False OSError: [Errno 97] Address family not supported by protocol\n", \
+        done.stderr
