@@ -212,3 +212,5 @@ def test_without_bubblewrap_nothing_runs_and_the_answer_is_503(start_service):
     r = broken.client.post(BATCH, json={"source_files": ["print(1)\n"], "run_tests": True})
     assert r.status_code == 503 and "bubblewrap" in r.json()["message"]
     assert broken.client.post(TRANSLATE, json={"python_code": "print(1)\n", "mode": "fast"}).status_code == 200
+    assert "bubblewrap" in broken.client.get("/health").json()["dependencies"]["sandbox"]
+    assert "bubblewrap" in broken.status()["sandbox"]

@@ -407,7 +407,8 @@ async def health(request: Request):
             "cache": f"{rt.cache.store.name} {'ok' if store_ok else 'unreachable'}",
             "rate_limiter": rt.limiter.name if rt.limiter else "off",
             "auth": "on" if rt.keys is not None else "off",
-            "backend": rt.settings.backend}
+            "backend": rt.settings.backend,
+            "sandbox": f"unavailable: {rt.pool.sandbox_problem}" if rt.pool.sandbox_problem else "ok"}
     triton_ok = True
     if rt.triton is not None:
         triton_ok, deps["triton"] = await rt.triton.health()
@@ -445,4 +446,6 @@ async def status(request: Request):
     rt = request.app.state.runtime
     return _json({"version": rt.version, "engine_version": rt.engine_version,
                   "uptime_seconds": round(time.time() - rt.started, 3),
-                  "pool": rt.pool.describe(), "cache": rt.cache.describe(), "metrics": metrics.as_json()})
+                  "pool": rt.pool.describe(), "executing": rt.exec_gate.describe(),
+                  "sandbox": rt.pool.sandbox_problem or "ok", "cache": rt.cache.describe(),
+                  "metrics": metrics.as_json()})
