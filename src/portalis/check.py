@@ -76,7 +76,8 @@ def run_python(path: Path, stdin: str | None, timeout: float, args: list[str] | 
                         (sys.base_prefix,))
         if out.timed_out or out.returncode in LIMIT_KILLED:
             raise ResourceLimitExceeded(f"CPython did not finish within the sandbox's limits "
-                                        f"({confined.run.cpu_seconds} s CPU, {confined.run.memory_mb} MB)")
+                                        f"({confined.run.cpu_seconds} s CPU, {confined.run.wall_seconds:g} s "
+                                        f"in all, {confined.run.memory_mb} MB)")
         return RunOutcome(out.stdout, out.stderr, out.returncode)
     proc = subprocess.run([sys.executable, str(path), *(args or [])], input=stdin, capture_output=True,
                           text=True, timeout=timeout)
@@ -108,8 +109,8 @@ def run_binary(binary: Path, target: str, stdin: str | None, timeout: float, arg
 
 def _confined(confined: Confinement, workdir: Path, argv: list[str], stdin: str | None, timeout: float,
               readonly: tuple[str, ...]) -> Outcome:
-    out = confined.sandbox.run(argv, workdir, replace(confined.run, wall_seconds=timeout),
-                               readonly=readonly, stdin=stdin)
+    limits = replace(confined.run, wall_seconds=min(timeout, confined.run.wall_seconds))
+    out = confined.sandbox.run(argv, workdir, limits, readonly=readonly, stdin=stdin)
     if out.output_exceeded:
         raise OutputLimitExceeded(confined.run.output_bytes)
     return out

@@ -146,6 +146,11 @@ def test_cpu_memory_process_and_file_size_limits_hold(sandboxed):
     assert r.status_code == 200 and time.monotonic() - started < 30
     verification = r.json()["metadata"]["verification"]
     assert not verification["ran"] and "limits" in verification["reason"]
+    started = time.monotonic()  # a sleeper is let go after twice the CPU limit plus 5 s
+    r = sandboxed.client.post(TRANSLATE, headers=HEADERS, json={
+        "python_code": OS.replace("'os'", "'time'") + f"os.sleep(600)\nprint({time.time_ns()})\n", "mode": "quality"})
+    assert r.status_code == 200 and time.monotonic() - started < 30
+    assert not r.json()["metadata"]["verification"]["ran"]
 
     said = cpython_said(sandboxed, OS + "try:\n    x = bytearray(512 * 1024 * 1024)\n    print('allocated')\n"
                                         "except MemoryError:\n    print('memory refused')\n"

@@ -56,7 +56,8 @@ def sandbox_config(settings: Settings) -> dict:
     """What every pool process needs to confine submitted code (`worker.confinement`)."""
     run = {"cpu_seconds": settings.run_cpu_seconds, "memory_mb": settings.run_memory_mb,
            "processes": settings.run_processes, "file_size_mb": settings.run_file_size_mb,
-           "open_files": 64, "output_bytes": settings.run_output_bytes}
+           "open_files": 64, "output_bytes": settings.run_output_bytes,
+           "wall_seconds": 2 * settings.run_cpu_seconds + 5}  # a sleeper, too, lets go soon
     build = {"cpu_seconds": max(1, int(settings.build_timeout)), "memory_mb": settings.build_memory_mb or 8192,
              "processes": 256, "file_size_mb": 512, "open_files": 1024, "output_bytes": 4 << 20,
              "wall_seconds": settings.build_timeout}
