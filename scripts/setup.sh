@@ -14,6 +14,8 @@ command -v cargo >/dev/null 2>&1 || need_apt+=(cargo rustc)
 # Debian's rustc links wasm32-wasi modules with rust-lld, a link to lld-14 it only suggests.
 command -v lld-14 >/dev/null 2>&1 || need_apt+=(lld-14)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+# The service runs submitted code only inside bubblewrap (the sandbox).
+command -v bwrap >/dev/null 2>&1 || need_apt+=(bubblewrap)
 # Triton's Python backend stub links against the system Python and needs numpy there.
 /usr/bin/python3 -c "import numpy" >/dev/null 2>&1 || need_apt+=(python3-numpy)
 ldconfig -p 2>/dev/null | grep -q "libpython3.11.so.1.0" || need_apt+=(libpython3.11)

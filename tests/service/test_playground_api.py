@@ -34,6 +34,15 @@ def test_wasm_module_runs_like_cpython(service, tmp_path):
     assert reference["timed_out"] is False and reference["seconds"] > 0
 
 
+def test_reference_run_is_confined(service):
+    """The CPython run happens in the sandbox: no host files, no inherited environment."""
+    probe = ("import os\nprint(os.path.exists('/etc/passwd'), sorted(k for k in os.environ if 'KEY' in k))\n"
+             "open('/usr/forged', 'w')\n")
+    answer = service.client.post("/api/v1/playground/reference", json={"python_code": probe}).json()
+    assert answer["stdout"] == "False []\n"
+    assert answer["exit_status"] == 1 and "Read-only file system" in answer["stderr"], answer
+
+
 def test_unoptimized_module_builds_and_runs(service, tmp_path):
     code = "print(sum(i * i for i in range(100)))\n"
     answer = service.client.post("/api/v1/playground/wasm", json={"python_code": code, "optimize": False})

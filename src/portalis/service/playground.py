@@ -5,7 +5,7 @@ public API: `/api/v1/translation/translate` for the Rust, and the routes here to
 the WebAssembly module it runs in the visitor's browser, to get CPython's output for the
 same program, and to download the Cargo project.  Building and the CPython run go
 through the pool's ordinary jobs (`translate` with a build, `reference`), so they share
-the limits, cache and isolation of every other execution path of the service.
+the sandbox, execution gate, limits and cache of every other execution path of the service.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from portalis.crate import crate_files
 from portalis.service.errors import ApiError
-from portalis.service.routes import _ERRORS, _json, _payload, _translate_cached, guard
+from portalis.service.routes import _ERRORS, _json, _payload, _require_sandbox, _translate_cached, guard
 from portalis.service.schemas import MAX_CODE_CHARS, _not_blank
 
 STATIC_DIR = Path(__file__).parent / "static" / "playground"
@@ -64,9 +64,10 @@ api = APIRouter(prefix="/api/v1/playground", tags=["playground"], dependencies=[
 page = APIRouter(include_in_schema=False)
 
 
-async def _translated(rt, code: str, checks: dict) -> dict:
+async def _translated(rt, code: str, checks: dict, **gated) -> dict:
     """The cached translate answer body for `code`; untranslatable code is a 422."""
-    body, _ = await _translate_cached(rt, code, checks, _payload(code, checks, rt.settings), "playground")
+    body, _ = await _translate_cached(rt, code, checks, _payload(code, checks, rt.settings), "playground",
+                                      **gated)
     if not body["ok"]:
         raise ApiError(422, "untranslatable", "the engine cannot translate this Python",
                        diagnostics=body["diagnostics"])
@@ -78,10 +79,12 @@ async def _translated(rt, code: str, checks: dict) -> dict:
           responses={200: {"content": {"application/wasm": {}},
                            "description": "The WebAssembly module (WASI preview 1 command)"},
                      422: {"description": "Untranslatable (with diagnostics) or the build failed"}})
-async def wasm_module(req: WasmRequest, request: Request):
+async def wasm_module(req: WasmRequest, request: Request, identity: str = Depends(guard)):
     """Run it with any WASI runtime: `wasmtime main.wasm`, or in a browser with a WASI shim."""
+    rt = request.app.state.runtime
     checks = {**WASM_CHECKS, "release": req.optimize}
-    body = await _translated(request.app.state.runtime, req.python_code, checks)
+    async with rt.exec_gate.client(identity):  # the build runs rustc on submitted code
+        body = await _translated(rt, req.python_code, checks, gate=rt.exec_gate.slot)
     build = body["metadata"].get("build") or {}
     if not build.get("ok") or not body.get("binary_b64"):
         raise ApiError(422, "build_failed", "the translated crate did not build for wasm32-wasi",
@@ -92,13 +95,15 @@ async def wasm_module(req: WasmRequest, request: Request):
 
 @api.post("/reference", response_model=ReferenceRun,
           summary="Run the program under CPython (the reference the Rust must match)")
-async def reference_run(req: ReferenceRequest, request: Request):
-    """Stdout, stderr and exit status of `python3 main.py < stdin`, cut off after
-    `time_limit_seconds`.  Not cached: programs may read the clock or the environment."""
+async def reference_run(req: ReferenceRequest, request: Request, identity: str = Depends(guard)):
+    """Stdout, stderr and exit status of `python3 main.py < stdin` in the sandbox, cut off
+    after `time_limit_seconds`.  Not cached: programs may read the clock."""
     rt = request.app.state.runtime
     limit = req.time_limit_seconds
     payload = {"code": req.python_code, "filename": "main.py", "stdin": req.stdin, "timeout": limit}
-    result = await rt.pool.run("reference", payload, rt.settings.request_timeout + limit)
+    _require_sandbox(rt)
+    async with rt.exec_gate.client(identity), rt.exec_gate.slot():
+        result = await rt.pool.run("reference", payload, rt.settings.request_timeout + limit)
     return _json({**result, "time_limit_seconds": limit})
 
 
