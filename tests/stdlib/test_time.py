@@ -17,3 +17,17 @@ def test_clocks_and_sleep(same_as_cpython):
         except ValueError as e:
             print("ValueError:", e)
     ''')
+
+
+def test_gmtime_localtime_and_strftime(same_as_cpython):
+    same_as_cpython('''
+        import time
+        t = time.gmtime(86400 * 365.25 * 30 + 3723.9)
+        print(t, t[0], t.tm_yday, t.tm_wday, len(t), list(t)[:3], time.strftime("%Y-%m-%d %H:%M:%S %a %j %Z %z %%Z", t))
+        print(time.strftime("%x %X %B %p", (2024, 1, 2, 3, 4, 5, 1, 2, 0)), time.gmtime(0), time.gmtime(-86400).tm_year)
+        print(time.strftime("%Y", time.localtime()) == time.strftime("%Y"), type(time.localtime().tm_hour).__name__)
+        try:
+            time.strftime("%Y", (2024,))
+        except TypeError as e:
+            print(e)
+    ''')

@@ -43,7 +43,7 @@ STDLIB = {
     "fractions": {"Fraction"},
     "statistics": {"mean", "fmean", "geometric_mean", "median", "median_low", "median_high", "median_grouped",
                    "mode", "multimode", "quantiles", "variance", "pvariance", "stdev", "pstdev"},
-    "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
+    "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep", "gmtime", "localtime", "strftime"},
     "json": {"dumps", "dump", "loads", "load", "JSONDecodeError"},
     "copy": {"copy", "deepcopy"},
     "dataclasses": {"asdict", "astuple", "replace", "fields", "is_dataclass"},

@@ -425,7 +425,7 @@ fn delta_repr(us: i128) -> String {
 }
 
 /// `strftime` in the C locale, with the glibc extensions Python passes through.
-fn strftime(d: &Ymd, t: &Hms, fmt: &str) -> String {
+pub fn strftime(d: &Ymd, t: &Hms, fmt: &str) -> String {
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,8 +1,12 @@
-//! `time`: wall-clock time, a monotonic performance counter, and sleeping.
+//! `time`: wall-clock time, a monotonic performance counter, sleeping, and calendar
+//! time as `struct_time` (`gmtime`, `localtime`, `strftime`).  Local time is taken as
+//! UTC: translated programs carry no time-zone database.
 
 use crate::exc::*;
 use crate::methods::Args;
 use crate::value::*;
+use crate::stdlib::datetime::{strftime, Hms, Ymd};
+use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 thread_local! {
@@ -36,6 +40,125 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
             std::thread::sleep(Duration::from_secs_f64(secs));
             Ok(Value::None)
         }
+        "time.gmtime" | "time.localtime" => {
+            let secs = match a.get(0, "secs") {
+                None | Some(Value::None) => seconds_since_epoch(),
+                Some(v) => v.to_f64()?,
+            };
+            let zone = if name == "time.gmtime" { "GMT" } else { "UTC" };
+            Ok(Value::Native(Rc::new(StructTime::from_epoch(secs.floor() as i64, zone))))
+        }
+        "time.strftime" => {
+            let fmt = a.text(0, "format")?;
+            let t = match a.get(1, "t") {
+                None => StructTime::from_epoch(seconds_since_epoch().floor() as i64, "UTC"),
+                Some(v) => StructTime::from_value(v)?,
+            };
+            Ok(Value::string(t.strftime(&fmt)))
+        }
         _ => type_error(format!("{} is not available", name)),
+    }
+}
+
+/// A `time.struct_time`: the nine calendar fields and the zone name.
+struct StructTime {
+    fields: [i64; 9],
+    zone: &'static str,
+}
+
+const FIELD_NAMES: [&str; 9] =
+    ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
+
+impl StructTime {
+    fn from_epoch(secs: i64, zone: &'static str) -> StructTime {
+        let days = secs.div_euclid(86_400);
+        let rest = secs.rem_euclid(86_400);
+        let d = Ymd::from_ordinal(days + Ymd { year: 1970, month: 1, day: 1 }.ordinal());
+        let yday = days + Ymd { year: 1970, month: 1, day: 1 }.ordinal() - Ymd { year: d.year, month: 1, day: 1 }.ordinal() + 1;
+        let wday = (d.ordinal() + 6) % 7;
+        StructTime { fields: [d.year, d.month, d.day, rest / 3600, rest / 60 % 60, rest % 60, wday, yday, 0], zone }
+    }
+
+    /// A struct_time or a 9-tuple given to `strftime`.
+    fn from_value(v: &Value) -> PyResult<StructTime> {
+        let mut zone = "UTC";
+        let items = match v {
+            Value::Native(n) if n.type_name() == "time.struct_time" => {
+                if n.getattr("tm_zone")?.as_str() == Some("GMT") {
+                    zone = "GMT";
+                }
+                n.items()?
+            }
+            Value::Tuple(t) => t.to_vec(),
+            _ => return type_error("Tuple or struct_time argument required"),
+        };
+        if items.len() != 9 {
+            return type_error("strftime(): illegal time tuple argument");
+        }
+        let mut fields = [0i64; 9];
+        for (slot, item) in fields.iter_mut().zip(items.iter()) {
+            *slot = item.to_int()?;
+        }
+        Ok(StructTime { fields, zone })
+    }
+
+    fn strftime(&self, fmt: &str) -> String {
+        let f = &self.fields;
+        let mut spec = String::new();
+        let mut chars = fmt.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, chars.peek()) {
+                ('%', Some('Z')) => {
+                    chars.next();
+                    spec.push_str(self.zone);
+                }
+                ('%', Some('z')) => {
+                    chars.next();
+                    spec.push_str("+0000");
+                }
+                ('%', Some(&next)) => {
+                    chars.next();
+                    spec.push('%');
+                    spec.push(next);
+                }
+                _ => spec.push(c),
+            }
+        }
+        let date = Ymd { year: f[0], month: f[1].clamp(1, 12), day: f[2].max(1) };
+        let time = Hms { hour: f[3], minute: f[4], second: f[5], micro: 0 };
+        strftime(&date, &time, &spec)
+    }
+}
+
+impl NativeObject for StructTime {
+    fn type_name(&self) -> &'static str {
+        "time.struct_time"
+    }
+    fn call_method(&self, name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        self.getattr(name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match FIELD_NAMES.iter().position(|n| *n == name) {
+            Some(i) => Ok(Value::Int(self.fields[i])),
+            None if name == "tm_zone" => Ok(Value::str(self.zone)),
+            None if name == "tm_gmtoff" => Ok(Value::Int(0)),
+            None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'time.struct_time' object has no attribute '{}'", name))),
+        }
+    }
+    fn repr(&self) -> String {
+        let parts: Vec<String> = FIELD_NAMES.iter().zip(self.fields.iter()).map(|(n, v)| format!("{}={}", n, v)).collect();
+        format!("time.struct_time({})", parts.join(", "))
+    }
+    fn len(&self) -> PyResult<i64> {
+        Ok(9)
+    }
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        crate::ops::getitem(&Value::tuple(self.items()?), index)
+    }
+    fn items(&self) -> PyResult<Vec<Value>> {
+        Ok(self.fields.iter().map(|v| Value::Int(*v)).collect())
+    }
+    fn equals(&self, other: &Value) -> bool {
+        crate::ops::values_equal(&Value::tuple(self.fields.iter().map(|v| Value::Int(*v)).collect()), other)
     }
 }
