@@ -28,7 +28,7 @@ STDLIB = {
         "chain", "groupby", "count", "cycle", "islice", "zip_longest", "starmap", "takewhile",
         "dropwhile", "pairwise", "repeat", "compress", "filterfalse", "tee",
     },
-    "functools": {"reduce", "cmp_to_key", "partial"},
+    "functools": {"reduce", "cmp_to_key", "partial", "wraps"},
     "bisect": {"bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"},
     "operator": {
         "itemgetter", "attrgetter", "methodcaller", "add", "sub", "mul", "truediv", "floordiv", "mod",

@@ -53,7 +53,15 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>) -> PyResult<Value> 
     call_method_kw(obj, name, pos, Vec::new())
 }
 
-pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+pub fn call_method_kw(obj: &Value, name: &str, mut pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+    if !matches!(obj, Value::Object(_)) {
+        // `obj.m(**mapping)` on a built-in type: its keywords join the named ones.
+        let unpacked = crate::callargs::split_kwargs(&mut pos);
+        if !unpacked.is_empty() {
+            let kw = kw.into_iter().chain(unpacked.iter().map(|(k, v)| (&**k, v.clone()))).collect();
+            return call_method_kw(obj, name, pos, kw);
+        }
+    }
     if name.starts_with("__") && !matches!(obj, Value::Object(_)) {
         if let Some(r) = operator_dunder(obj, name, &pos) {
             return r;

@@ -703,6 +703,10 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         }
         (Value::Object(_), _) => crate::classes::object_eq(a, b),
         (Value::Exception(x), Value::Exception(y)) => std::rc::Rc::ptr_eq(x, y),
+        // Built-in types are made on demand as function values: one type, one name.
+        (Value::Func(x), Value::Func(y)) if crate::builtins::is_builtin_type(&x.name) => {
+            std::rc::Rc::ptr_eq(x, y) || x.name == y.name
+        }
         (Value::Native(x), _) => x.equals(b),
         (_, Value::Native(y)) => y.equals(a),
         _ => {
@@ -964,6 +968,9 @@ pub fn getitem(container: &Value, index: &Value) -> PyResult<Value> {
         Value::Object(_) => crate::classes::call_dunder(container, "__getitem__", vec![index.clone()]),
         Value::Native(n) => n.getitem(index),
         Value::Class(c) => crate::classes::class_member(c, index),
+        Value::Func(f) if crate::builtins::is_builtin_type(&f.name) || &*f.name == "type" => {
+            Ok(crate::generic_alias::subscript(container, index))
+        }
         _ => type_error(format!("'{}' object is not subscriptable", container.type_name())),
     }
 }

@@ -189,6 +189,10 @@ pub trait NativeObject {
     fn as_any(&self) -> Option<&dyn std::any::Any> {
         None
     }
+    /// The keyword arguments of a call, for the marker `callargs::Kwargs` only.
+    fn keywords(&self) -> Option<&[(Rc<str>, Value)]> {
+        None
+    }
     /// A callable native object (`functools.partial`, `operator.itemgetter`, ...).
     fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
         type_error(format!("'{}' object is not callable", self.type_name()))

@@ -111,8 +111,8 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
 fn sys_call(name: &str, a: &Args) -> PyResult<Value> {
     match name {
         "sys.exit" => Err(PyErr::with_args(&SYSTEM_EXIT, a.pos.clone())),
-        "sys.setrecursionlimit" => Ok(Value::None),
-        "sys.getrecursionlimit" => Ok(Value::Int(1000)),
+        "sys.setrecursionlimit" => crate::frames::set_limit(a.req(0, "limit")?),
+        "sys.getrecursionlimit" => Ok(crate::frames::limit()),
         _ => unknown(name),
     }
 }
