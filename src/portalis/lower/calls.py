@@ -22,7 +22,7 @@ BUILTIN_EXCEPTIONS = {
         "StopIteration", "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError",
         "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "UnboundLocalError",
         "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
-        "UnicodeError", "OSError", "EOFError", "MemoryError",
+        "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "EOFError", "MemoryError",
     )
 }
 BUILTIN_EXCEPTIONS["OSError"] = "OS_ERROR"
@@ -33,17 +33,17 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr",
+    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray",
 }
 
 
 # Methods of built-in types called on the type, not on an instance passed first.
-_CLASS_METHODS = {"int": {"from_bytes"}, "float": {"fromhex"}, "str": {"maketrans"}}
+_CLASS_METHODS = {"float": {"fromhex"}, "str": {"maketrans"}}
 _PYTHON_BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
 
 # Names the desugar pass expands away: importing them binds nothing at run time.
 DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "functools": {"lru_cache", "cache", "total_ordering"},
-             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "auto"}}
+             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto"}}
 
 
 def check_import(stmt, imports: dict[str, str]):
@@ -202,6 +202,9 @@ class CallLowering:
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
                 return ir.Raw("Value::None")
             return self._call_stdlib(node, f"{module}.{func.attr}")
+        if isinstance(base, ast.Name) and f"{base.id}.{func.attr}" in _TYPE_CONSTRUCTORS \
+                and not self._is_local(base.id) and base.id not in self.global_vars:
+            return self._call_stdlib(node, f"{base.id}.{func.attr}")
         if isinstance(base, ast.Name) and base.id in ("str", "list", "dict", "set", "int", "float", "tuple") \
                 and not self._is_local(base.id) and base.id not in self.global_vars:
             if base.id == "dict" and func.attr == "fromkeys":
@@ -334,6 +337,9 @@ class CallLowering:
     # ---- standard library -------------------------------------------------------------------------
 
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
+        if qualified in ("timeit.timeit", "timeit.repeat") and node.args and isinstance(node.args[0], ast.Constant):
+            self.error(node.args[0], f"{qualified}() with the statement as a string is not supported",
+                       "pass a function or lambda: timeit.timeit(lambda: f(x), number=100)")
         args = self._items(node.args)
         kw = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
         return self.fallible(ir.Call("stdlib::call", [ir.Raw(str_literal(qualified)), args, ir.VecLit(kw)]))
@@ -429,6 +435,10 @@ class CallLowering:
             return ir.Call("Value::Bool", [ir.Call("builtins::callable", [r(0)])])
         if name == "id":
             return ir.Call("builtins::id", [r(0)])
+        if name in ("bytes", "bytearray"):
+            self._check_keywords(node, name, {"encoding", "errors"})
+            mutable = "true" if name == "bytearray" else "false"
+            return f(ir.Call("bytes::construct", [o(0, "source"), o(1, "encoding"), o(2, "errors"), ir.Raw(mutable)]))
         allowed = _BUILTIN_KEYWORDS.get(name, set())
         self._check_keywords(node, name, allowed)
         shapes = {
@@ -514,7 +524,8 @@ class CallLowering:
         return ir.Call("Value::Bool", [test])
 
 
-_ISINSTANCE_BUILTINS = {"int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object"}
+_ISINSTANCE_BUILTINS = {"int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
+                        "bytes", "bytearray"}
 
 _BUILTIN_ARITY = {
     "len": (1, 1), "abs": (1, 1), "repr": (1, 1), "ord": (1, 1), "chr": (1, 1), "hash": (1, 1),
@@ -525,6 +536,10 @@ _BUILTIN_ARITY = {
     "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
     "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
     "getattr": (2, 3), "hasattr": (2, 2), "delattr": (2, 2), "setattr": (3, 3),
+    "bytes": (0, 3), "bytearray": (0, 3),
 }
+
+# Alternative constructors called on a built-in type (`int.from_bytes(b, "big")`).
+_TYPE_CONSTRUCTORS = {"int.from_bytes", "bytes.fromhex", "bytearray.fromhex"}
 
 _BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"}}

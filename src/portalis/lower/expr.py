@@ -11,6 +11,7 @@ import ast
 
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
+from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -191,6 +192,8 @@ class ExprLowering:
             return ir.Raw(f"Value::str({str_literal(v)})")
         if v is Ellipsis:
             return ir.Call("builtins::ellipsis", [])
+        if isinstance(v, bytes):
+            return ir.Call("bytes::literal", [ir.Raw(f"&[{', '.join(str(b) for b in v)}]")])
         self.error(node, f"{type(v).__name__} literals are not supported", "use str, int, float, bool or None")
         return ir.Raw("Value::None")
 
@@ -601,6 +604,9 @@ class ExprLowering:
 
     def exception_static(self, name: str | None, node: ast.AST) -> str | None:
         from portalis.lower.calls import BUILTIN_EXCEPTIONS
+        library = self.stdlib_exception(node)
+        if library:
+            return library
         if name in self.classes and self.classes[name].is_exception:
             return self.classes[name].exc_static
         if name in BUILTIN_EXCEPTIONS:
@@ -608,6 +614,16 @@ class ExprLowering:
         self.error(node, f"{name} is not an exception class known here",
                    "catch a built-in exception or one defined in this module")
         return None
+
+    def stdlib_exception(self, node: ast.AST) -> str | None:
+        """The runtime static of a library exception class named as `mod.Error` or as an
+        imported name, if `node` is one."""
+        qualified = None
+        if isinstance(node, ast.Name) and not self._is_local(node.id):
+            qualified = self.imports.get(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in self.imports:
+            qualified = f"{self.imports[node.value.id]}.{node.attr}"
+        return STDLIB_EXCEPTIONS.get(qualified)
 
     def exception_value(self, node: ast.expr) -> ir.Expr:
         """The PyErr that `raise node` raises."""

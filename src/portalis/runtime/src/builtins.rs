@@ -638,6 +638,7 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
         "tuple" => tuple(a0),
         "set" => set(a0),
         "frozenset" => frozenset(a0),
+        "bytes" | "bytearray" => crate::bytes::construct(a0, a1, args.get(2), name == "bytearray"),
         "dict" => dict(a0, Vec::new()),
         "len" => {
             need(1)?;

@@ -9,6 +9,7 @@
 pub mod attributes;
 pub mod bigint;
 pub mod builtins;
+pub mod bytes;
 pub mod callargs;
 pub mod classes;
 pub mod exc;
