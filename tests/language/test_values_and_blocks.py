@@ -56,6 +56,7 @@ def test_classes_in_blocks_and_names_defined_twice(same_as_cpython):
         for _ in range(2):
             pass
         print([_ for _ in range(3)], list(reversed(deque([1, 2, 3]))), "%i|%5i|%-3i|" % (3, 4, 5))
+        print("%i|%5d|%-30i|%i" % (10**20, -10**19, 2**70, -2**80))
     ''')
 
 
@@ -88,4 +89,13 @@ def test_isinstance_with_tuples_and_type_values(same_as_cpython):
             isinstance(1, 3)
         except TypeError as e:
             print(e)
+    ''')
+
+
+def test_math_combinatorics_grow_past_64_bits(same_as_cpython):
+    """math.comb/perm results are exact big ints, never an OverflowError CPython lacks."""
+    same_as_cpython('''
+        from math import comb, factorial, perm
+        print(comb(100, 50), comb(5, 2), comb(3, 5), perm(30, 20), perm(5), factorial(30))
+        print(max(comb(100, k) * factorial(99) // factorial(k - 1) for k in range(1, 100)))
     ''')

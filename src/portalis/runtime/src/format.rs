@@ -1472,6 +1472,10 @@ fn percent_integer(conv: char, sp: &PercentSpec, arg: &PercentArg) -> Result<Str
             let t = f.trunc();
             (t < 0.0, format!("{:.0}", t.abs()))
         }
+        // An int past 64 bits arrives as its decimal text.
+        (PercentArg::Other { type_name, text, .. }, None) if decimal && type_name == "int" => {
+            (text.starts_with('-'), text.trim_start_matches('-').to_string())
+        }
         _ if decimal => return Err(format!("%{} format: a real number is required, not {}", conv, arg.type_name())),
         _ => return Err(format!("%{} format: an integer is required, not {}", conv, arg.type_name())),
     };

@@ -155,19 +155,17 @@ fn to_integral(v: &Value, f: fn(f64) -> f64) -> PyResult<Value> {
     }
 }
 
-fn comb(n: i64, k: i64) -> PyResult<i64> {
+/// `math.comb(n, k)`, exact past 64 bits.
+fn comb(n: i64, k: i64) -> PyResult<Value> {
     if k < 0 || k > n {
-        return Ok(0);
+        return Ok(Value::Int(0));
     }
     let k = k.min(n - k);
-    let mut result: i128 = 1;
+    let mut result = Value::Int(1);
     for i in 0..k {
-        result = result * (n - i) as i128 / (i + 1) as i128;
-        if result > i64::MAX as i128 {
-            return overflow();
-        }
+        result = crate::ops::floordiv(&crate::ops::mul(&result, &Value::Int(n - i))?, &Value::Int(i + 1))?;
     }
-    Ok(result as i64)
+    Ok(result)
 }
 
 fn math_call(name: &str, a: &Args) -> PyResult<Value> {
@@ -304,7 +302,7 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             if n < 0 || k < 0 {
                 return value_error("n must be a non-negative integer");
             }
-            comb(n, k).map(Value::Int)
+            comb(n, k)
         }
         "math.perm" => {
             let n = a.req(0, "n")?.to_int()?;
@@ -318,14 +316,11 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             if k > n {
                 return Ok(Value::Int(0));
             }
-            let mut r: i64 = 1;
+            let mut r = Value::Int(1);
             for i in 0..k {
-                r = match r.checked_mul(n - i) {
-                    Some(v) => v,
-                    None => return overflow(),
-                };
+                r = crate::ops::mul(&r, &Value::Int(n - i))?;
             }
-            Ok(Value::Int(r))
+            Ok(r)
         }
         "math.prod" => {
             let mut acc = match a.get(1, "start") {
