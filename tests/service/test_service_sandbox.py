@@ -1,9 +1,11 @@
 """Evidence that submitted code runs only inside the sandbox: real attack programs sent
-through the running service in quality mode (which runs them under CPython and as Rust),
-each failing inside the sandbox; and the fail-closed path (no bubblewrap → 503).
+through the running service, each failing inside the sandbox; and the fail-closed path
+(no bubblewrap → 503).
 
-The programs reach `os` the way an attacker did in the audit (`len.__self__.__import__`),
-which the translator accepts; what CPython printed comes back in the verification diff.
+The translator now rejects the audit's way into `os` (`len.__self__.__import__`), so the
+attacks that need the interpreter's internals (fork, setsid, sockets, getuid) go through
+the service's other door to CPython, the playground's reference run, which runs any code
+without translating it: the same sandbox serves quality mode, builds and that run.
 """
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ from service_support import API_KEYS
 pytestmark = pytest.mark.slow
 TRANSLATE = "/api/v1/translation/translate"
 BATCH = "/api/v1/translation/translate/batch"
+REFERENCE = "/api/v1/playground/reference"
 HEADERS = {"X-API-Key": API_KEYS["alice"]}
-OS = "B = len.__self__\nos = B.__import__('os')\n"
+OS = "import os\n"
 OUTPUT_CAP = 65536
 
 
@@ -36,12 +39,10 @@ def sandboxed(start_service, keys_file):
 
 
 def cpython_said(service, code: str) -> str:
-    """What CPython printed for `code` run in quality mode (the '-' side of the diff)."""
-    r = service.client.post(TRANSLATE, json={"python_code": code, "mode": "quality"}, headers=HEADERS)
+    """What CPython printed for `code`, run by the service in its sandbox."""
+    r = service.client.post(REFERENCE, json={"python_code": code}, headers=HEADERS)
     assert r.status_code == 200, r.text
-    verification = r.json()["metadata"]["verification"]
-    lines = verification.get("diff", "").splitlines()
-    return "\n".join(line[1:] for line in lines if line.startswith("-") and not line.startswith("---"))
+    return r.json()["stdout"]
 
 
 def test_the_host_files_are_not_there(sandboxed):
@@ -107,7 +108,7 @@ def test_writes_outside_the_work_dir_and_to_the_cache_fail(sandboxed):
 
 def test_no_network(sandboxed):
     port = sandboxed.port
-    said = cpython_said(sandboxed, OS + "s = B.__import__('socket')\n"
+    said = cpython_said(sandboxed, OS + "s = __import__('socket')\n"
                                         f"for host in ['127.0.0.1', '1.1.1.1']:\n    try:\n"
                                         f"        s.create_connection((host, {port}), timeout=2)\n"
                                         "        print('connected', host)\n    except OSError as e:\n"
@@ -148,7 +149,7 @@ def test_cpu_memory_process_and_file_size_limits_hold(sandboxed):
     assert not verification["ran"] and "limits" in verification["reason"]
     started = time.monotonic()  # a sleeper is let go after twice the CPU limit plus 5 s
     r = sandboxed.client.post(TRANSLATE, headers=HEADERS, json={
-        "python_code": OS.replace("'os'", "'time'") + f"os.sleep(600)\nprint({time.time_ns()})\n", "mode": "quality"})
+        "python_code": f"import time\ntime.sleep(600)\nprint({time.time_ns()})\n", "mode": "quality"})
     assert r.status_code == 200 and time.monotonic() - started < 30
     assert not r.json()["metadata"]["verification"]["ran"]
 
@@ -156,7 +157,7 @@ def test_cpu_memory_process_and_file_size_limits_hold(sandboxed):
                                         "except MemoryError:\n    print('memory refused')\n"
                                         "n = 0\nfor i in range(40):\n    try:\n        pid = os.fork()\n"
                                         "    except OSError:\n        break\n    if pid == 0:\n"
-                                        "        B.__import__('time').sleep(2)\n        os._exit(0)\n    n += 1\n"
+                                        "        __import__('time').sleep(2)\n        os._exit(0)\n    n += 1\n"
                                         "print('forked', n)\n"
                                         "fd = os.open('big', os.O_WRONLY | os.O_CREAT)\nwritten = 0\ntry:\n"
                                         "    while written < 4 * 1024 * 1024:\n"
