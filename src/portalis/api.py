@@ -109,6 +109,26 @@ def iter_translate(source: str, filename: str = "main.py") -> Iterator[Translati
         yield TranslationChunk(item.kind, item.name, rust)
 
 
+@dataclass
+class TypeReport:
+    """What the inference found: `text` as `portalis types` prints it, `facts` as data."""
+
+    text: str
+    facts: dict
+    errors: list[Diagnostic]
+
+
+def infer_types(source: str, filename: str = "main.py") -> TypeReport:
+    """Run the front end and the whole-program type inference, without lowering."""
+    from portalis.analysis.inference import report
+    try:
+        module = desugar.desugar(parse.parse_module(source, filename))
+    except TranslationError as err:
+        return TypeReport("", {}, err.diagnostics)
+    inference = types.infer_types(module, scopes.bind_names(module)).inference
+    return TypeReport(report.render(inference, filename), report.facts(inference), [])
+
+
 def _crate_name(filename: str) -> str:
     stem = Path(filename).stem or "main"
     cleaned = "".join(c if c.isalnum() else "_" for c in stem.lower()).strip("_") or "main"
@@ -124,4 +144,4 @@ def _facts(source: str, started: float, items: list[str]) -> dict:
     }
 
 
-__all__ = ["Translation", "TranslationChunk", "translate", "iter_translate", "cargo_toml"]
+__all__ = ["Translation", "TranslationChunk", "TypeReport", "translate", "iter_translate", "infer_types", "cargo_toml"]

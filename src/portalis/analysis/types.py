@@ -15,6 +15,7 @@ from portalis.frontend import astwalk
 from portalis.diagnostics import Diagnostic
 from portalis.frontend.parse import ParsedModule
 from portalis.analysis.scopes import ScopeInfo
+from portalis.analysis.inference import Inference, infer
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
 _CONTAINERS = {ast.List: "list", ast.ListComp: "list", ast.Dict: "dict", ast.DictComp: "dict",
@@ -32,6 +33,7 @@ class TypeInfo:
     returns: dict[str, str] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     ints: "MachineInts | None" = None
+    inference: "Inference | None" = None  # whole-program types (analysis.inference)
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -62,7 +64,7 @@ def literal_type(node: ast.expr) -> str | None:
 
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
-    info = TypeInfo(ints=infer_machine_ints(parsed, scopes))
+    info = TypeInfo(ints=infer_machine_ints(parsed, scopes), inference=infer(parsed, scopes))
     calls: dict[str, list[ast.Call]] = {}
     for node in parsed.nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
