@@ -15,6 +15,7 @@ from portalis import __version__
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.crate import crate_files, cargo_toml
 from portalis.analysis import effects, scopes, types
+from portalis.analysis.inference import report as type_report
 from portalis.emit import rust as rust_printer
 from portalis.frontend import desugar, parse
 from portalis.lower import module as lower
@@ -94,6 +95,7 @@ def translate(source: str, filename: str = "main.py", *, crate_name: str | None 
         return Translation(False, {}, [diag], _facts(source, started, []))
     files = crate_files(name, main_rs)
     facts = _facts(source, started, program.item_names())
+    facts["types"] = type_report.facts(lowerer.types.inference)
     warnings = sorted(lowerer.warnings, key=lambda d: (d.line, d.col))
     return Translation(True, files, warnings, facts)
 
@@ -120,13 +122,12 @@ class TypeReport:
 
 def infer_types(source: str, filename: str = "main.py") -> TypeReport:
     """Run the front end and the whole-program type inference, without lowering."""
-    from portalis.analysis.inference import report
     try:
         module = desugar.desugar(parse.parse_module(source, filename))
     except TranslationError as err:
         return TypeReport("", {}, err.diagnostics)
     inference = types.infer_types(module, scopes.bind_names(module)).inference
-    return TypeReport(report.render(inference, filename), report.facts(inference), [])
+    return TypeReport(type_report.render(inference, filename), type_report.facts(inference), [])
 
 
 def _crate_name(filename: str) -> str:

@@ -48,3 +48,17 @@ def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
         if not isinstance(node, _NESTED_SCOPES):
             todo.extend(children(node))
     return out
+
+
+def ends_with_return(body: list[ast.stmt]) -> bool:
+    """Whether control cannot fall off the end of `body` (so no implicit `return None`)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and ends_with_return(last.body) and ends_with_return(last.orelse)
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return not any(isinstance(n, ast.Break) for n in own_nodes(last.body))
+    return False

@@ -169,15 +169,17 @@ def unify(p: Place, q: Place) -> None:
 
 
 def depth(ty: Ty, seen: frozenset = frozenset()) -> int:
+    """How deeply containers nest in `ty` (MAX_DEPTH for a type that contains itself)."""
     best = 0
     for atom, payload in ty.atoms.items():
-        if atom in CONTAINERS:
-            inner = payload.find()
-            if id(inner) in seen:
-                return MAX_DEPTH
-            best = max(best, 1 + depth(inner.ty, seen | {id(inner)}))
-        elif atom == "dict":
-            best = max(best, 1 + max(depth(payload[0].type, seen), depth(payload[1].type, seen)))
+        if atom in CONTAINERS or atom == "dict":
+            for place in (payload,) if atom in CONTAINERS else payload:
+                inner = place.find()
+                if id(inner) in seen:
+                    return MAX_DEPTH
+                best = max(best, 1 + depth(inner.ty, seen | {id(inner)}))
+                if best >= MAX_DEPTH:
+                    return best
         elif atom.startswith("tuple"):
             best = max(best, 1 + max((depth(t, seen) for t in payload), default=0))
     return best

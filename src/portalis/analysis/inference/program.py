@@ -99,6 +99,7 @@ class ProgramModel:
         place = root.attrs.get(attr)
         if place is None:
             place = root.attrs[attr] = Place(self.solver, f"{root.name}.{attr}")
+            self.solver.changed += 1  # stores by attribute name into every class must see it
         return place
 
     def method(self, cls_name: str, name: str) -> FunctionFacts | None:

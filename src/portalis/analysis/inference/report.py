@@ -81,17 +81,12 @@ def facts(inference: Inference) -> dict:
                                  "params": {n: L.show(p.type) for n, p in fn.params},
                                  "returns": L.show(fn.ret.type) if fn.ret.type.atoms else "None"})
         own_params = fn.params[1:] if fn.cls is not None and fn.params else fn.params
-        if fn.escapes and not fn.called and own_params:
+        if fn.escapes and own_params:  # one line for the function rather than one per parameter
             out["fallbacks"].append({"line": getattr(node, "lineno", 0), "place": f"{fn.qualname}()", "type": "",
                                      "reason": f"parameters unknown: {fn.escapes}"})
-        elif not fn.called and not fn.escapes and own_params and not all(p.type.atoms for _, p in own_params):
-            out["fallbacks"].append({"line": getattr(node, "lineno", 0), "place": f"{fn.qualname}()", "type": "",
-                                     "reason": "never called, so its parameters are unknown"})
-            continue
-        for name, place in fn.params:
-            if fn.cls is not None and place is fn.params[0][1]:
-                continue
-            fallback(place, f"parameter {name} of {fn.qualname}()", getattr(node, "lineno", 0))
+        else:
+            for name, place in own_params:
+                fallback(place, f"parameter {name} of {fn.qualname}()", getattr(node, "lineno", 0))
         if fn.ret.type.atoms:
             fallback(fn.ret, f"return value of {fn.qualname}()", getattr(node, "lineno", 0))
         scope = model.scopes.scope_of(node)

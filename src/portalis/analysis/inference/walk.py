@@ -55,6 +55,12 @@ class Walker:
             if atom.startswith("tuple"):
                 for item in payload:
                     self.escape(item, reason, seen)
+            if atom.startswith("class:") and atom not in seen:
+                seen.add(atom)  # unknown code may set any attribute (setattr)
+                for sub in self.model.subclasses(atom[6:]):
+                    for place in self.model.root_class(sub).attrs.values():
+                        self.escape(place.type, reason, seen)
+                        place.add(L.dyn(reason), self.line)
 
     def function_escapes(self, facts: FunctionFacts, reason: str) -> None:
         if not facts.escapes:
@@ -284,6 +290,7 @@ class Walker:
         self._node = node
         method = _EXPR.get(type(node))
         ty = method(self, node) if method is not None else self._unknown(node)
+        self.solver.expr_types[id(node)] = ty  # the last round's, which saw the final types
         self._node = saved
         return ty
 
@@ -572,6 +579,11 @@ class Walker:
         if isinstance(func, ast.Attribute):
             if isinstance(func.value, ast.Name) and self.model.lookup(self.scope, func.value.id) is None:
                 base = func.value.id
+                if base == "object" and func.attr == "__setattr__" and len(node.args) == 3 \
+                        and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
+                    for cls in args[0].classes() or list(self.model.classes):
+                        self.model.attr(cls, node.args[1].value).add(args[2], self.line)
+                    return NONE
                 if base in self.model.imports:
                     return self._module_call(f"{self.model.imports[base]}.{func.attr}", args, kwargs)
                 if base in self.model.classes:
