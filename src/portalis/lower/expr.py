@@ -11,7 +11,7 @@ import ast
 
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
-from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, ZERO
+from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -52,6 +52,9 @@ class ExprLowering:
         reference-count bump).  Machine-int arithmetic whose result is wanted as a Value
         switches to the dynamic operator, which grows into a big int instead of
         overflowing."""
+        boxed = _unboxed_value(e)
+        if boxed is not None:
+            return self.own(boxed)
         if isinstance(e, ir.Try) and isinstance(e.inner, ir.Call) and e.inner.func in WIDENING:
             call = ir.Call(WIDENING[e.inner.func], [self.ref(a) for a in e.inner.args])
             return ir.Try(call, e.catch, ty="Value")
@@ -68,6 +71,9 @@ class ExprLowering:
         return e
 
     def ref(self, e: ir.Expr) -> ir.Expr:
+        boxed = _unboxed_value(e)
+        if boxed is not None:
+            return ir.Ref(boxed)
         if e.ty in NATIVE_TYPES:
             return ir.Ref(self.own(e))
         return ir.Ref(e)
@@ -615,6 +621,15 @@ class ExprLowering:
             static = self.exception_static(node.id, node)
             return ir.Call("PyErr::with_args", [ir.Raw(f"&{static or 'EXCEPTION'}"), ir.VecLit([])])
         return self.fallible(ir.Call("exc_from_value", [self.ref(self.expr(node))]))
+
+
+def _unboxed_value(e: ir.Expr) -> ir.Expr | None:
+    """The Value a native unboxing (`floatops::unbox(&v)?`) reads, so that boxing the
+    result again uses `v` itself."""
+    if isinstance(e, ir.Try) and isinstance(e.inner, ir.Call) and e.inner.func in UNBOXERS.values() \
+            and isinstance(e.inner.args[0], ir.Ref) and e.inner.args[0].inner.ty == "Value":
+        return e.inner.args[0].inner
+    return None
 
 
 def target_names(target: ast.expr) -> list[str]:

@@ -17,6 +17,7 @@ from portalis import ir
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
 COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
+UNBOXERS = {"f64": "floatops::unbox", "bool": "floatops::unbox_bool", "Str": "strops::unbox"}
 ZERO = {"i64": "0", "f64": "0.0", "bool": "false", "Str": 'Str::from("")'}
 _FLOAT_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 _FLOAT_CALLS = {ast.Div: "floatops::div", ast.FloorDiv: "floatops::floordiv", ast.Mod: "floatops::modulo"}
@@ -60,7 +61,7 @@ class NativeLowering:
             return inner if inner.ty == ty else dataclasses.replace(inner, ty=ty)
         if ty == "Str" and isinstance(e, ir.Raw) and e.text.startswith("Value::str("):
             return ir.Raw("Str::from(" + e.text[len("Value::str("):], ty="Str")
-        unbox = {"f64": "floatops::unbox", "bool": "floatops::unbox_bool", "Str": "strops::unbox"}[ty]
+        unbox = UNBOXERS[ty]
         return self.fallible(ir.Call(unbox, [self.ref(e)], ty=ty))
 
     def as_float(self, e: ir.Expr) -> ir.Expr:

@@ -48,6 +48,7 @@ class ProgramModel:
         self.classes: dict[str, ClassFacts] = {}
         self.imports: dict[str, str] = {}  # local name -> "module" or "module.attr"
         self._lookups: dict[tuple[int, str], Place | None] = {}
+        self._subclasses: dict[str, list[str]] = {}
         module = parsed.tree
         rebound = _rebound_module_names(module, parsed.nodes)
         for stmt in module.body:
@@ -114,7 +115,10 @@ class ProgramModel:
 
     def subclasses(self, cls_name: str) -> list[str]:
         """The class and every class of the module that inherits from it."""
-        return [c for c in self.classes if cls_name in self.ancestors(c)]
+        found = self._subclasses.get(cls_name)
+        if found is None:
+            found = self._subclasses[cls_name] = [c for c in self.classes if cls_name in self.ancestors(c)]
+        return found
 
     def ancestors(self, cls_name: str) -> list[str]:
         out = []
