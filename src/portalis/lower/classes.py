@@ -99,6 +99,8 @@ class ClassLowering:
             while rust in used:
                 rust += "_"
             used.add(rust)
+            # A later def of the same name replaces the earlier one, as in the class namespace.
+            info.entries = [e for e in info.entries if e.name != stmt.name or (e.kind == "Setter") != (kind == "Setter")]
             info.entries.append(MethodEntry(stmt.name, kind, rust, stmt))
             if kind in ("Instance", "Static", "Class"):
                 info.methods[stmt.name] = self._signature(stmt, rust)
@@ -144,7 +146,8 @@ class ClassLowering:
                            "define methods and simple class attributes only")
         for entry in info.entries:
             items.append(self._lower_method(entry, info))
-        if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)):
+        if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
+                and objects_reach_text(self.parsed.nodes, node.name):
             self.warn(node, f"class {node.name} has no __repr__ or __str__: CPython prints its objects with a "
                             "memory address, which a translation cannot reproduce",
                       "define __repr__ if objects of this class are printed")
@@ -176,12 +179,13 @@ class ClassLowering:
     def _lower_method(self, entry: MethodEntry, info: ClassInfo) -> ir.Function:
         node = entry.node
         sig = info.methods.get(node.name) if entry.kind in ("Instance", "Static", "Class") else None
-        sig = sig or self._signature(node, entry.rust_name, default_cells=False)
+        if sig is None or sig.node is not node:
+            sig = self._signature(node, entry.rust_name, default_cells=False)
         self.current_class_info = info
         fn = self._lower_function(node, sig, "method")
         self.current_class_info = None
         # One shared signature for the class table: bind the parameters from the Vec.
-        unpack = self._bind_dynamic_args(node.name, sig, fn.params)
+        unpack = self._bind_dynamic_args(f"{info.name}.{node.name}", sig, fn.params)
         fn.params = [ir.Param("args", "Vec<Value>")]
         fn.body.stmts[:0] = unpack
         fn.python_name = f"{info.name}.{node.name}"
@@ -196,6 +200,10 @@ class ClassLowering:
         info = self.classes[node.name]
         for sig in info.methods.values():
             self.init_default_cells(sig, out)
+        if not info.is_exception:
+            # Every class has its own `__doc__` (None without a docstring): never the base's.
+            out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
+                ir.Raw(f"&{info.static}"), ir.Raw(str_literal("__doc__")), self._docstring(node)])))
         for stmt in info.attrs:
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
             value = self.own(self.expr(stmt.value))
@@ -258,3 +266,52 @@ def _simple_class_attr(stmt) -> bool:
     target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
     return isinstance(target, ast.Name) and (not isinstance(stmt, ast.Assign) or len(stmt.targets) == 1) \
         and getattr(stmt, "value", None) is not None
+
+
+_TEXT_CALLS = {"print", "str", "repr", "format", "ascii"}
+_ADDERS = {"append", "add", "insert", "extend", "appendleft"}
+
+
+def objects_reach_text(nodes: list, cls: str) -> bool:
+    """Whether an object of class `cls` may be turned into text (and so show a memory
+    address): some print/str/repr/format argument, f-string field, `%` operand or
+    `.format()` argument is a `cls(...)` call, or a name (or an item of a name) that was
+    given one: assigned from an expression creating one, added to it, a parameter
+    annotated `cls`, or `self`.  Attributes and call results are not followed."""
+    def creates(expr) -> bool:
+        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == cls
+                   for n in ast.walk(expr))
+
+    holders = {"self"}
+    sinks = []
+    for n in nodes:
+        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None and creates(n.value):
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            holders.update(t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name))
+        elif isinstance(n, ast.arg) and isinstance(n.annotation, ast.Name) and n.annotation.id == cls:
+            holders.add(n.arg)
+        elif isinstance(n, ast.Call):
+            func = n.func
+            if isinstance(func, ast.Name) and func.id in _TEXT_CALLS or \
+                    isinstance(func, ast.Attribute) and func.attr == "format":
+                sinks += [*n.args, *(k.value for k in n.keywords)]
+            elif isinstance(func, ast.Attribute) and func.attr in _ADDERS and isinstance(func.value, ast.Name) \
+                    and any(creates(a) for a in n.args):
+                holders.add(func.value.id)
+        elif isinstance(n, ast.FormattedValue):
+            sinks.append(n.value)
+        elif isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and isinstance(n.left, ast.Constant) \
+                and isinstance(n.left.value, str):
+            sinks.append(n.right)
+
+    def holds(expr) -> bool:
+        if isinstance(expr, ast.Name):
+            return expr.id in holders
+        if isinstance(expr, ast.Call):
+            return isinstance(expr.func, ast.Name) and expr.func.id == cls
+        if isinstance(expr, (ast.Subscript, ast.Starred)):
+            return holds(expr.value)
+        if isinstance(expr, (ast.Attribute, ast.Constant, ast.Lambda)):
+            return False
+        return any(holds(child) for child in ast.iter_child_nodes(expr) if isinstance(child, ast.expr))
+    return any(holds(sink) for sink in sinks)

@@ -14,6 +14,11 @@ pub struct ExcType {
 }
 
 impl ExcType {
+    /// `type(e).__name__`: the name without the module path a library class carries.
+    pub fn short_name(&self) -> &'static str {
+        self.name.rsplit('.').next().unwrap_or(self.name)
+    }
+
     /// `issubclass(self, other)`.
     pub fn is_subclass_of(&'static self, other: &'static ExcType) -> bool {
         let mut cur: Option<&'static ExcType> = Some(self);
@@ -60,6 +65,8 @@ exc_types! {
     TYPE_ERROR = "TypeError": Some(&EXCEPTION);
     VALUE_ERROR = "ValueError": Some(&EXCEPTION);
     UNICODE_ERROR = "UnicodeError": Some(&VALUE_ERROR);
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": Some(&UNICODE_ERROR);
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": Some(&UNICODE_ERROR);
     OS_ERROR = "OSError": Some(&EXCEPTION);
     EOF_ERROR = "EOFError": Some(&EXCEPTION);
     MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);
