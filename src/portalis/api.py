@@ -15,6 +15,7 @@ from portalis import __version__
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.crate import crate_files, cargo_toml
 from portalis.analysis import effects, scopes, types
+from portalis.analysis.inference import report as type_report
 from portalis.emit import rust as rust_printer
 from portalis.frontend import desugar, parse
 from portalis.lower import module as lower
@@ -94,6 +95,7 @@ def translate(source: str, filename: str = "main.py", *, crate_name: str | None 
         return Translation(False, {}, [diag], _facts(source, started, []))
     files = crate_files(name, main_rs)
     facts = _facts(source, started, program.item_names())
+    facts["types"] = type_report.facts(lowerer.types.inference)
     warnings = sorted(lowerer.warnings, key=lambda d: (d.line, d.col))
     return Translation(True, files, warnings, facts)
 
@@ -107,6 +109,25 @@ def iter_translate(source: str, filename: str = "main.py") -> Iterator[Translati
     for item in lowerer.iter_items():
         rust = "\n".join(rust_printer.print_item(part) for part in item.items)
         yield TranslationChunk(item.kind, item.name, rust)
+
+
+@dataclass
+class TypeReport:
+    """What the inference found: `text` as `portalis types` prints it, `facts` as data."""
+
+    text: str
+    facts: dict
+    errors: list[Diagnostic]
+
+
+def infer_types(source: str, filename: str = "main.py") -> TypeReport:
+    """Run the front end and the whole-program type inference, without lowering."""
+    try:
+        module = desugar.desugar(parse.parse_module(source, filename))
+    except TranslationError as err:
+        return TypeReport("", {}, err.diagnostics)
+    inference = types.infer_types(module, scopes.bind_names(module)).inference
+    return TypeReport(type_report.render(inference, filename), type_report.facts(inference), [])
 
 
 def _crate_name(filename: str) -> str:
@@ -124,4 +145,4 @@ def _facts(source: str, started: float, items: list[str]) -> dict:
     }
 
 
-__all__ = ["Translation", "TranslationChunk", "translate", "iter_translate", "cargo_toml"]
+__all__ = ["Translation", "TranslationChunk", "TypeReport", "translate", "iter_translate", "infer_types", "cargo_toml"]

@@ -149,6 +149,19 @@ def check(program: Path = typer.Argument(..., help="Python file"),
 
 
 @app.command()
+def types(program: Path = typer.Argument(..., help="Python file")):
+    """Print the inferred type of every function, class attribute and global, and each
+    place that stays dynamic with its line and the reason."""
+    from portalis.api import infer_types
+    source = _read(program)
+    report = infer_types(source, program.name)
+    if report.errors:
+        _show_diagnostics(report.errors, source)
+        raise typer.Exit(1)
+    sys.stdout.write(report.text)
+
+
+@app.command()
 def serve(host: Optional[str] = typer.Option(None, help="default 127.0.0.1, or PORTALIS_HOST"),
           port: Optional[int] = typer.Option(None, help="default 8000, or PORTALIS_PORT"),
           workers: Optional[int] = typer.Option(

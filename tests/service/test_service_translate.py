@@ -66,6 +66,14 @@ def test_context_is_echoed_in_metadata(service):
     assert body["metadata"]["context"] == {"ticket": "T-1"}
 
 
+def test_metadata_carries_the_inferred_types(service):
+    code = unique_function() + "\n\ndef scale(x):\n    return x * 2.5\n\nprint(scale(2.0))\n"
+    types = service.client.post(TRANSLATE, json={"python_code": code}).json()["metadata"]["types"]
+    assert types["converged"] is True
+    assert {"name": "scale", "signature": "def scale(x: float) -> float"}.items() <= \
+        next(f for f in types["functions"] if f["name"] == "scale").items()
+
+
 def test_fifty_concurrent_requests_all_succeed(service):
     codes = [unique_function() for _ in range(50)]
 

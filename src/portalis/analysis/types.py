@@ -15,6 +15,8 @@ from portalis.frontend import astwalk
 from portalis.diagnostics import Diagnostic
 from portalis.frontend.parse import ParsedModule
 from portalis.analysis.scopes import ScopeInfo
+from portalis.analysis.inference import Inference, infer
+from portalis.analysis.inference.native import NativeScalars, native_scalars
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
 _CONTAINERS = {ast.List: "list", ast.ListComp: "list", ast.Dict: "dict", ast.DictComp: "dict",
@@ -32,6 +34,8 @@ class TypeInfo:
     returns: dict[str, str] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     ints: "MachineInts | None" = None
+    inference: "Inference | None" = None  # whole-program types (analysis.inference)
+    scalars: NativeScalars = field(default_factory=NativeScalars)  # f64 and bool places
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -62,7 +66,8 @@ def literal_type(node: ast.expr) -> str | None:
 
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
-    info = TypeInfo(ints=infer_machine_ints(parsed, scopes))
+    info = TypeInfo(ints=infer_machine_ints(parsed, scopes), inference=infer(parsed, scopes))
+    info.scalars = native_scalars(info.inference, set(info.ints.params))
     calls: dict[str, list[ast.Call]] = {}
     for node in parsed.nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -272,7 +277,7 @@ class _IntInference:
             st.variables[id(scope_node)] = names - _growing(bindings, names)
         for name, fn in self.candidates.items():
             st.params[name] = [a.arg in st.variables[id(fn)] for a in fn.args.args]
-            if _ends_with_return(fn.body) and not _multiplicative_returns(self.returns_of[name]):
+            if astwalk.ends_with_return(fn.body) and not _multiplicative_returns(self.returns_of[name]):
                 st.returns.add(name)
         changed = True
         while changed:
@@ -359,19 +364,6 @@ def _is_range_call(node: ast.expr) -> bool:
 
 def _own_returns(fn: ast.FunctionDef):
     return [n for n in astwalk.own_nodes(fn.body) if isinstance(n, ast.Return)]
-
-
-def _ends_with_return(body: list[ast.stmt]) -> bool:
-    if not body:
-        return False
-    last = body[-1]
-    if isinstance(last, (ast.Return, ast.Raise)):
-        return True
-    if isinstance(last, ast.If):
-        return bool(last.orelse) and _ends_with_return(last.body) and _ends_with_return(last.orelse)
-    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
-        return not any(isinstance(n, ast.Break) for n in astwalk.own_nodes(last.body))
-    return False
 
 
 def _multiplicative_returns(returns: list[ast.Return]) -> bool:

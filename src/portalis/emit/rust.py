@@ -151,6 +151,6 @@ def expr(e: ir.Expr, depth: int = 0) -> str:
 def _postfix(e: ir.Expr, depth: int) -> str:
     """An expression in receiver position, parenthesised when it is not atomic."""
     text = expr(e, depth)
-    if isinstance(e, (ir.Binary, ir.Closure, ir.IfExpr, ir.Unary)):
+    if isinstance(e, (ir.Binary, ir.Closure, ir.IfExpr, ir.Unary)) or (isinstance(e, ir.Raw) and text.startswith("-")):
         return f"({text})"
     return text

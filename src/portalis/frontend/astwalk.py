@@ -50,6 +50,20 @@ def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
     return out
 
 
+def ends_with_return(body: list[ast.stmt]) -> bool:
+    """Whether control cannot fall off the end of `body` (so no implicit `return None`)."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise)):
+        return True
+    if isinstance(last, ast.If):
+        return bool(last.orelse) and ends_with_return(last.body) and ends_with_return(last.orelse)
+    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
+        return not any(isinstance(n, ast.Break) for n in own_nodes(last.body))
+    return False
+
+
 def rebound_functions(body: list[ast.stmt]) -> set[str]:
     """Names of a module's top-level functions that its top-level code binds more than
     once (a second def, an assignment, an import): such a name is a variable, not one fn."""

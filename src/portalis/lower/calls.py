@@ -188,6 +188,9 @@ class CallLowering:
 
     def _call_attribute(self, node: ast.Call, func: ast.Attribute) -> ir.Expr:
         base = func.value
+        direct = self.direct_method_call(node, func)
+        if direct is not None:
+            return direct
         if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
             return self.super_call(node, func.attr)
         if isinstance(base, ast.Name) and base.id == "object" and func.attr == "__setattr__" and len(node.args) == 3 \
@@ -261,9 +264,9 @@ class CallLowering:
 
     # ---- user functions and classes -------------------------------------------------------------
 
-    def _bind_arguments(self, node: ast.Call, sig, params: list[str], int_params=()) -> list[ir.Expr]:
+    def _bind_arguments(self, node: ast.Call, sig, params: list[str], native=()) -> list[ir.Expr]:
         """Positional values for `params`, from the call's arguments and the defaults;
-        parameters flagged in `int_params` take machine ints."""
+        parameters with a type in `native` take that native type (i64, f64, bool)."""
         name = getattr(sig.node, "name", "function")
         if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
             self.error(node, f"*args/**kwargs unpacking in a call to {name}() is not supported yet",
@@ -291,12 +294,12 @@ class CallLowering:
                 self.error(kw.value, f"{name}() got an unexpected keyword argument '{kw.arg}'", "check the parameter names")
         values: list[ir.Expr] = []
         for i, p in enumerate(params + sig.kwonly):
-            takes_int = i < len(int_params) and int_params[i]
+            ty = native[i] if i < len(native) else None
             if p in bound:
-                values.append(self.machine_int(bound[p]) if takes_int else self.own(bound[p]))
+                values.append(self.to_native(bound[p], ty) if ty else self.own(bound[p]))
             elif p in sig.defaults:
                 default = self.param_default(sig, p)
-                values.append(self.machine_int(default) if takes_int else default)
+                values.append(self.to_native(default, ty) if ty else default)
             else:
                 self.error(node, f"{name}() missing required argument '{p}'", f"pass a value for {p}")
                 values.append(ir.Raw("Value::None"))
@@ -311,10 +314,8 @@ class CallLowering:
         if self._unpacks(node):
             callee = self.module_function_value(name)
             return self.fallible(ir.Call("builtins::call", [ir.Ref(callee), self._call_args(node)]))
-        int_params = self.types.ints.params.get(name, [])
-        args = self._bind_arguments(node, sig, sig.params, int_params)
-        ty = "i64" if name in self.types.ints.returns else "Value"
-        return self.fallible(ir.Call(sig.rust_name, args, ty=ty))
+        args = self._bind_arguments(node, sig, sig.params, self.param_types(name))
+        return self.fallible(ir.Call(sig.rust_name, args, ty=self.return_type(name) or "Value"))
 
     def _call_class(self, node: ast.Call, info) -> ir.Expr:
         if info.is_exception:
@@ -458,6 +459,8 @@ class CallLowering:
             arg = self.expr(args[0])
             if arg.ty == "i64":
                 return f(ir.Call("intops::abs", [arg], ty="i64"))
+            if arg.ty == "f64":
+                return ir.Call("f64::abs", [arg], ty="f64")
             return f(ir.Call("builtins::abs", [self.ref(arg)]))
         if name == "next":
             default = self._arg(node, 1)

@@ -12,6 +12,7 @@ import ast
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
+from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -36,9 +37,12 @@ INT_OPS = {
 WIDENING = {"intops::add": "ops::add", "intops::sub": "ops::sub", "intops::mul": "ops::mul",
             "intops::floordiv": "ops::floordiv", "intops::modulo": "ops::modulo",
             "intops::lshift": "ops::lshift", "intops::neg": "ops::neg", "intops::abs": "builtins::abs"}
-NATIVE_COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
+# Expressions computed as a Value (an item, a call, a dynamic operator) that are unboxed
+# right away when the inference proved they always give a float or a bool, so the code
+# around them stays native.
+_UNBOXED = (ast.Subscript, ast.Call, ast.Attribute, ast.BinOp, ast.Name, ast.BoolOp, ast.IfExp)
 
 
 # Attributes CPython objects have that a compiled program cannot offer: reading one,
@@ -57,11 +61,18 @@ class ExprLowering:
         reference-count bump).  Machine-int arithmetic whose result is wanted as a Value
         switches to the dynamic operator, which grows into a big int instead of
         overflowing."""
+        boxed = _unboxed_value(e)
+        if boxed is not None:
+            return self.own(boxed)
         if isinstance(e, ir.Try) and isinstance(e.inner, ir.Call) and e.inner.func in WIDENING:
             call = ir.Call(WIDENING[e.inner.func], [self.ref(a) for a in e.inner.args])
             return ir.Try(call, e.catch, ty="Value")
         if e.ty == "i64":
             return ir.Call("Value::Int", [e])
+        if e.ty == "f64":
+            return ir.Call("Value::Float", [e])
+        if e.ty == "Str":
+            return ir.Call("Value::Str", [ir.MethodCall(e, "clone", []) if isinstance(e, ir.Var) else e])
         if e.ty == "bool":
             return ir.Call("Value::Bool", [e])
         if isinstance(e, ir.Var):
@@ -69,7 +80,10 @@ class ExprLowering:
         return e
 
     def ref(self, e: ir.Expr) -> ir.Expr:
-        if e.ty in ("i64", "bool"):
+        boxed = _unboxed_value(e)
+        if boxed is not None:
+            return ir.Ref(boxed)
+        if e.ty in NATIVE_TYPES:
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -83,9 +97,7 @@ class ExprLowering:
 
     def is_int_var(self, name: str) -> bool:
         """A plain local of the current function that the types pass proved is an i64."""
-        if self._comp_var(name) is not None or self._is_cell(name) or not self._is_local(name):
-            return False
-        return self.types.ints.is_int_var(self.ctx.scope.node, name)
+        return self.var_type(name) == "i64"
 
     def fallible(self, call: ir.Expr) -> ir.Expr:
         target = self.ctx.try_target()
@@ -121,7 +133,7 @@ class ExprLowering:
         if self._is_cell(name):
             return ir.MethodCall(ir.Var(ident(name)), "get", [])
         if self._is_local(name):
-            return ir.Var(ident(name), ty="i64" if self.is_int_var(name) else "Value")
+            return ir.Var(ident(name), ty=self.var_type(name))
         if name in self.global_vars:
             return ir.MethodCall(ir.Var(static_ident(name)), "get_value", [])
         if name in self.functions:
@@ -153,7 +165,8 @@ class ExprLowering:
             return
         if self._is_local(name):
             rust = ident(name)
-            value = self.machine_int(value) if self.is_int_var(name) else self.own(value)
+            ty = self.var_type(name)
+            value = self.to_native(value, ty) if ty != "Value" else self.own(value)
             if name in self.ctx.declared:
                 out.append(ir.Assign(ir.Var(rust), value))
             else:
@@ -174,20 +187,25 @@ class ExprLowering:
             self.error(node, f"{type(node).__name__} expressions are not supported yet",
                        "rewrite the expression with supported constructs")
             return ir.Raw("Value::None")
-        return method(node)
+        lowered = method(node)
+        if lowered.ty == "Value" and isinstance(node, _UNBOXED):
+            native = self.types.scalars.expr_type(node)
+            if native in COPY_TYPES:
+                return self.to_native(lowered, native)
+        return lowered
 
     def expr_Constant(self, node: ast.Constant) -> ir.Expr:
         v = node.value
         if v is None:
             return ir.Raw("Value::None")
         if v is True or v is False:
-            return ir.Raw(f"Value::Bool({'true' if v else 'false'})")
+            return ir.Raw("true" if v else "false", ty="bool")
         if isinstance(v, int):
             if not I64_MIN <= v <= I64_MAX:
                 return ir.Call("ops::big_literal", [ir.Raw(str_literal(str(v)))])
             return ir.Raw(str(v) if v >= 0 else f"{v}_i64", ty="i64")
         if isinstance(v, float):
-            return ir.Raw(f"Value::Float({float_literal(v)})")
+            return ir.Raw(float_literal(v), ty="f64")
         if isinstance(v, str):
             return ir.Raw(f"Value::str({str_literal(v)})")
         if v is Ellipsis:
@@ -203,9 +221,14 @@ class ExprLowering:
     def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
         func = BINARY_OPS[type(node.op)]
         left, right = self.expr(node.left), self.expr(node.right)
-        if left.ty == right.ty == "i64" and type(node.op) in INT_OPS:
-            return self.int_op(type(node.op), left, right)
-        return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
+        return self.native_binop(type(node.op), left, right) or \
+            self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
+
+    def native_binop(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
+        """Arithmetic on native ints or floats without boxing, or None."""
+        if left.ty == right.ty == "i64" and op in INT_OPS:
+            return self.int_op(op, left, right)
+        return self.float_binop(op, left, right)
 
     def int_op(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr:
         native = INT_OPS[op]
@@ -220,6 +243,8 @@ class ExprLowering:
                 and isinstance(node.operand.value, (int, float)) and not isinstance(node.operand.value, bool):
             return self.expr_Constant(ast.copy_location(ast.Constant(-node.operand.value), node))
         operand = self.expr(node.operand)
+        if operand.ty == "f64" and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return self.float_negate(operand) if isinstance(node.op, ast.USub) else operand
         if operand.ty == "i64":
             if isinstance(node.op, ast.UAdd):
                 return operand
@@ -258,8 +283,9 @@ class ExprLowering:
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
             op = node.ops[0]
             left, right = self.expr(node.left), self.expr(node.comparators[0])
-            if left.ty == right.ty == "i64" and type(op) in NATIVE_COMPARE:
-                return ir.Binary(NATIVE_COMPARE[type(op)], left, right)
+            native = self.native_compare(op, left, right)
+            if native is not None:
+                return native
             if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(node.comparators[0], ast.Constant) \
                     and node.comparators[0].value is None and left.ty == "Value":
                 test = ir.MethodCall(left, "is_none", [])
@@ -275,16 +301,19 @@ class ExprLowering:
         value = self.expr(node)
         if value.ty == "bool":
             return value
-        if value.ty == "i64":
-            return ir.Binary("!=", value, ir.Raw("0"))
+        if value.ty in ("i64", "f64"):
+            return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
+        if value.ty == "Str":
+            return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
         return ir.MethodCall(value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
         if len(node.ops) == 1:
             func = COMPARE_OPS[type(node.ops[0])]
             left, right = self.expr(node.left), self.expr(node.comparators[0])
-            if left.ty == right.ty == "i64" and type(node.ops[0]) in NATIVE_COMPARE:
-                return ir.Binary(NATIVE_COMPARE[type(node.ops[0])], left, right)
+            native = self.native_compare(node.ops[0], left, right)
+            if native is not None:
+                return native
             return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
         # a < b < c: evaluate each operand once, stop at the first false comparison.
         stmts: list[ir.Stmt] = []
@@ -313,8 +342,8 @@ class ExprLowering:
 
     def expr_IfExp(self, node: ast.IfExp) -> ir.Expr:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
-        if body.ty == orelse.ty == "i64":
-            return ir.IfExpr(self.condition(node.test), body, orelse, ty="i64")
+        if body.ty == orelse.ty and body.ty in COPY_TYPES:
+            return ir.IfExpr(self.condition(node.test), body, orelse, ty=body.ty)
         return ir.IfExpr(self.condition(node.test), self.own(body), self.own(orelse))
 
     def expr_NamedExpr(self, node: ast.NamedExpr) -> ir.Expr:
@@ -538,7 +567,7 @@ class ExprLowering:
         used = {n.id for part in [node.elt, *gen.ifs] for n, _ in _expression_names(part) if isinstance(n, ast.Name)}
         for name in sorted(used - bound):
             rust = self._comp_var(name) or (ident(name) if self._is_cell(name) or self._is_local(name) else None)
-            if rust is not None and not self.is_int_var(name):
+            if rust is not None and self.var_type(name) not in COPY_TYPES:
                 stmts.append(ir.Let(rust, ir.MethodCall(ir.Var(rust), "clone", [])))
         saved_stack, saved_frames = self.ctx.stack, self.ctx.comp_vars
         self.ctx.stack = []  # a `try` or loop outside cannot be reached from inside the closure
@@ -640,6 +669,15 @@ class ExprLowering:
             static = self.exception_static(node.id, node)
             return ir.Call("PyErr::with_args", [ir.Raw(f"&{static or 'EXCEPTION'}"), ir.VecLit([])])
         return self.fallible(ir.Call("exc_from_value", [self.ref(self.expr(node))]))
+
+
+def _unboxed_value(e: ir.Expr) -> ir.Expr | None:
+    """The Value a native unboxing (`floatops::unbox(&v)?`) reads, so that boxing the
+    result again uses `v` itself."""
+    if isinstance(e, ir.Try) and isinstance(e.inner, ir.Call) and e.inner.func in UNBOXERS.values() \
+            and isinstance(e.inner.args[0], ir.Ref) and e.inner.args[0].inner.ty == "Value":
+        return e.inner.args[0].inner
+    return None
 
 
 def target_names(target: ast.expr) -> list[str]:

@@ -18,7 +18,8 @@ from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
-from portalis.lower.expr import INT_OPS, ExprLowering, target_names
+from portalis.lower.expr import ExprLowering, target_names
+from portalis.lower.native import ZERO, NativeLowering
 from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
 from portalis.analysis.scopes import Scope, ScopeInfo
@@ -71,7 +72,7 @@ class FnCtx:
     handler_vars: list[str] = field(default_factory=list)  # caught exceptions, innermost last
     hoisted: bool = False  # a local was declared early: its first value may go unread
     generator: str | None = None  # in a generator: the Vec collecting yielded values
-    returns_int: bool = False  # the function returns a machine int
+    returns: str | None = None  # the native type the function returns (None: a Value)
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -91,7 +92,7 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, CallLowering, ClassLowering):
+class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -245,18 +246,18 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         scope = self.scopes.scope_of(node)
         outer = self.ctx
         self.ctx = FnCtx(scope, kind, *local_bindings(node.body))
-        int_params = self.types.ints.params.get(node.name, []) if kind == "function" else []
-        params = [ir.Param(ident(p), "i64" if i < len(int_params) and int_params[i] else "Value")
+        native = self.param_types(node.name) if kind == "function" else []
+        params = [ir.Param(ident(p), (native[i] if i < len(native) else None) or "Value")
                   for i, p in enumerate(scope.params)]
         prologue = self._param_prologue(scope, params)
-        self.ctx.returns_int = kind == "function" and node.name in self.types.ints.returns
+        self.ctx.returns = self.return_type(node.name) if kind == "function" else None
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
         allow = self.ctx.hoisted
         self.ctx = outer
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
-        ret = "PyResult<i64>" if kind == "function" and node.name in self.types.ints.returns else "PyResult<Value>"
+        ret = f"PyResult<{(self.return_type(node.name) if kind == 'function' else None) or 'Value'}>"
         return ir.Function(sig.rust_name, params, ret, body, doc=first_line,
                            python_name=node.name, allow_unused_assignments=allow)
 
@@ -336,7 +337,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 continue
             if not self._is_local(name) or self._is_cell(name):
                 continue
-            initial = ir.Raw("0", ty="i64") if self.is_int_var(name) else ir.Raw("Value::None")
+            ty = self.var_type(name)
+            initial = ir.Raw(ZERO[ty], ty=ty) if ty != "Value" else ir.Raw("Value::None")
             out.append(ir.Let(ident(name), initial, mutable=True))
             self.ctx.declared.add(name)
             self.ctx.hoisted = True
@@ -401,8 +403,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         if self.ctx.kind == "module":
             self.error(node, "return outside a function", "remove the return statement")
             return
-        if self.ctx.returns_int:
-            value = self.machine_int(self.expr(node.value))
+        if self.ctx.returns:
+            value = self.to_native(self.expr(node.value), self.ctx.returns)
         else:
             value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
         if self.ctx.generator:
@@ -450,10 +452,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)
             operand = self.expr(node.value)
-            if current.ty == operand.ty == "i64" and type(node.op) in INT_OPS:
-                value = self.int_op(type(node.op), current, operand)
-            else:
-                value = self.fallible(ir.Call(op, [self.ref(current), self.ref(operand)]))
+            value = self.native_binop(type(node.op), current, operand) or \
+                self.fallible(ir.Call(op, [self.ref(current), self.ref(operand)]))
             self.store_name(target.id, value, out, target)
         elif isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
             obj, key = self._temp(self.expr(target.value), out), self._temp(self.expr(target.slice), out)

@@ -56,7 +56,7 @@ def translation_body(result: dict, *, checks: dict, max_length: int) -> dict:
     metadata = {
         "engine_version": facts.get("engine_version"), "backend": "portalis-engine",
         "deterministic": True, "python_lines": facts.get("python_lines"), "rust_lines": rust_lines,
-        "items": facts.get("items", []), "translate_ms": facts.get("translate_ms"),
+        "items": facts.get("items", []), "translate_ms": facts.get("translate_ms"), "types": facts.get("types"),
         "target": checks.get("target", "native"),
         "compiled": None if build is None else bool(build.get("ok")),
         "verified": None if verify is None or not verify.get("ran") else bool(verify.get("identical")),

@@ -2,7 +2,7 @@
 //! std-only Rust (1.63 and later).  Generated code does `use portalis_runtime::*;`.
 //!
 //! The core value model is `value` (the dynamic `Value`), `exc` (exceptions as `Result`),
-//! `ops`/`intops`/`bigint` (arithmetic), `tables` (dict and set hash tables), `classes`
+//! `ops`/`intops`/`floatops`/`bigint` (arithmetic), `tables` (dict and set hash tables), `lists` (direct list operations), `classes`
 //! and `methods` (objects and method calls), `repr`/`format`/`strformat` (text);
 //! the Python standard-library modules live under `stdlib/`, one file a module.
 
@@ -13,22 +13,26 @@ pub mod bytes;
 pub mod callargs;
 pub mod classes;
 pub mod exc;
+pub mod floatops;
 pub mod format;
 pub mod frames;
 pub mod generic_alias;
 pub mod intops;
 pub mod io;
 pub mod iter;
+pub mod lists;
 pub mod methods;
 pub mod ops;
 pub mod repr;
 pub mod stdlib;
 pub mod strformat;
 pub mod strmethods;
+pub mod strops;
 pub mod tables;
 pub mod value;
 
 pub use exc::*;
+pub use strops::Str;
 pub use value::*;
 
 /// `expr?` inside a Python `try` body: an error goes to the handler slot and leaves the

@@ -1,0 +1,75 @@
+"""Which places the lowering can hold as native Rust scalars, from the inference.
+
+Ints keep their own analysis (`analysis.types.MachineInts`, which also proves they
+stay small); this adds `f64`, `bool` and `Str` (the runtime's shared immutable text)
+for places that only ever hold floats, bools or strs: plain locals of functions and of the module body,
+and the parameters and results of module functions that are only called directly.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from portalis.analysis.inference.lattice import Ty
+from portalis.analysis.inference.solve import Inference
+from portalis.frontend import astwalk
+
+_NATIVE = {"float": "f64", "bool": "bool", "str": "Str"}
+
+
+@dataclass
+class NativeScalars:
+    variables: dict[int, dict[str, str]] = field(default_factory=dict)  # scope node id -> name -> Rust type
+    params: dict[str, list[str | None]] = field(default_factory=dict)   # module function -> per parameter
+    returns: dict[str, str] = field(default_factory=dict)
+    inference: Inference | None = None
+
+    def expr_type(self, node: ast.expr) -> str | None:
+        """The native type of any expression that always evaluates to a float or a bool."""
+        return scalar_type(self.inference.expr_type(node)) if self.inference is not None else None
+
+    def var_type(self, scope_node: ast.AST, name: str) -> str | None:
+        return self.variables.get(id(scope_node), {}).get(name)
+
+
+def scalar_type(ty: Ty | None) -> str | None:
+    if ty is None or len(ty.atoms) != 1:
+        return None
+    return _NATIVE.get(next(iter(ty.atoms)))
+
+
+def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeScalars:
+    """`direct_functions`: module functions whose every use is a plain call (their Rust
+    signatures can take native values)."""
+    out = NativeScalars()
+    if not inference.converged:
+        return out
+    out.inference = inference
+    model = inference.model
+    module = model.scopes.module
+    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, set())
+    for facts in inference.functions:
+        node = facts.node
+        scope = model.scopes.scope_of(node)
+        direct = facts.cls is None and node.name in direct_functions and model.module_functions.get(node.name) is facts
+        params: list[str | None] = []
+        if direct:
+            params = [scalar_type(place.type) if name not in scope.cells else None for name, place in facts.params]
+            out.params[node.name] = params
+            ret = scalar_type(facts.ret.type)
+            if ret and astwalk.ends_with_return(node.body) and not scope.is_generator:
+                out.returns[node.name] = ret
+        dynamic_params = {p for p, t in zip(scope.params, params + [None] * len(scope.params)) if t is None}
+        out.variables[id(node)] = _locals(inference, node, scope.locals, dynamic_params)
+    return out
+
+
+def _locals(inference: Inference, node: ast.AST, names, excluded: set[str]) -> dict[str, str]:
+    found = {}
+    for name in names:
+        if name in excluded:
+            continue
+        rust = scalar_type(inference.var_type(node, name))
+        if rust:
+            found[name] = rust
+    return found

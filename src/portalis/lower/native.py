@@ -1,0 +1,129 @@
+"""Lowering of values held natively: `i64` (machine ints), `f64` and `bool`.
+
+The types passes decide which locals, parameters and results are native
+(`analysis.types.MachineInts` for ints, `analysis.inference.native` for floats and
+bools); this module turns expressions into those representations and back
+(`to_native`, boxing is `own` in `lower.expr`) and lowers arithmetic and comparisons
+on them to Rust operators, or to `floatops` where Python raises (division by zero)
+or rounds differently (`//`, `%`).
+"""
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+
+from portalis import ir
+
+NATIVE_TYPES = ("i64", "f64", "bool", "Str")
+COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
+UNBOXERS = {"f64": "floatops::unbox", "bool": "floatops::unbox_bool", "Str": "strops::unbox"}
+ZERO = {"i64": "0", "f64": "0.0", "bool": "false", "Str": 'Str::from("")'}
+_FLOAT_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+_FLOAT_CALLS = {ast.Div: "floatops::div", ast.FloorDiv: "floatops::floordiv", ast.Mod: "floatops::modulo"}
+_COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+_INT_LITERAL = re.compile(r"^(-?\d+)(_i64)?$")
+_EXACT_IN_F64 = 2 ** 53
+
+
+class NativeLowering:
+    def var_type(self, name: str) -> str:
+        """The Rust type of a plain local of the current function: native or `Value`."""
+        if self._comp_var(name) is not None or self._is_cell(name) or not self._is_local(name):
+            return "Value"
+        node = self.ctx.scope.node
+        if self.types.ints.is_int_var(node, name):
+            return "i64"
+        return self.types.scalars.var_type(node, name) or "Value"
+
+    def param_types(self, function: str) -> list[str | None]:
+        """Per parameter of a module function: its native type, or None for `Value`."""
+        ints = self.types.ints.params.get(function, [])
+        scalars = self.types.scalars.params.get(function, [])
+        count = max(len(ints), len(scalars))
+        return [("i64" if i < len(ints) and ints[i] else None) or (scalars[i] if i < len(scalars) else None)
+                for i in range(count)]
+
+    def return_type(self, function: str) -> str | None:
+        if function in self.types.ints.returns:
+            return "i64"
+        return self.types.scalars.returns.get(function)
+
+    def to_native(self, e: ir.Expr, ty: str) -> ir.Expr:
+        """`e` as the native type `ty`, unboxing a Value the analysis proved holds one."""
+        if ty == "i64":
+            return self.machine_int(e)
+        if e.ty == ty:
+            return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
+        boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}[ty]
+        if isinstance(e, ir.Call) and e.func == boxer:
+            inner = e.args[0]  # the boxed Rust expression already has the native type
+            return inner if inner.ty == ty else dataclasses.replace(inner, ty=ty)
+        if ty == "Str" and isinstance(e, ir.Raw) and e.text.startswith("Value::str("):
+            return ir.Raw("Str::from(" + e.text[len("Value::str("):], ty="Str")
+        unbox = UNBOXERS[ty]
+        return self.fallible(ir.Call(unbox, [self.ref(e)], ty=ty))
+
+    def as_float(self, e: ir.Expr) -> ir.Expr:
+        """An i64 or f64 as f64 (Python's int-to-float conversion rounds the same way)."""
+        if e.ty == "f64":
+            return e
+        literal = _INT_LITERAL.match(e.text) if isinstance(e, ir.Raw) else None
+        if literal is not None:
+            return ir.Raw(f"{literal.group(1)}.0", ty="f64")
+        return ir.Binary("as", e, ir.Raw("f64"), ty="f64")
+
+    def float_binop(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
+        """Arithmetic with a float operand and an int or float one, natively; None when the
+        operands or the operator need the dynamic path."""
+        if "f64" not in (left.ty, right.ty) or not {left.ty, right.ty} <= {"i64", "f64"}:
+            return None
+        if op in _FLOAT_OPERATORS:
+            return ir.Binary(_FLOAT_OPERATORS[op], self.as_float(left), self.as_float(right), ty="f64")
+        if op in _FLOAT_CALLS:
+            return self.fallible(ir.Call(_FLOAT_CALLS[op], [self.as_float(left), self.as_float(right)], ty="f64"))
+        return None
+
+    def native_compare(self, op: ast.cmpop, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
+        """A comparison of two native numbers (or two bools) as a Rust operator.  An int
+        compared with a float converts only when that is exact (a small int literal)."""
+        rust = _COMPARE.get(type(op))
+        if rust is None:
+            return None
+        if left.ty == right.ty and left.ty in ("i64", "f64"):
+            return ir.Binary(rust, left, right)
+        if left.ty == right.ty and left.ty in ("bool", "Str") and rust in ("==", "!="):
+            return ir.Binary(rust, left, right)
+        if {left.ty, right.ty} == {"i64", "f64"} and all(e.ty == "f64" or _small_literal(e) for e in (left, right)):
+            return ir.Binary(rust, self.as_float(left), self.as_float(right))
+        return None
+
+    def direct_method_call(self, node: ast.Call, func: ast.Attribute) -> ir.Expr | None:
+        """`lst.append(x)` on a proven list and `math.sqrt(x)` on a float, without
+        dispatching by name; None for every other call."""
+        if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
+            return None
+        base = func.value
+        if func.attr == "sqrt" and isinstance(base, ast.Name) and self.imports.get(base.id) == "math" \
+                and not self._is_local(base.id) and base.id not in self.global_vars:
+            if self.types.scalars.expr_type(node.args[0]) != "f64":
+                return None
+            arg = self.to_native(self.expr(node.args[0]), "f64")
+            return self.fallible(ir.Call("floatops::sqrt", [arg], ty="f64"))
+        if func.attr == "append" and self._proven_list(base):
+            receiver = self.expr(base)
+            return self.fallible(ir.Call("lists::append", [self.ref(receiver), self.own(self.expr(node.args[0]))]))
+        return None
+
+    def _proven_list(self, node: ast.expr) -> bool:
+        inference = self.types.scalars.inference
+        ty = inference.expr_type(node) if inference is not None else None
+        return ty is not None and ty.single() == "list"
+
+    def float_negate(self, operand: ir.Expr) -> ir.Expr:
+        return ir.Unary("-", operand, ty="f64")
+
+
+def _small_literal(e: ir.Expr) -> bool:
+    match = _INT_LITERAL.match(e.text) if isinstance(e, ir.Raw) else None
+    return match is not None and abs(int(match.group(1))) <= _EXACT_IN_F64
