@@ -44,6 +44,7 @@ class ParsedModule:
     source: str
     filename: str
     nodes: list = field(default_factory=list)  # every node of the tree (kept current by desugar)
+    display_names: dict = field(default_factory=dict)  # linked project names -> `module.name`
 
 
 def parse_module(source: str, filename: str) -> ParsedModule:

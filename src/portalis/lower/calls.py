@@ -11,7 +11,7 @@ import ast
 
 from portalis import ir
 from portalis.emit.names import ident, str_literal
-from portalis.analysis.stdlib_names import STDLIB, TYPE_ONLY_MODULES
+from portalis.analysis.stdlib_names import is_module, STDLIB, TYPE_ONLY_MODULES
 
 BUILTIN_EXCEPTIONS = {
     name: "".join("_" + c if c.isupper() and i else c for i, c in enumerate(name)).upper()
@@ -20,9 +20,11 @@ BUILTIN_EXCEPTIONS = {
         "StopIteration", "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError",
         "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "UnboundLocalError",
         "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
-        "UnicodeError", "OSError", "EOFError", "MemoryError",
+        "UnicodeError", "OSError", "EOFError", "MemoryError", "FileNotFoundError", "FileExistsError",
+        "PermissionError", "IsADirectoryError", "NotADirectoryError", "UnicodeDecodeError", "UnicodeEncodeError",
     )
 }
+BUILTIN_EXCEPTIONS["IOError"] = "OS_ERROR"
 BUILTIN_EXCEPTIONS["OSError"] = "OS_ERROR"
 BUILTIN_EXCEPTIONS["EOFError"] = "EOF_ERROR"
 
@@ -31,7 +33,7 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object", "issubclass",
+    "object", "issubclass", "open",
 }
 
 
@@ -51,7 +53,7 @@ def check_import(stmt, imports: dict[str, str]):
             if alias.name not in STDLIB:
                 yield (alias.asname or root, *_unknown_module(alias.name))
                 continue
-            imports[alias.asname or root] = alias.name
+            imports[alias.asname or root] = alias.name if alias.asname else root
     else:
         module = stmt.module or ""
         if module in TYPE_ONLY_MODULES:
@@ -60,6 +62,9 @@ def check_import(stmt, imports: dict[str, str]):
             if alias.name in DESUGARED.get(module, ()):
                 continue
             local = alias.asname or alias.name
+            if is_module(f"{module}.{alias.name}"):  # from os import path
+                imports[local] = f"{module}.{alias.name}"
+                continue
             if module not in STDLIB:
                 yield (local, *_unknown_module(module))
             elif alias.name not in STDLIB[module]:
@@ -90,11 +95,11 @@ class CallLowering:
         self.ctx.stack = saved_stack
         call = ir.Call(sig.rust_name, [ir.Var(p.name) for p in params])
         closure = ir.Closure(["args: Vec<Value>"], ir.Block(stmts, call), is_move=False, ret="PyResult<Value>")
-        return ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+        return ir.Call("Value::func", [ir.Raw(str_literal(self.py_name(name))), closure])
 
     def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
         target = self.imports[name]
-        if "." not in target:
+        if is_module(target):
             self.error(node, f"module {name} used as a value is not supported", f"call {name}.<function>(...) directly")
             return ir.Raw("Value::None")
         return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(target))]))
@@ -107,11 +112,18 @@ class CallLowering:
             return ir.Call("methods::unbound_method", [ir.Raw(str_literal(node.attr))])
         return None
 
+    def stdlib_module(self, node: ast.expr) -> str | None:
+        """The standard-library module `node` names (`os`, `os.path`), if it names one."""
+        if isinstance(node, ast.Name) and node.id in self.imports and not self._is_local(node.id):
+            return self.imports[node.id] if is_module(self.imports[node.id]) else None
+        if isinstance(node, ast.Attribute):
+            outer = self.stdlib_module(node.value)
+            return f"{outer}.{node.attr}" if outer and is_module(f"{outer}.{node.attr}") else None
+        return None
+
     def module_attribute(self, node: ast.Attribute) -> ir.Expr | None:
-        if isinstance(node.value, ast.Name) and node.value.id in self.imports and not self._is_local(node.value.id):
-            module = self.imports[node.value.id]
-            if "." in module:
-                return None
+        module = self.stdlib_module(node.value)
+        if module is not None:
             if node.attr not in STDLIB.get(module, ()):
                 self.error(node, f"{module}.{node.attr} is not supported yet",
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
@@ -121,7 +133,7 @@ class CallLowering:
 
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
         if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit",
-                                                      "object"):
+                                                      "object", "open"):
             return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
         if name in BUILTIN_EXCEPTIONS:
             self.error(node, f"exception class {name} used as a value is not supported",
@@ -145,7 +157,9 @@ class CallLowering:
                 return self._call_user_function(node, self.functions[name])
             if name in self.classes:
                 return self._call_class(node, self.classes[name])
-            if name in self.imports and "." in self.imports[name]:
+            if name in self.imports and not is_module(self.imports[name]):
+                if self.imports[name] == "io.open":
+                    return self._open(node, self.imports[name])
                 return self._call_stdlib(node, self.imports[name])
             if name in BUILTIN_EXCEPTIONS:
                 args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
@@ -177,12 +191,16 @@ class CallLowering:
             obj, value = self.expr(node.args[0]), self.own(self.expr(node.args[2]))
             return self.fallible(ir.Call("classes::set_field", [self.ref(obj), ir.Raw(str_literal(node.args[1].value)), value]))
         if isinstance(base, ast.Name) and base.id in self.imports and not self._is_local(base.id) \
-                and "." not in self.imports[base.id]:
-            module = self.imports[base.id]
+                and func.attr in STDLIB.get(self.imports[base.id], ()) and not is_module(self.imports[base.id]):
+            return self._call_stdlib(node, f"{self.imports[base.id]}.{func.attr}")  # Path.cwd()
+        module = self.stdlib_module(base)
+        if module is not None:
             if func.attr not in STDLIB.get(module, ()):
                 self.error(node, f"{module}.{func.attr}() is not supported yet",
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
                 return ir.Raw("Value::None")
+            if f"{module}.{func.attr}" == "io.open":
+                return self._open(node, "io.open")
             return self._call_stdlib(node, f"{module}.{func.attr}")
         if isinstance(base, ast.Name) and base.id in ("str", "list", "dict", "set", "int", "float", "tuple") \
                 and not self._is_local(base.id) and base.id not in self.global_vars:
@@ -314,6 +332,16 @@ class CallLowering:
 
     # ---- standard library -------------------------------------------------------------------------
 
+    def _open(self, node: ast.Call, qualified: str) -> ir.Expr:
+        """`open()`: text modes only (binary files need bytes)."""
+        mode = self._arg(node, 1, "mode")
+        if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and ("b" in mode.value or "+" in mode.value):
+            self.error(mode, f"open() in mode '{mode.value}' is not supported yet",
+                       "open files in text mode: 'r', 'w', 'a' or 'x'")
+        allowed = {"file", "mode", "encoding", "buffering", "errors", "newline"}
+        self._check_keywords(node, "open", allowed - {"buffering", "errors", "newline"})
+        return self._call_stdlib(node, "io.open")
+
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
         args = self._items(node.args)
         kw = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
@@ -357,16 +385,19 @@ class CallLowering:
                        "check the call")
             return ir.Raw("Value::None")
         f = self.fallible
+        if name == "open":
+            return self._open(node, "io.open")
         if name == "print":
             self._check_keywords(node, name, {"sep", "end", "flush", "file"})
             target = self._kw(node, "file")
             func = "io::print"
+            items = self._items(args)
             if target is not None:
                 if ast.unparse(target) == "sys.stderr":
                     func = "io::eprint"
                 elif ast.unparse(target) != "sys.stdout":
-                    self.error(target, "print(file=...) supports sys.stdout and sys.stderr only", "print to stdout")
-            items = self._items(args)
+                    return f(ir.Call("io::print_to", [self.ref(self.expr(target)), ir.Ref(items),
+                                                      self._opt(self._kw(node, "sep")), self._opt(self._kw(node, "end"))]))
             return f(ir.Call(func, [ir.Ref(items), self._opt(self._kw(node, "sep")), self._opt(self._kw(node, "end"))]))
         if name in ("min", "max"):
             self._check_keywords(node, name, {"key", "default"})

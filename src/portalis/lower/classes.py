@@ -153,16 +153,16 @@ class ClassLowering:
         base_info = self.classes.get(info.base)
         base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
             else "None"
-        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(node.name)},\n    base: {base},\n"
+        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(self.py_name(node.name))},\n    base: {base},\n"
                 f"    methods: &[\n        {table}\n    ],\n}};" if info.entries else
-                f"static {info.static}: Class = Class {{ name: {str_literal(node.name)}, base: {base}, methods: &[] }};")
+                f"static {info.static}: Class = Class {{ name: {str_literal(self.py_name(node.name))}, base: {base}, methods: &[] }};")
         items.insert(0, ir.RawItem(text, "class", node.name))
         return exc_items + items
 
     def _exception_type(self, node: ast.ClassDef, info: ClassInfo) -> list:
         """The `ExcType` static that places an exception class in the hierarchy."""
         base = self.exception_static(info.base, node)
-        text = (f"static {info.exc_static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
+        text = (f"static {info.exc_static}: ExcType = ExcType {{ name: {str_literal(self.py_name(node.name, True))}, "
                 f"base: Some(&{base}) }};")
         return [ir.RawItem(text, "class", node.name)]
 

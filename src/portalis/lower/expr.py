@@ -448,7 +448,7 @@ class ExprLowering:
         most = "usize::MAX" if sig.vararg else str(len(sig.params))
         stmts: list[ir.Stmt] = [
             ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", [])),
-            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [ir.Raw(str_literal(name)), ir.Var("n_args"),
+            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [ir.Raw(str_literal(self.py_name(name))), ir.Var("n_args"),
                                                        ir.Raw(str(required)), ir.Raw(most)]))),
             ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
         ]

@@ -225,6 +225,16 @@ def _crate_name(project: str, filename: str, single: bool) -> str:
     return cleaned if cleaned[0].isalpha() else f"py_{cleaned}"
 
 
+def _project_of(sources: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(entry, cache text) when the files import each other, else None."""
+    from portalis.frontend.project import imports_project_modules, likely_entry
+    files = dict(sources)
+    if len(files) < 2 or not imports_project_modules(files):
+        return None
+    entry = likely_entry(files)
+    return entry, json.dumps({"entry": entry, "files": files}, sort_keys=True)
+
+
 @api.post("/translate/batch", response_model=BatchTranslationResponse,
           summary="Translate up to 100 files; one bad file does not fail the batch")
 async def translate_batch(req: BatchTranslationRequest, request: Request):
@@ -253,7 +263,23 @@ async def translate_batch(req: BatchTranslationRequest, request: Request):
             except Exception as err:
                 return err, False
 
-    outcomes = await asyncio.gather(*(one(n, c) for n, c in sources))
+    project = _project_of(sources)
+    if project is not None:  # modules that import each other: one crate, reported on the entry
+        entry, code = project
+        payload = _payload(code, checks, rt.settings, filename=entry, version=req.project_config.version,
+                           crate_name=_crate_name(req.project_config.name, entry, True),
+                           project={"files": dict(sources), "entry": entry})
+        backend = "local"
+        try:
+            linked = await _translate_cached(rt, code, checks, payload, "batch", admit=False)
+        except Exception as err:
+            linked = err, False
+        outcomes = [linked if name == entry else ({"ok": True, "diagnostics": [], "rust_code": "",
+                                                    "linked_into": entry}, linked[1]) for name, _ in sources]
+        if isinstance(linked[0], Exception) or not linked[0]["ok"]:
+            outcomes = [linked] * len(sources)
+    else:
+        outcomes = await asyncio.gather(*(one(n, c) for n, c in sources))
     translated, status, files, wasm = [], [], [], []
     hits = built = tests_passed = tests_failed = 0
     for (name, _), (body, cached) in zip(sources, outcomes):

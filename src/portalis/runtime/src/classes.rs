@@ -251,6 +251,9 @@ pub fn call_dunder(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value>
 }
 
 fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+    if let (Value::Native(n), "__exit__") = (obj, name) {
+        return Some(n.call_method(name, args, vec![]));
+    }
     if let Value::Object(o) = obj {
         if let Some(m) = find_method(o.class, name) {
             return Some(m(with_receiver(obj.clone(), args)));
@@ -414,6 +417,9 @@ fn index_iter(v: &Value) -> PyResult<crate::iter::Iter> {
 
 /// `with mgr as x:` entry.
 pub fn enter(mgr: &Value) -> PyResult<Value> {
+    if let Value::Native(n) = mgr {
+        return n.call_method("__enter__", vec![mgr.clone()], vec![]); // files return themselves
+    }
     call_dunder(mgr, "__enter__", vec![])
 }
 
@@ -423,7 +429,7 @@ pub fn exit(mgr: &Value, error: Option<PyErr>) -> PyResult<()> {
         None => call_dunder(mgr, "__exit__", vec![Value::None, Value::None, Value::None]).map(|_| ()),
         Some(e) => {
             let exc = Value::Exception(Rc::new(e.clone()));
-            let swallow = call_dunder(mgr, "__exit__", vec![Value::str(e.ty.name), exc, Value::None])?;
+            let swallow = call_dunder(mgr, "__exit__", vec![Value::str(e.ty.short_name()), exc, Value::None])?;
             if swallow.truthy() {
                 Ok(())
             } else {

@@ -14,6 +14,15 @@ pub struct ExcType {
 }
 
 impl ExcType {
+    /// `__name__`: an exception class of an imported module is named `module.Class`
+    /// (as tracebacks print it); its own name is the last part.
+    pub fn short_name(&self) -> &'static str {
+        match self.name.rfind('.') {
+            Some(dot) => &self.name[dot + 1..],
+            None => self.name,
+        }
+    }
+
     /// `issubclass(self, other)`.
     pub fn is_subclass_of(&'static self, other: &'static ExcType) -> bool {
         let mut cur: Option<&'static ExcType> = Some(self);
@@ -61,6 +70,14 @@ exc_types! {
     VALUE_ERROR = "ValueError": Some(&EXCEPTION);
     UNICODE_ERROR = "UnicodeError": Some(&VALUE_ERROR);
     OS_ERROR = "OSError": Some(&EXCEPTION);
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError": Some(&OS_ERROR);
+    FILE_EXISTS_ERROR = "FileExistsError": Some(&OS_ERROR);
+    PERMISSION_ERROR = "PermissionError": Some(&OS_ERROR);
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError": Some(&OS_ERROR);
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": Some(&OS_ERROR);
+    UNSUPPORTED_OPERATION = "io.UnsupportedOperation": Some(&OS_ERROR);
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": Some(&UNICODE_ERROR);
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": Some(&UNICODE_ERROR);
     EOF_ERROR = "EOFError": Some(&EXCEPTION);
     MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);
 }

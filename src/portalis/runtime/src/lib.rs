@@ -3,13 +3,15 @@
 //!
 //! The core value model is `value` (the dynamic `Value`), `exc` (exceptions as `Result`),
 //! `ops`/`intops`/`bigint` (arithmetic), `tables` (dict and set hash tables), `classes`
-//! and `methods` (objects and method calls), `repr`/`format`/`strformat` (text);
+//! and `methods` (objects and method calls), `repr`/`format`/`strformat` (text), `file`
+//! (file objects, `io.StringIO`, OS errors);
 //! the Python standard-library modules live under `stdlib/`, one file a module.
 
 pub mod bigint;
 pub mod builtins;
 pub mod classes;
 pub mod exc;
+pub mod file;
 pub mod format;
 pub mod intops;
 pub mod io;

@@ -106,7 +106,7 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
         Value::Iter(_) => out.push_str("<iterator object>"),
         Value::Object(_) => out.push_str(&crate::classes::object_repr(v)),
         Value::Exception(e) => {
-            out.push_str(e.ty.name);
+            out.push_str(e.ty.short_name());
             write_seq(out, &e.args, "(", ")", depth);
         }
         Value::Native(n) => out.push_str(&n.repr()),

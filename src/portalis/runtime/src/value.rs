@@ -227,7 +227,7 @@ impl Value {
             Value::Func(_) => "function",
             Value::Iter(_) => "iterator",
             Value::Object(o) => o.class.name,
-            Value::Exception(e) => e.ty.name,
+            Value::Exception(e) => e.ty.short_name(),
             Value::Native(n) => n.type_name(),
             Value::Class(_) => "type",
         }

@@ -1,0 +1,612 @@
+//! Files: `open()` in text mode (utf-8, latin-1, ascii), `io.StringIO`, `sys.stdout` and
+//! `sys.stderr` as objects, and OS errors raised as CPython raises them
+//! (`FileNotFoundError: [Errno 2] No such file or directory: 'x.txt'`).
+//!
+//! A file opened for reading is read whole when opened and then served from memory (the
+//! position is a byte offset, as CPython's `tell()` is for these encodings); a file opened
+//! for writing writes through to the OS on every call.  Relative paths work on
+//! wasm32-wasi through the working directory the runner preopens.
+
+use crate::exc::*;
+use crate::methods::Args;
+use crate::value::*;
+use std::cell::RefCell;
+use std::io::{Seek, SeekFrom, Write};
+use std::rc::Rc;
+
+/// The OSError subclass, errno and message CPython gives for an I/O error.
+pub fn os_error(err: &std::io::Error, filename: Option<&str>) -> PyErr {
+    use std::io::ErrorKind;
+    let (ty, errno, text): (&'static ExcType, i64, &str) = match (err.kind(), raw_errno(err)) {
+        (ErrorKind::NotFound, _) => (&FILE_NOT_FOUND_ERROR, 2, "No such file or directory"),
+        (ErrorKind::PermissionDenied, _) => (&PERMISSION_ERROR, 13, "Permission denied"),
+        (ErrorKind::AlreadyExists, _) => (&FILE_EXISTS_ERROR, 17, "File exists"),
+        (_, Some(Errno::IsDir)) => (&IS_A_DIRECTORY_ERROR, 21, "Is a directory"),
+        (_, Some(Errno::NotDir)) => (&NOT_A_DIRECTORY_ERROR, 20, "Not a directory"),
+        (_, Some(Errno::NotEmpty)) => (&OS_ERROR, 39, "Directory not empty"),
+        _ => {
+            let msg = err.to_string();
+            return PyErr::new(&OS_ERROR, with_filename(format!("[Errno 5] {}", msg), filename));
+        }
+    };
+    PyErr::new(ty, with_filename(format!("[Errno {}] {}", errno, text), filename))
+}
+
+fn with_filename(msg: String, filename: Option<&str>) -> String {
+    match filename {
+        Some(name) => format!("{}: {}", msg, Value::str(name).repr()),
+        None => msg,
+    }
+}
+
+enum Errno {
+    IsDir,
+    NotDir,
+    NotEmpty,
+}
+
+/// The errno numbers differ between Linux and WASI: name the ones CPython reports.
+fn raw_errno(err: &std::io::Error) -> Option<Errno> {
+    let code = err.raw_os_error()?;
+    let (is_dir, not_dir, not_empty) = if cfg!(target_os = "wasi") { (31, 54, 55) } else { (21, 20, 39) };
+    if code == is_dir {
+        Some(Errno::IsDir)
+    } else if code == not_dir {
+        Some(Errno::NotDir)
+    } else if code == not_empty {
+        Some(Errno::NotEmpty)
+    } else {
+        None
+    }
+}
+
+/// A text encoding `open()` accepts.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Encoding {
+    Utf8,
+    Latin1,
+    Ascii,
+}
+
+impl Encoding {
+    pub fn named(name: &str) -> PyResult<Encoding> {
+        match name.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" | "u8" => Ok(Encoding::Utf8),
+            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(Encoding::Latin1),
+            "ascii" | "us-ascii" => Ok(Encoding::Ascii),
+            _ => Err(PyErr::new(&LOOKUP_ERROR, format!("unknown encoding: {}", name))),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Latin1 => "latin-1",
+            Encoding::Ascii => "ascii",
+        }
+    }
+
+    /// Bytes to text, with CPython's UnicodeDecodeError on bad input.
+    pub fn decode(self, bytes: &[u8]) -> PyResult<String> {
+        match self {
+            Encoding::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
+            Encoding::Ascii => match bytes.iter().position(|&b| b >= 0x80) {
+                Some(i) => Err(decode_error(self, bytes[i], i, "ordinal not in range(128)")),
+                None => Ok(String::from_utf8_lossy(bytes).into_owned()),
+            },
+            Encoding::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(s) => Ok(s.to_string()),
+                Err(e) => {
+                    let at = e.valid_up_to();
+                    let reason = match e.error_len() {
+                        None => "unexpected end of data",
+                        Some(_) if (0x80..0xc2).contains(&bytes[at]) || bytes[at] > 0xf4 => "invalid start byte",
+                        Some(_) => "invalid continuation byte",
+                    };
+                    Err(decode_error(self, bytes[at], at, reason))
+                }
+            },
+        }
+    }
+
+    /// Text to bytes, with CPython's UnicodeEncodeError for characters out of range.
+    pub fn encode(self, text: &str) -> PyResult<Vec<u8>> {
+        let limit = match self {
+            Encoding::Utf8 => return Ok(text.as_bytes().to_vec()),
+            Encoding::Latin1 => 256,
+            Encoding::Ascii => 128,
+        };
+        let mut out = Vec::with_capacity(text.len());
+        for (i, c) in text.chars().enumerate() {
+            if (c as u32) >= limit {
+                return Err(PyErr::new(&UNICODE_ENCODE_ERROR, format!(
+                    "'{}' codec can't encode character {} in position {}: ordinal not in range({})",
+                    self.name(), escape_char(c), i, limit)));
+            }
+            out.push(c as u32 as u8);
+        }
+        Ok(out)
+    }
+}
+
+fn escape_char(c: char) -> String {
+    let code = c as u32;
+    if code < 0x100 {
+        format!("'\\x{:02x}'", code)
+    } else if code < 0x10000 {
+        format!("'\\u{:04x}'", code)
+    } else {
+        format!("'\\U{:08x}'", code)
+    }
+}
+
+fn decode_error(enc: Encoding, byte: u8, at: usize, reason: &str) -> PyErr {
+    PyErr::new(&UNICODE_DECODE_ERROR, format!(
+        "'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc.name(), byte, at, reason))
+}
+
+/// Universal newlines: `\r\n` and `\r` read as `\n`.
+fn normalise_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// A file object from `open()` in text mode.
+pub struct File {
+    name: String,
+    mode: String,
+    encoding: Encoding,
+    state: RefCell<FileState>,
+}
+
+struct FileState {
+    /// Read mode: the file's bytes and the position in them.
+    data: Vec<u8>,
+    pos: usize,
+    /// Write and append modes: the OS file.
+    handle: Option<std::fs::File>,
+    closed: bool,
+}
+
+/// `open(file, mode='r', encoding=None)`.
+pub fn open(a: &Args) -> PyResult<Value> {
+    let name = match a.req(0, "file")? {
+        Value::Str(s) => s.to_string(),
+        Value::Native(n) if n.type_name() == "PosixPath" => n.str(),
+        v => return type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name())),
+    };
+    let mode = a.opt_text(1, "mode")?.map(|m| m.to_string()).unwrap_or_else(|| "r".to_string());
+    let encoding = match a.opt_text(3, "encoding")? {
+        Some(e) => Encoding::named(&e)?,
+        None => Encoding::Utf8,
+    };
+    open_text(&name, &mode, encoding)
+}
+
+pub fn open_text(name: &str, mode: &str, encoding: Encoding) -> PyResult<Value> {
+    let kind = mode.chars().find(|c| "rwax".contains(*c));
+    let valid = mode.chars().all(|c| "rwaxt".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1;
+    if mode.contains('b') || mode.contains('+') {
+        return value_error(format!("mode '{}' is not supported by this translation (text modes r, w, a, x only)", mode));
+    }
+    if !valid {
+        return value_error(format!("invalid mode: '{}'", mode));
+    }
+    let mut state = FileState { data: Vec::new(), pos: 0, handle: None, closed: false };
+    let mut options = std::fs::OpenOptions::new();
+    match kind {
+        Some('r') => {
+            state.data = read_bytes(name)?;
+        }
+        Some('w') => {
+            options.write(true).create(true).truncate(true);
+        }
+        Some('a') => {
+            options.append(true).create(true);
+        }
+        _ => {
+            options.write(true).create_new(true);
+        }
+    }
+    if kind != Some('r') {
+        if std::path::Path::new(name).is_dir() {
+            return Err(PyErr::new(&IS_A_DIRECTORY_ERROR, with_filename("[Errno 21] Is a directory".into(), Some(name))));
+        }
+        state.handle = Some(options.open(name).map_err(|e| os_error(&e, Some(name)))?);
+    }
+    let file = File { name: name.to_string(), mode: mode.to_string(), encoding, state: RefCell::new(state) };
+    Ok(Value::Native(Rc::new(file)))
+}
+
+/// A whole file's bytes, with CPython's errors (a folder is IsADirectoryError).
+pub fn read_bytes(name: &str) -> PyResult<Vec<u8>> {
+    if std::path::Path::new(name).is_dir() {
+        return Err(PyErr::new(&IS_A_DIRECTORY_ERROR, with_filename("[Errno 21] Is a directory".into(), Some(name))));
+    }
+    std::fs::read(name).map_err(|e| os_error(&e, Some(name)))
+}
+
+impl File {
+    fn readable(&self) -> PyResult<()> {
+        self.open_check()?;
+        if self.state.borrow().handle.is_some() {
+            return Err(PyErr::new(&UNSUPPORTED_OPERATION, "not readable"));
+        }
+        Ok(())
+    }
+
+    fn open_check(&self) -> PyResult<()> {
+        if self.state.borrow().closed {
+            return value_error("I/O operation on closed file.");
+        }
+        Ok(())
+    }
+
+    /// The next line (with its newline), or "" at the end.
+    fn read_line(&self, limit: Option<i64>) -> PyResult<String> {
+        self.readable()?;
+        let mut st = self.state.borrow_mut();
+        let rest = &st.data[st.pos..];
+        let mut end = rest.len();
+        for (i, &b) in rest.iter().enumerate() {
+            if b == b'\n' {
+                end = i + 1;
+                break;
+            }
+            if b == b'\r' {
+                end = if rest.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                break;
+            }
+        }
+        let mut line = normalise_newlines(self.encoding.decode(&rest[..end])?);
+        let mut used = end;
+        if let Some(n) = limit.filter(|n| *n >= 0) {
+            if (n as usize) < line.chars().count() {
+                line = line.chars().take(n as usize).collect();
+                used = self.encoding.encode(&line).map(|b| b.len()).unwrap_or(end).min(end);
+            }
+        }
+        st.pos += used;
+        Ok(line)
+    }
+
+    fn read_all(&self, size: Option<i64>) -> PyResult<String> {
+        self.readable()?;
+        let mut st = self.state.borrow_mut();
+        let text = normalise_newlines(self.encoding.decode(&st.data[st.pos..])?);
+        match size.filter(|n| *n >= 0) {
+            Some(n) if (n as usize) < text.chars().count() => {
+                let part: String = text.chars().take(n as usize).collect();
+                st.pos += self.encoding.encode(&part)?.len();
+                Ok(part)
+            }
+            _ => {
+                st.pos = st.data.len();
+                Ok(text)
+            }
+        }
+    }
+
+    fn lines(&self) -> PyResult<Vec<Value>> {
+        let mut lines = Vec::new();
+        loop {
+            let line = self.read_line(None)?;
+            if line.is_empty() {
+                return Ok(lines);
+            }
+            lines.push(Value::string(line));
+        }
+    }
+
+    fn write(&self, text: &Value) -> PyResult<Value> {
+        self.open_check()?;
+        let text = match text {
+            Value::Str(s) => s.clone(),
+            v => return type_error(format!("write() argument must be str, not {}", v.type_name())),
+        };
+        let bytes = self.encoding.encode(&text)?;
+        let mut st = self.state.borrow_mut();
+        match st.handle.as_mut() {
+            Some(h) => h.write_all(&bytes).map_err(|e| os_error(&e, None))?,
+            None => return Err(PyErr::new(&UNSUPPORTED_OPERATION, "not writable")),
+        }
+        Ok(Value::Int(text.chars().count() as i64))
+    }
+
+    fn seek(&self, offset: i64, whence: i64) -> PyResult<Value> {
+        self.open_check()?;
+        let mut st = self.state.borrow_mut();
+        if whence != 0 && offset != 0 {
+            return Err(PyErr::new(&UNSUPPORTED_OPERATION, "can't do nonzero cur-relative seeks"));
+        }
+        if offset < 0 {
+            return value_error(format!("negative seek position {}", offset));
+        }
+        let target = match whence {
+            0 => SeekFrom::Start(offset as u64),
+            1 => SeekFrom::Current(0),
+            2 => SeekFrom::End(0),
+            _ => return value_error(format!("invalid whence ({}, should be 0, 1 or 2)", whence)),
+        };
+        let len = st.data.len();
+        let pos = match st.handle.as_mut() {
+            Some(h) => h.seek(target).map_err(|e| os_error(&e, None))? as usize,
+            None => match target {
+                SeekFrom::Start(n) => n as usize,
+                SeekFrom::End(_) => len,
+                SeekFrom::Current(_) => st.pos,
+            },
+        };
+        st.pos = pos;
+        Ok(Value::Int(pos as i64))
+    }
+
+    fn tell(&self) -> PyResult<Value> {
+        self.open_check()?;
+        let mut st = self.state.borrow_mut();
+        let pos = match st.handle.as_mut() {
+            Some(h) => h.stream_position().map_err(|e| os_error(&e, None))? as usize,
+            None => st.pos,
+        };
+        Ok(Value::Int(pos as i64))
+    }
+
+    fn close(&self) {
+        let mut st = self.state.borrow_mut();
+        if let Some(mut h) = st.handle.take() {
+            let _ = h.flush();
+        }
+        st.closed = true;
+    }
+}
+
+impl NativeObject for File {
+    fn type_name(&self) -> &'static str {
+        "_io.TextIOWrapper"
+    }
+    fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        let a = Args { method: name, pos: args, kw };
+        match name {
+            "read" => Ok(Value::string(self.read_all(a.opt_int(0, "size")?)?)),
+            "readline" => Ok(Value::string(self.read_line(a.opt_int(0, "size")?)?)),
+            "readlines" => Ok(Value::list(self.lines()?)),
+            "write" => self.write(a.req(0, "s")?),
+            "writelines" => writelines(a.req(0, "lines")?, |line| self.write(line)),
+            "seek" => self.seek(a.req(0, "cookie")?.to_int()?, a.opt_int(1, "whence")?.unwrap_or(0)),
+            "tell" => self.tell(),
+            "close" => {
+                self.close();
+                Ok(Value::None)
+            }
+            "flush" => {
+                self.open_check()?;
+                Ok(Value::None)
+            }
+            "readable" => Ok(Value::Bool(self.state.borrow().handle.is_none())),
+            "writable" => Ok(Value::Bool(self.state.borrow().handle.is_some())),
+            "__enter__" => {
+                self.open_check()?;
+                Ok(a.pos.into_iter().next().unwrap_or_default())
+            }
+            "__exit__" => {
+                self.close();
+                Ok(Value::Bool(false))
+            }
+            _ => self.getattr(name),
+        }
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match name {
+            "name" => Ok(Value::str(&self.name)),
+            "mode" => Ok(Value::str(&self.mode)),
+            "closed" => Ok(Value::Bool(self.state.borrow().closed)),
+            "encoding" => Ok(Value::str(self.encoding.name())),
+            _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'_io.TextIOWrapper' object has no attribute '{}'", name))),
+        }
+    }
+    fn repr(&self) -> String {
+        format!("<_io.TextIOWrapper name={} mode={} encoding='{}'>", Value::str(&self.name).repr(),
+                Value::str(&self.mode).repr(), self.encoding.name().replace("latin-1", "latin-1"))
+    }
+    fn items(&self) -> PyResult<Vec<Value>> {
+        self.lines()
+    }
+}
+
+impl Drop for File {
+    fn drop(&mut self) {
+        self.close();
+    }
+}
+
+/// `io.StringIO(initial='')`: an in-memory text file; positions count characters.
+pub struct StringIO {
+    state: RefCell<(Vec<char>, usize, bool)>,
+}
+
+pub fn string_io(a: &Args) -> PyResult<Value> {
+    let initial: Vec<char> = a.opt_text(0, "initial_value")?.map(|s| s.chars().collect()).unwrap_or_default();
+    Ok(Value::Native(Rc::new(StringIO { state: RefCell::new((initial, 0, false)) })))
+}
+
+impl StringIO {
+    fn check(&self) -> PyResult<()> {
+        if self.state.borrow().2 {
+            return value_error("I/O operation on closed file");
+        }
+        Ok(())
+    }
+
+    fn read_line(&self) -> String {
+        let mut st = self.state.borrow_mut();
+        let start = st.1.min(st.0.len());
+        let end = st.0[start..].iter().position(|c| *c == '\n').map(|i| start + i + 1).unwrap_or(st.0.len());
+        st.1 = end;
+        st.0[start..end].iter().collect()
+    }
+
+    fn lines(&self) -> Vec<Value> {
+        let mut out = Vec::new();
+        loop {
+            let line = self.read_line();
+            if line.is_empty() {
+                return out;
+            }
+            out.push(Value::string(line));
+        }
+    }
+
+    fn write(&self, text: &Value) -> PyResult<Value> {
+        let text: Vec<char> = match text {
+            Value::Str(s) => s.chars().collect(),
+            v => return type_error(format!("string argument expected, got '{}'", v.type_name())),
+        };
+        let mut st = self.state.borrow_mut();
+        let pos = st.1;
+        while st.0.len() < pos {
+            st.0.push('\0');
+        }
+        let end = (pos + text.len()).min(st.0.len());
+        st.0.splice(pos..end, text.iter().cloned());
+        st.1 = pos + text.len();
+        Ok(Value::Int(text.len() as i64))
+    }
+}
+
+impl NativeObject for StringIO {
+    fn type_name(&self) -> &'static str {
+        "_io.StringIO"
+    }
+    fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        let a = Args { method: name, pos: args, kw };
+        if name != "close" && name != "__exit__" {
+            self.check()?;
+        }
+        match name {
+            "getvalue" => Ok(Value::string(self.state.borrow().0.iter().collect())),
+            "write" => self.write(a.req(0, "s")?),
+            "writelines" => writelines(a.req(0, "lines")?, |line| self.write(line)),
+            "read" => {
+                let size = a.opt_int(0, "size")?;
+                let mut st = self.state.borrow_mut();
+                let start = st.1.min(st.0.len());
+                let end = match size {
+                    Some(n) if n >= 0 => (start + n as usize).min(st.0.len()),
+                    _ => st.0.len(),
+                };
+                st.1 = end;
+                Ok(Value::string(st.0[start..end].iter().collect()))
+            }
+            "readline" => Ok(Value::string(self.read_line())),
+            "readlines" => Ok(Value::list(self.lines())),
+            "seek" => {
+                let pos = a.req(0, "pos")?.to_int()?;
+                if pos < 0 {
+                    return value_error(format!("Negative seek position {}", pos));
+                }
+                let mut st = self.state.borrow_mut();
+                st.1 = match a.opt_int(1, "whence")?.unwrap_or(0) {
+                    2 => st.0.len(),
+                    1 => st.1,
+                    _ => pos as usize,
+                };
+                Ok(Value::Int(st.1 as i64))
+            }
+            "tell" => Ok(Value::Int(self.state.borrow().1 as i64)),
+            "truncate" => {
+                let mut st = self.state.borrow_mut();
+                let size = a.opt_int(0, "size")?.map(|n| n as usize).unwrap_or(st.1);
+                st.0.truncate(size);
+                Ok(Value::Int(size as i64))
+            }
+            "flush" => Ok(Value::None),
+            "close" | "__exit__" => {
+                self.state.borrow_mut().2 = true;
+                Ok(if name == "close" { Value::None } else { Value::Bool(false) })
+            }
+            "__enter__" => Ok(a.pos.into_iter().next().unwrap_or_default()),
+            _ => self.getattr(name),
+        }
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match name {
+            "closed" => Ok(Value::Bool(self.state.borrow().2)),
+            _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'_io.StringIO' object has no attribute '{}'", name))),
+        }
+    }
+    fn repr(&self) -> String {
+        "<_io.StringIO object>".to_string()
+    }
+    fn items(&self) -> PyResult<Vec<Value>> {
+        self.check()?;
+        Ok(self.lines())
+    }
+}
+
+/// `sys.stdout` and `sys.stderr` as objects: `write`, `writelines`, `flush`.
+pub struct StdStream {
+    pub is_err: bool,
+}
+
+impl StdStream {
+    fn put(&self, text: &str) {
+        if self.is_err {
+            crate::io::flush_stdout();
+            let mut err = std::io::stderr();
+            let _ = err.write_all(text.as_bytes());
+            let _ = err.flush();
+        } else {
+            crate::io::write_stdout(text);
+        }
+    }
+}
+
+impl StdStream {
+    fn write(&self, text: &Value) -> PyResult<Value> {
+        match text {
+            Value::Str(s) => {
+                self.put(s);
+                Ok(Value::Int(s.chars().count() as i64))
+            }
+            v => type_error(format!("write() argument must be str, not {}", v.type_name())),
+        }
+    }
+}
+
+/// `writelines(lines)`: each item written in turn.
+fn writelines(lines: &Value, mut write: impl FnMut(&Value) -> PyResult<Value>) -> PyResult<Value> {
+    for line in crate::iter::collect_vec(lines)? {
+        write(&line)?;
+    }
+    Ok(Value::None)
+}
+
+impl NativeObject for StdStream {
+    fn type_name(&self) -> &'static str {
+        "_io.TextIOWrapper"
+    }
+    fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        let a = Args { method: name, pos: args, kw };
+        match name {
+            "write" => self.write(a.req(0, "s")?),
+            "writelines" => writelines(a.req(0, "lines")?, |line| self.write(line)),
+            "flush" => {
+                if !self.is_err {
+                    crate::io::flush_stdout();
+                }
+                Ok(Value::None)
+            }
+            _ => self.getattr(name),
+        }
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'_io.TextIOWrapper' object has no attribute '{}'", name)))
+    }
+    fn repr(&self) -> String {
+        let name = if self.is_err { "<stderr>" } else { "<stdout>" };
+        format!("<_io.TextIOWrapper name='{}' mode='w' encoding='utf-8'>", name)
+    }
+}

@@ -1,0 +1,163 @@
+"""Programs of several modules: imports of every form, packages, module-level state run
+once in CPython's order, `__name__`, cycles, and the diagnostics for bad imports."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_project_same_as_cpython
+from portalis import translate_project
+from portalis.frontend.project import imports_project_modules
+
+
+def test_import_forms_and_module_state(tmp_path):
+    assert_project_same_as_cpython({
+        "main.py": """
+            import util
+            from util import sq, Counter as C
+            import shapes.round.circle as circ
+            from shapes import square
+            from shapes.round import circle
+            print("main", __name__)
+            print(sq(4), util.cube(2), util.TOTAL)
+            c = C(3)
+            c.bump()
+            print(c, util.TOTAL, util.read_total())
+            util.TOTAL = 10
+            print(util.read_total(), square.area(3), circ.area(1), circle.NAME)
+            if __name__ == "__main__":
+                print("entry guard runs")
+        """,
+        "util.py": """
+            import math
+            print("util loads as", __name__)
+            TOTAL = 5
+
+            def sq(x):
+                return x * x
+
+            def cube(x):
+                return x * sq(x)
+
+            def read_total():
+                return TOTAL
+
+            class Counter:
+                def __init__(self, n):
+                    self.n = n
+
+                def bump(self):
+                    global TOTAL
+                    self.n += 1
+                    TOTAL += 1
+
+                def __repr__(self):
+                    return f"Counter({self.n}, {math.floor(2.5)})"
+
+            if __name__ == "__main__":
+                print("never: util is imported")
+        """,
+        "shapes/__init__.py": 'print("shapes package")\nUNIT = 2\n',
+        "shapes/square.py": "from . import UNIT\ndef area(s):\n    return s * s * UNIT\n",
+        "shapes/round/__init__.py": "",
+        "shapes/round/circle.py": """
+            from ..square import area as square_area
+            from .. import UNIT
+            NAME = "circle of " + __name__
+            def area(r):
+                return round(3.14159 * r * r, 2) + square_area(0) + UNIT
+        """,
+    }, tmp_path)
+
+
+def test_cycle_and_import_inside_function(tmp_path):
+    assert_project_same_as_cpython({
+        "main.py": "import a\nprint('main', a.f())\n",
+        "a.py": "import b\nX = 1\ndef f():\n    return b.g() + X\nprint('a loaded')\n",
+        "b.py": """
+            import a
+            def g():
+                from a import X
+                return a.X * 10 + X
+            print("b loaded")
+        """,
+    }, tmp_path)
+
+
+def test_from_import_copies_values_but_aliases_functions_and_classes(tmp_path):
+    assert_project_same_as_cpython({
+        "app/__main__.py": """
+            from app.config import LEVEL, bump, Settings
+            from app import config
+            bump()
+            print(LEVEL, config.LEVEL)
+            s = Settings(name="x")
+            print(s, type(s).__name__)
+            try:
+                config.fail()
+            except config.ConfigError as e:
+                print("caught", type(e).__name__, e)
+            config.fail()
+        """,
+        "app/__init__.py": "",
+        "app/config.py": """
+            from dataclasses import dataclass
+            LEVEL = 1
+
+            class ConfigError(Exception):
+                pass
+
+            @dataclass
+            class Settings:
+                name: str
+                size: int = 3
+
+            def bump():
+                global LEVEL
+                LEVEL += 1
+
+            def fail():
+                raise ConfigError("bad config")
+        """,
+    }, tmp_path, main="app")
+
+
+def test_folder_with_main_module(tmp_path):
+    assert_project_same_as_cpython({
+        "__main__.py": "from lib.text import shout\nprint(shout('hi'))\n",
+        "lib/__init__.py": "",
+        "lib/text.py": "def shout(s):\n    return s.upper() + '!'\n",
+    }, tmp_path, main=None, entry=".")
+
+
+def test_unknown_module_is_named_with_its_line():
+    t = translate_project({"main.py": "import helpers\nx = 1\n", "other.py": "import main\n"}, "main.py")
+    assert not t.ok
+    assert [d.format() for d in t.errors] == [
+        "main.py:1:1: error: module helpers is not in the project, nor a supported standard-library module "
+        f"({t.errors[0].hint})"]
+
+
+def test_problems_name_the_module_file():
+    files = {"main.py": "from pkg import tool\nprint(tool.run())\n",
+             "pkg/__init__.py": "",
+             "pkg/tool.py": "def run():\n    return 1\n\n\nclass A:\n    while True:\n        pass\n"}
+    t = translate_project(files, "main.py")
+    assert not t.ok
+    assert t.errors[0].filename == "pkg/tool.py" and t.errors[0].line == 6
+
+
+@pytest.mark.parametrize("source, message", [
+    ("from .x import y\n", "attempted relative import beyond the top-level package"),
+    ("from util import nothing\n", "cannot import name 'nothing' from 'util'"),
+    ("import util\nprint(util.nothing)\n", "module 'util' has no attribute 'nothing'"),
+    ("import util\nprint(util)\n", "module util used as a value is not supported"),
+])
+def test_import_errors(source, message):
+    t = translate_project({"main.py": source, "util.py": "X = 1\n"}, "main.py")
+    assert not t.ok and t.errors[0].message == message and t.errors[0].filename == "main.py"
+
+
+def test_batch_detection():
+    assert imports_project_modules({"a.py": "import b\n", "b.py": "X = 1\n"})
+    assert imports_project_modules({"p/a.py": "from . import b\n", "p/b.py": ""})
+    assert not imports_project_modules({"a.py": "import math\n", "b.py": "print(1)\n"})
