@@ -71,7 +71,7 @@ def test_import_forms_and_module_state(tmp_path):
 
 def test_cycle_and_import_inside_function(tmp_path):
     assert_project_same_as_cpython({
-        "main.py": "import a\nprint('main', a.f())\n",
+        "main.py": "import a, math\nprint('main', a.f(), math.floor(2.5))\n",
         "a.py": "import b\nX = 1\ndef f():\n    return b.g() + X\nprint('a loaded')\n",
         "b.py": """
             import a
@@ -155,6 +155,13 @@ def test_problems_name_the_module_file():
 def test_import_errors(source, message):
     t = translate_project({"main.py": source, "util.py": "X = 1\n"}, "main.py")
     assert not t.ok and t.errors[0].message == message and t.errors[0].filename == "main.py"
+
+
+def test_a_library_name_with_two_meanings_is_a_diagnostic():
+    t = translate_project({"main.py": "import util\ndef sqrt(x):\n    return x\nprint(util.f(4))\n",
+                           "util.py": "from math import sqrt\ndef f(x):\n    return sqrt(x)\n"}, "main.py")
+    assert not t.ok and t.errors[0].format().startswith(
+        "util.py:1:1: error: 'sqrt' means math.sqrt here but main.sqrt in module main")
 
 
 def test_batch_detection():

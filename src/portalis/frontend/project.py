@@ -161,6 +161,7 @@ class Module:
     prefix: str  # "" for the entry
     names: dict = field(default_factory=dict)  # module-level name -> replacement (str name or ("module", m))
     binding_counts: dict = field(default_factory=dict)
+    library: dict = field(default_factory=dict)  # names bound by standard-library imports -> (target, import)
 
 
 @dataclass
@@ -208,6 +209,7 @@ class _Linker:
             raise TranslationError(self.diagnostics)
         for module in self.modules.values():
             self._bind_names(module)
+        self._check_library_names()
         renamers = [_Renamer(self, module) for module in self.modules.values()]
         for renamer in renamers:
             renamer.plan_imports()
@@ -312,15 +314,35 @@ class _Linker:
     def _bind_names(self, module: Module) -> None:
         """Each module-level name's linked name: a prefixed name, or a module."""
         counts: dict[str, int] = {}
-        library: set[str] = set()  # bound by standard-library imports: the lowerer knows them by name
         for node in _module_level_nodes(module.parsed.tree):
             for name in _bound_names(node):
                 counts[name] = counts.get(name, 0) + 1
-            if isinstance(node, (ast.Import, ast.ImportFrom)) and not self._is_project_import(module, node):
-                library.update(_bound_names(node))
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.split(".")[0] not in self.by_name:
+                        module.library[alias.asname or alias.name.split(".")[0]] = (alias.name, node)
+            elif isinstance(node, ast.ImportFrom) and not self._is_project_import(module, node):
+                for alias in node.names:
+                    module.library[alias.asname or alias.name] = (f"{node.module}.{alias.name}", node)
         module.binding_counts = counts
         for name in counts:
-            module.names[name] = module.prefix + name if module.prefix and name not in library else name
+            # Standard-library names keep their own: the lowerer knows them by name.
+            module.names[name] = module.prefix + name if module.prefix and name not in module.library else name
+
+    def _check_library_names(self) -> None:
+        """Standard-library imports keep their names in the linked module: two modules may
+        not give one such name two meanings."""
+        seen: dict[str, tuple[str, str]] = {}  # name -> (meaning, module)
+        for module in sorted(self.modules.values(), key=lambda m: m.index):
+            for name, new in module.names.items():
+                meaning = module.library[name][0] if name in module.library else f"{module.name}.{name}"
+                if not isinstance(new, str) or new != name:
+                    continue
+                earlier = seen.setdefault(name, (meaning, module.name))
+                if earlier[0] != meaning:
+                    node = module.library[name][1] if name in module.library else module.parsed.tree
+                    self.error(module, node, f"'{name}' means {meaning} here but {earlier[0]} in module {earlier[1]}",
+                               "import it under another name (import ... as ...) in one of the modules")
 
     def resolve(self, base: str, attr: str):
         """What `base.attr` is: ("module", name), a linked global name, or None."""
@@ -454,6 +476,10 @@ class _Renamer:
         if modules is None:
             return node
         bindings: list[ast.stmt] = []
+        library = [a for a in node.names if a.name.split(".")[0] not in self.linker.by_name] \
+            if isinstance(node, ast.Import) else []
+        if library:  # `import util, math`: math stays an import
+            bindings.append(ast.copy_location(ast.Import(names=library), node))
         if isinstance(node, ast.ImportFrom):
             base = self.linker.import_base(self.module, node)
             for alias in node.names:
