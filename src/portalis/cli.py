@@ -100,23 +100,25 @@ def _build(crate: Path, target: str, debug: bool):
 
 
 @app.command()
-def build(crate: Path = typer.Argument(..., help="a crate written by `portalis translate -o`"),
+def build(crate: Path = typer.Argument(..., help="a crate written by `portalis translate -o`, or a program "
+                                                  "(a .py file or a folder, as for translate)"),
           target: str = typer.Option("native", help=TARGET_HELP),
-          debug: bool = typer.Option(False, help="debug build instead of release")):
-    """Build a translated crate (release by default)."""
-    result = _build(crate, target, debug)
-    err.print(f"built {result.binary} in {result.seconds:.1f} s", style="green")
+          debug: bool = typer.Option(False, help="debug build instead of release"),
+          main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
+    """Build a translated crate (release by default); a program is translated first, into
+    the build cache (as `run` does)."""
+    if (crate / "Cargo.toml").is_file():
+        result = _build(crate, target, debug)
+        err.print(f"built {result.binary} in {result.seconds:.1f} s", style="green")
+    else:
+        err.print(f"built {_cached_binary(crate, target, main)}", style="green")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-def run(ctx: typer.Context, program: Path = typer.Argument(..., help=PROGRAM_HELP),
-        target: str = typer.Option("native", help=TARGET_HELP),
-        main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
-    """Translate, build (cached by content hash) and run PROGRAM; arguments after -- go to it."""
-    import subprocess
+def _cached_binary(program: Path, target: str, main: Optional[str]) -> Path:
+    """The program's binary, translated and built once per content (sources, runtime, target)."""
     from portalis.build import cache_dir
-    project = _project(program, main)
     from portalis.crate import runtime_hash
+    project = _project(program, main)
     key = hashlib.sha256(f"{__version__}|{runtime_hash()}|{target}|{project.entry}|{sorted(project.files.items())}"
                          .encode()).hexdigest()[:20]
     crate = cache_dir() / "programs" / key
@@ -126,6 +128,16 @@ def run(ctx: typer.Context, program: Path = typer.Argument(..., help=PROGRAM_HEL
     if binary is None:
         _translate_file(program, main).write(crate)
         binary = _build(crate, target, False).binary
+    return binary
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def run(ctx: typer.Context, program: Path = typer.Argument(..., help=PROGRAM_HELP),
+        target: str = typer.Option("native", help=TARGET_HELP),
+        main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
+    """Translate, build (cached by content hash) and run PROGRAM; arguments after -- go to it."""
+    import subprocess
+    binary = _cached_binary(program, target, main)
     if target == "native":
         cmd = [str(binary)]
     else:

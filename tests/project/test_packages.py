@@ -168,3 +168,31 @@ def test_batch_detection():
     assert imports_project_modules({"a.py": "import b\n", "b.py": "X = 1\n"})
     assert imports_project_modules({"p/a.py": "from . import b\n", "p/b.py": ""})
     assert not imports_project_modules({"a.py": "import math\n", "b.py": "print(1)\n"})
+
+
+def _portalis(*args, cwd):
+    import subprocess
+    import sys
+    from pathlib import Path
+    command = str(Path(sys.executable).parent / "portalis")
+    return subprocess.run([command, *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_command_line_on_a_folder(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "__main__.py").write_text("from pkg.greet import hello\nhello()\n")
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "greet.py").write_text("def hello():\n    print('hello from', __name__)\n")
+    translated = _portalis("translate", ".", "-o", "out", cwd=tmp_path)
+    assert translated.returncode == 0, translated.stderr
+    assert {p.name for p in (tmp_path / "out" / "src").rglob("*.rs")} == {"main.rs", "mod.rs", "greet.rs"}
+    assert "pub(crate) fn pkg_greet__hello" in (tmp_path / "out" / "src" / "pkg" / "greet.rs").read_text()
+    ran = _portalis("run", ".", cwd=tmp_path)
+    assert (ran.returncode, ran.stdout) == (0, "hello from pkg.greet\n"), ran.stderr
+    checked = _portalis("check", ".", cwd=tmp_path)
+    assert checked.returncode == 0 and "identical" in checked.stdout
+    (tmp_path / "pkg" / "greet.py").write_text("import helpers\ndef hello():\n    helpers.go()\n")
+    failed = _portalis("translate", ".", cwd=tmp_path)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith("pkg/greet.py:1:1: error: module helpers is not in the project")
+    assert "import helpers" in failed.stderr
