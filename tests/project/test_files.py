@@ -100,7 +100,11 @@ OS_AND_PATHS = """
         try:
             action()
         except OSError as e:
-            print(type(e).__name__, e)
+            print(type(e).__name__, e, "|", e.errno, e.strerror, e.filename, e.args)
+    try:
+        raise OSError(28, "No space left on device")
+    except IOError as e:
+        print(e, e.errno, e.filename)
     shutil.rmtree("out")
     print(os.path.isdir("out"), os.getenv("PORTALIS_TEST_UNSET", "default"), os.environ.get("PORTALIS_TEST_UNSET"))
     s = StringIO("start\\n")

@@ -135,7 +135,15 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
-                _ if name == "args" => Ok(Value::tuple(e.args.to_vec())),
+                _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
+                _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
+                    Ok(match (e.os_error_parts(), name) {
+                        (Some((errno, _, _)), "errno") => Value::Int(errno),
+                        (Some((_, text, _)), "strerror") => text,
+                        (Some((_, _, filename)), "filename") => filename,
+                        _ => Value::None,
+                    })
+                }
                 _ => crate::methods::no_attribute(obj, name),
             }
         }

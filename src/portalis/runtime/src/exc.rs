@@ -116,11 +116,30 @@ impl PyErr {
         if let Some(text) = self.instance.as_ref().and_then(crate::classes::exception_str) {
             return text;
         }
+        if let Some((errno, text, filename)) = self.os_error_parts() {
+            let base = format!("[Errno {}] {}", errno, text.to_str());
+            return match filename {
+                Value::None => base,
+                name => format!("{}: {}", base, name.repr()),
+            };
+        }
         match self.args.len() {
             0 => String::new(),
             1 if std::ptr::eq(self.ty, &KEY_ERROR) => self.args[0].repr(),
             1 => self.args[0].to_str(),
             _ => Value::tuple(self.args.to_vec()).repr(),
+        }
+    }
+
+    /// An OSError made from (errno, strerror[, filename]): those three, as
+    /// `e.errno`, `e.strerror`, `e.filename`.
+    pub fn os_error_parts(&self) -> Option<(i64, Value, Value)> {
+        if !self.ty.is_subclass_of(&OS_ERROR) || !(2..=3).contains(&self.args.len()) {
+            return None;
+        }
+        match self.args[0] {
+            Value::Int(errno) => Some((errno, self.args[1].clone(), self.args.get(2).cloned().unwrap_or_default())),
+            _ => None,
         }
     }
 

@@ -24,19 +24,14 @@ pub fn os_error(err: &std::io::Error, filename: Option<&str>) -> PyErr {
         (_, Some(Errno::IsDir)) => (&IS_A_DIRECTORY_ERROR, 21, "Is a directory"),
         (_, Some(Errno::NotDir)) => (&NOT_A_DIRECTORY_ERROR, 20, "Not a directory"),
         (_, Some(Errno::NotEmpty)) => (&OS_ERROR, 39, "Directory not empty"),
-        _ => {
-            let msg = err.to_string();
-            return PyErr::new(&OS_ERROR, with_filename(format!("[Errno 5] {}", msg), filename));
-        }
+        _ => return errno_error(&OS_ERROR, 5, &err.to_string(), filename),
     };
-    PyErr::new(ty, with_filename(format!("[Errno {}] {}", errno, text), filename))
+    errno_error(ty, errno, text, filename)
 }
 
-fn with_filename(msg: String, filename: Option<&str>) -> String {
-    match filename {
-        Some(name) => format!("{}: {}", msg, Value::str(name).repr()),
-        None => msg,
-    }
+/// `ty(errno, strerror, filename)`: printed `[Errno 2] No such file or directory: 'x'`.
+pub fn errno_error(ty: &'static ExcType, errno: i64, text: &str, filename: Option<&str>) -> PyErr {
+    PyErr::with_args(ty, vec![Value::Int(errno), Value::str(text), filename.map(Value::str).unwrap_or_default()])
 }
 
 enum Errno {
@@ -213,7 +208,7 @@ pub fn open_text(name: &str, mode: &str, encoding: Encoding) -> PyResult<Value> 
     }
     if kind != Some('r') {
         if std::path::Path::new(name).is_dir() {
-            return Err(PyErr::new(&IS_A_DIRECTORY_ERROR, with_filename("[Errno 21] Is a directory".into(), Some(name))));
+            return Err(errno_error(&IS_A_DIRECTORY_ERROR, 21, "Is a directory", Some(name)));
         }
         state.handle = Some(options.open(name).map_err(|e| os_error(&e, Some(name)))?);
     }
@@ -224,7 +219,7 @@ pub fn open_text(name: &str, mode: &str, encoding: Encoding) -> PyResult<Value> 
 /// A whole file's bytes, with CPython's errors (a folder is IsADirectoryError).
 pub fn read_bytes(name: &str) -> PyResult<Vec<u8>> {
     if std::path::Path::new(name).is_dir() {
-        return Err(PyErr::new(&IS_A_DIRECTORY_ERROR, with_filename("[Errno 21] Is a directory".into(), Some(name))));
+        return Err(errno_error(&IS_A_DIRECTORY_ERROR, 21, "Is a directory", Some(name)));
     }
     std::fs::read(name).map_err(|e| os_error(&e, Some(name)))
 }

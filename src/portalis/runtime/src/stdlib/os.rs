@@ -3,7 +3,7 @@
 //! paths.  Errors are CPython's (`crate::file::os_error`).
 
 use crate::exc::*;
-use crate::file::os_error;
+use crate::file::{errno_error, os_error};
 use crate::methods::Args;
 use crate::value::*;
 
@@ -31,8 +31,7 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
         "os.remove" | "os.unlink" => {
             let file = a.text(0, "path")?;
             if std::path::Path::new(&*file).is_dir() {
-                return Err(PyErr::new(&IS_A_DIRECTORY_ERROR, format!("[Errno 21] Is a directory: {}",
-                                                                      Value::str(&file).repr())));
+                return Err(errno_error(&IS_A_DIRECTORY_ERROR, 21, "Is a directory", Some(&file)));
             }
             std::fs::remove_file(&*file).map_err(|e| os_error(&e, Some(&file)))?;
             Ok(Value::None)
@@ -110,7 +109,7 @@ pub fn makedirs(dir: &str, exist_ok: bool) -> PyResult<()> {
         if exist_ok && path.is_dir() {
             return Ok(());
         }
-        return Err(PyErr::new(&FILE_EXISTS_ERROR, format!("[Errno 17] File exists: {}", Value::str(dir).repr())));
+        return Err(errno_error(&FILE_EXISTS_ERROR, 17, "File exists", Some(dir)));
     }
     std::fs::create_dir_all(dir).map_err(|e| os_error(&e, Some(dir)))
 }

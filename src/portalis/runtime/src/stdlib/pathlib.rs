@@ -110,8 +110,7 @@ impl NativeObject for Path {
                     None => crate::file::Encoding::Utf8,
                 };
                 if p.is_dir() {
-                    return Err(PyErr::new(&IS_A_DIRECTORY_ERROR, format!("[Errno 21] Is a directory: {}",
-                                                                          Value::str(&self.path).repr())));
+                    return Err(crate::file::errno_error(&IS_A_DIRECTORY_ERROR, 21, "Is a directory", Some(&self.path)));
                 }
                 std::fs::write(&self.path, enc.encode(&text)?).map_err(|e| self.err(e))?;
                 Value::Int(text.chars().count() as i64)
