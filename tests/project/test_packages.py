@@ -121,6 +121,32 @@ def test_from_import_copies_values_but_aliases_functions_and_classes(tmp_path):
     }, tmp_path, main="app")
 
 
+def test_star_imports_of_project_modules(tmp_path):
+    assert_project_same_as_cpython({
+        "main.py": "from shapes import *\nprint(area(2), Square(3).area(), UNIT, describe(), sorted(KINDS))\n",
+        "shapes/__init__.py": "from .core import *\nfrom .extra import *\n",
+        "shapes/core.py": """
+            __all__ = ["area", "Square", "UNIT"]
+            UNIT = "cm"
+            _hidden = 1
+            def area(s):
+                return s * s
+            class Square:
+                def __init__(self, s):
+                    self.s = s
+                def area(self):
+                    return area(self.s)
+        """,
+        "shapes/extra.py": """
+            import math
+            from .core import *
+            KINDS = {"square": Square}
+            def describe():
+                return "square in " + UNIT + " " + str(math.floor(2.5))
+        """,
+    }, tmp_path)
+
+
 def test_folder_with_main_module(tmp_path):
     assert_project_same_as_cpython({
         "__main__.py": "from lib.text import shout\nprint(shout('hi'))\n",

@@ -207,6 +207,9 @@ class _Linker:
         self._load(self.entry)
         if self.diagnostics:
             raise TranslationError(self.diagnostics)
+        expanded: set[str] = set()
+        for module in list(self.modules.values()):
+            self._expand_star_imports(module, expanded)
         for module in self.modules.values():
             self._bind_names(module)
         self._check_library_names()
@@ -243,7 +246,8 @@ class _Linker:
                 continue
             path = self.by_name[name]
             try:
-                parsed = desugar.desugar(parse.parse_module(self.files[path], path))
+                roots = frozenset(m.split(".")[0] for m in self.by_name)
+                parsed = desugar.desugar(parse.parse_module(self.files[path], path, roots))
             except TranslationError as err:
                 self.diagnostics.extend(err.diagnostics)
                 continue
@@ -310,6 +314,23 @@ class _Linker:
         self.diagnostics.append(Diagnostic(module.path, line, getattr(node, "col_offset", 0) + 1, message, hint))
 
     # ---- names ------------------------------------------------------------------------------
+
+    def _expand_star_imports(self, module: Module, done: set[str]) -> None:
+        """`from pkg.mod import *` becomes an import of mod's public names (its `__all__`
+        when that is a literal list, else its names not starting with `_`)."""
+        if module.name in done:
+            return
+        done.add(module.name)
+        for node in astwalk.own_nodes(module.parsed.tree.body):
+            if not isinstance(node, ast.ImportFrom) or not any(a.name == "*" for a in node.names):
+                continue
+            base = self.import_base(module, node)
+            target = self.modules.get(base or "")
+            if target is None:
+                continue  # a standard-library module: the lowerer reports it
+            self._expand_star_imports(target, done)
+            node.names = [a for a in node.names if a.name != "*"] + \
+                [ast.alias(name) for name in _public_names(target.parsed.tree)]
 
     def _bind_names(self, module: Module) -> None:
         """Each module-level name's linked name: a prefixed name, or a module."""
@@ -408,6 +429,20 @@ def _module_level_nodes(tree: ast.Module) -> list[ast.AST]:
     return out
 
 
+def _public_names(tree: ast.Module) -> list[str]:
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in stmt.targets) \
+                and isinstance(stmt.value, (ast.List, ast.Tuple)) \
+                and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in stmt.value.elts):
+            return [e.value for e in stmt.value.elts]
+    nodes = astwalk.own_nodes(tree.body)
+    names = {n for node in nodes if not isinstance(node, (ast.Import, ast.ImportFrom)) for n in _bound_names(node)}
+    # Names the module imports are left out unless they come from the project (a package
+    # re-exporting its modules' names); a standard-library module is imported where used.
+    names |= {n for node in nodes if isinstance(node, ast.ImportFrom) and node.level for n in _bound_names(node)}
+    return sorted(n for n in names if not n.startswith("_"))
+
+
 def _bound_names(node: ast.AST) -> list[str]:
     if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
         return [node.id]
@@ -484,10 +519,6 @@ class _Renamer:
             base = self.linker.import_base(self.module, node)
             for alias in node.names:
                 local = alias.asname or alias.name
-                if alias.name == "*":
-                    self.linker.error(self.module, node, f"from {base} import * is not supported",
-                                      "import the names you use")
-                    continue
                 if scopes and isinstance(scopes[-1][1].get(local), tuple):
                     continue  # a module bound in a function: see _function
                 if not scopes and self._lookup(local, scopes) != self.module.names.get(local):
