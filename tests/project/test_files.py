@@ -31,6 +31,8 @@ TEXT_FILES = """
         f.write("café\\r\\nnew line\\rend\\n")
     print(open("notes.txt", encoding="latin-1").read()[-20:].split("\\n"))
     print(open("notes.txt").readlines()[-3:])
+    print(open("notes.txt", newline="").readlines()[-3:], open("notes.txt", newline="").read()[-20:])
+    print(open("notes.txt", newline="\\n").readlines()[-2:])
     with open("latin.txt", "w", encoding="latin-1") as f:
         f.write("naïve\\n")
     print(open("latin.txt", encoding="latin-1").read(), end="")

@@ -338,8 +338,10 @@ class CallLowering:
         if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and ("b" in mode.value or "+" in mode.value):
             self.error(mode, f"open() in mode '{mode.value}' is not supported yet",
                        "open files in text mode: 'r', 'w', 'a' or 'x'")
-        allowed = {"file", "mode", "encoding", "buffering", "errors", "newline"}
-        self._check_keywords(node, "open", allowed - {"buffering", "errors", "newline"})
+        self._check_keywords(node, "open", {"file", "mode", "encoding", "newline"})
+        if len(node.args) > 3:
+            self.error(node.args[3], "open() takes file, mode and encoding by position here",
+                       "pass newline= as a keyword")
         return self._call_stdlib(node, "io.open")
 
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:

@@ -155,6 +155,9 @@ pub struct File {
     mode: String,
     encoding: Encoding,
     state: RefCell<FileState>,
+    /// `newline=` None: lines end at '\n', '\r\n' or '\r', read as '\n'; '': the same
+    /// ends, kept as they are (what the csv module wants); '\n': lines end at '\n' only.
+    newline: Newline,
 }
 
 struct FileState {
@@ -178,10 +181,27 @@ pub fn open(a: &Args) -> PyResult<Value> {
         Some(e) => Encoding::named(&e)?,
         None => Encoding::Utf8,
     };
-    open_text(&name, &mode, encoding)
+    let newline = match a.opt_text(6, "newline")?.as_deref() {
+        None => Newline::Universal,
+        Some("") => Newline::Untranslated,
+        Some("\n") => Newline::LineFeed,
+        Some(other) => return value_error(format!("illegal newline value: {}", Value::str(other).repr())),
+    };
+    Ok(Value::Native(Rc::new(open_file(&name, &mode, encoding, newline)?)))
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Newline {
+    Universal,
+    Untranslated,
+    LineFeed,
 }
 
 pub fn open_text(name: &str, mode: &str, encoding: Encoding) -> PyResult<Value> {
+    Ok(Value::Native(Rc::new(open_file(name, mode, encoding, Newline::Universal)?)))
+}
+
+fn open_file(name: &str, mode: &str, encoding: Encoding, newline: Newline) -> PyResult<File> {
     let kind = mode.chars().find(|c| "rwax".contains(*c));
     let valid = mode.chars().all(|c| "rwaxt".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1;
     if mode.contains('b') || mode.contains('+') {
@@ -212,8 +232,7 @@ pub fn open_text(name: &str, mode: &str, encoding: Encoding) -> PyResult<Value> 
         }
         state.handle = Some(options.open(name).map_err(|e| os_error(&e, Some(name)))?);
     }
-    let file = File { name: name.to_string(), mode: mode.to_string(), encoding, state: RefCell::new(state) };
-    Ok(Value::Native(Rc::new(file)))
+    Ok(File { name: name.to_string(), mode: mode.to_string(), encoding, state: RefCell::new(state), newline })
 }
 
 /// A whole file's bytes, with CPython's errors (a folder is IsADirectoryError).
@@ -225,6 +244,10 @@ pub fn read_bytes(name: &str) -> PyResult<Vec<u8>> {
 }
 
 impl File {
+    fn newlines(&self, text: String) -> String {
+        if self.newline == Newline::Universal { normalise_newlines(text) } else { text }
+    }
+
     fn readable(&self) -> PyResult<()> {
         self.open_check()?;
         if self.state.borrow().handle.is_some() {
@@ -251,12 +274,12 @@ impl File {
                 end = i + 1;
                 break;
             }
-            if b == b'\r' {
+            if b == b'\r' && self.newline != Newline::LineFeed {
                 end = if rest.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
                 break;
             }
         }
-        let mut line = normalise_newlines(self.encoding.decode(&rest[..end])?);
+        let mut line = self.newlines(self.encoding.decode(&rest[..end])?);
         let mut used = end;
         if let Some(n) = limit.filter(|n| *n >= 0) {
             if (n as usize) < line.chars().count() {
@@ -271,7 +294,7 @@ impl File {
     fn read_all(&self, size: Option<i64>) -> PyResult<String> {
         self.readable()?;
         let mut st = self.state.borrow_mut();
-        let text = normalise_newlines(self.encoding.decode(&st.data[st.pos..])?);
+        let text = self.newlines(self.encoding.decode(&st.data[st.pos..])?);
         match size.filter(|n| *n >= 0) {
             Some(n) if (n as usize) < text.chars().count() => {
                 let part: String = text.chars().take(n as usize).collect();
