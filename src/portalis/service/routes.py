@@ -240,11 +240,13 @@ def _project_of(sources: list[tuple[str, str]]) -> tuple[str, str] | None:
 async def translate_batch(req: BatchTranslationRequest, request: Request):
     started = time.perf_counter()
     rt = request.app.state.runtime
-    # Triton translates only: batches that build (wasm binaries, CPython comparisons) stay local.
-    backend = "local" if req.compile_wasm or req.run_tests else _backend(rt, "batch")
+    sources = req.named_sources()
+    project = _project_of(sources)
+    # Triton translates only: batches that build (wasm binaries, CPython comparisons) or
+    # link modules into one crate stay local.
+    backend = "local" if req.compile_wasm or req.run_tests or project else _backend(rt, "batch")
     if backend == "local":
         rt.pool.admit()
-    sources = req.named_sources()
     level = req.optimization_level
     checks = {"build": req.compile_wasm, "verify": req.run_tests,
               "target": "wasm32-wasi" if req.compile_wasm else "native",
@@ -263,13 +265,11 @@ async def translate_batch(req: BatchTranslationRequest, request: Request):
             except Exception as err:
                 return err, False
 
-    project = _project_of(sources)
     if project is not None:  # modules that import each other: one crate, reported on the entry
         entry, code = project
         payload = _payload(code, checks, rt.settings, filename=entry, version=req.project_config.version,
                            crate_name=_crate_name(req.project_config.name, entry, True),
                            project={"files": dict(sources), "entry": entry})
-        backend = "local"
         try:
             linked = await _translate_cached(rt, code, checks, payload, "batch", admit=False)
         except Exception as err:
