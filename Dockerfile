@@ -27,9 +27,10 @@ LABEL org.opencontainers.image.title="portalis" \
 
 # Debian's rustc/cargo with the wasm32-wasi standard library and lld for builds
 # requested through the API (compile=true, target=wasm32-wasi); gcc links native ones.
+# bubblewrap is the sandbox every build and run of submitted code goes through.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      rustc cargo libstd-rust-dev-wasm32 lld-14 gcc libc6-dev ca-certificates \
+      rustc cargo libstd-rust-dev-wasm32 lld-14 gcc libc6-dev ca-certificates bubblewrap \
  && rm -rf /var/lib/apt/lists/*
 
 COPY --from=builder /wheels /wheels

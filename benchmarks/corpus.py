@@ -5,7 +5,9 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DIRS = [REPO.parent / "shared" / "corpus" / "humaneval", REPO.parent / "shared" / "corpus" / "mbpp"]
+DEFAULT_ROOT = REPO.parent / "shared" / "corpus"
+DEFAULT_SUITES = ("humaneval", "mbpp")
+DEFAULT_DIRS = [DEFAULT_ROOT / suite for suite in DEFAULT_SUITES]
 
 
 def programs(dirs: list[Path], limit: int | None = None) -> list[Path]:

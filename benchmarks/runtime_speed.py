@@ -9,16 +9,12 @@ too.  The Rust run only counts if it prints exactly what CPython printed.
 from __future__ import annotations
 
 import argparse
-import resource
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from portalis.api import translate
-from portalis.build import build_crate
-from portalis.toolchain import wasm_command
+from timing import best
+from translated import translated_command
 
 PROGRAMS = {
     "int_loops": '''
@@ -87,33 +83,13 @@ print(fib(32), ackermann(2, 300))
 }
 
 
-def _timed(cmd: list[str]) -> tuple[float, float, str]:
-    """(CPU seconds, wall seconds, stdout) of one run of `cmd`."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return cpu, wall, proc.stdout if proc.returncode == 0 else f"<exit {proc.returncode}>{proc.stderr[-300:]}"
-
-
-def best(cmd: list[str], repeat: int) -> tuple[float, float, str]:
-    runs = [_timed(cmd) for _ in range(repeat)]
-    return min(r[0] for r in runs), min(r[1] for r in runs), runs[0][2]
-
-
 def bench(name: str, source: str, work: Path, target: str, repeat: int) -> str:
     script = work / f"{name}.py"
     script.write_text(source)
     py_cpu, py_wall, expected = best([sys.executable, str(script)], repeat)
-    translation = translate(source, script.name)
-    if not translation.ok:
-        return f"{name:16} CPython {py_cpu:6.3f} s   not translatable: {translation.errors[0].format()}"
-    build = build_crate(translation.write(work / name), target=target)
-    if not build.ok:
-        return f"{name:16} CPython {py_cpu:6.3f} s   build failed"
-    cmd = [str(build.binary)] if target == "native" else wasm_command(build.binary)
+    cmd, why_not = translated_command(source, name, work, target)
+    if cmd is None:
+        return f"{name:16} CPython {py_cpu:6.3f} s   {why_not}"
     rs_cpu, rs_wall, got = best(cmd, repeat)
     if got != expected:
         return f"{name:16} CPython {py_cpu:6.3f} s   Rust output differs: {got[:80]!r}"

@@ -47,6 +47,12 @@ def same_as_cpython():
     return assert_same_as_cpython
 
 
+@pytest.fixture
+def project_same_as_cpython(tmp_path):
+    """`check(files, entry="main.py", target="native", main=None)` on a project in tmp_path."""
+    return lambda files, **kw: assert_project_same_as_cpython(files, tmp_path, **kw)
+
+
 def pytest_collection_modifyitems(items):
     """Tests that build Rust or start servers are marked slow (`-m "not slow"` skips them)."""
     for item in items:

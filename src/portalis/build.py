@@ -11,12 +11,14 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import shutil
 import subprocess
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from portalis.crate import RUNTIME_CRATE, runtime_hash, runtime_sources
+from portalis.sandbox import WORK, Limits, Sandbox
 from portalis.toolchain import Toolchain, ToolchainMissing, find_toolchain
 
 __all__ = ["BuildResult", "ToolchainMissing", "build_crate", "build_main_rs", "cache_dir"]
@@ -86,13 +88,30 @@ def runtime_rlib(tc: Toolchain, release: bool) -> Path:
 
 
 def build_main_rs(main_rs: Path, output: Path, target: str = "native", release: bool = True,
-                  timeout: float | None = None) -> BuildResult:
-    """Compile one generated `main.rs` against the cached runtime."""
+                  timeout: float | None = None, sandbox: SandboxedBuild | None = None) -> BuildResult:
+    """Compile one generated `main.rs` against the cached runtime.
+
+    With `sandbox`, rustc runs inside it (the runtime is compiled outside first: it is our
+    code, not the client's) and sees the crate folder `sandbox.crate` as /job."""
     started = time.perf_counter()
     tc = find_toolchain(target)
     rlib = runtime_rlib(tc, release)
-    cmd = [tc.rustc, "--edition", "2021", "--crate-type", "bin", *_profile_flags(release), *_target_flags(tc),
-           *_link_flags(tc), "--extern", f"{RUNTIME_CRATE}={rlib}", "-L", str(rlib.parent), str(main_rs), "-o", str(output)]
+    rustc, main_arg, out_arg, linker = tc.rustc, str(main_rs), str(output), []
+    if sandbox is not None:
+        rustc = str(Path(tc.sysroot) / "bin" / "rustc")  # the real compiler, not a rustup proxy
+        main_arg, out_arg = sandbox.inside(main_rs), sandbox.inside(output)
+        if tc.target is None:  # `cc` is a link through /etc/alternatives, which the sandbox lacks
+            linker = ["-C", f"linker={os.path.realpath(shutil.which('cc') or 'cc')}"]
+    cmd = [rustc, "--edition", "2021", "--crate-type", "bin", *_profile_flags(release), *_target_flags(tc),
+           *_link_flags(tc), *linker, "--extern", f"{RUNTIME_CRATE}={rlib}", "-L", str(rlib.parent), main_arg,
+           "-o", out_arg]
+    if sandbox is not None:
+        limits = replace(sandbox.limits, wall_seconds=timeout or sandbox.limits.wall_seconds)
+        run = sandbox.sandbox.run(cmd, sandbox.crate, limits, readonly=(tc.sysroot, str(rlib.parent)))
+        if run.timed_out:
+            return BuildResult(False, None, f"build timed out after {timeout} s", time.perf_counter() - started, target)
+        ok = run.returncode == 0 and output.exists()
+        return BuildResult(ok, output if ok else None, run.stderr, time.perf_counter() - started, target)
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -101,9 +120,22 @@ def build_main_rs(main_rs: Path, output: Path, target: str = "native", release: 
     return BuildResult(ok, output if ok else None, proc.stderr, time.perf_counter() - started, target)
 
 
+@dataclass(frozen=True)
+class SandboxedBuild:
+    """Where and how a build runs sandboxed: the sandbox, its limits, the crate folder (/job)."""
+
+    sandbox: Sandbox
+    limits: Limits
+    crate: Path
+
+    def inside(self, path: Path) -> str:
+        return f"{WORK}/{Path(path).relative_to(self.crate)}"
+
+
 def build_crate(crate_dir: str | Path, target: str = "native", release: bool = True,
-                timeout: float | None = None) -> BuildResult:
-    """Build a crate written by `portalis translate` into `crate_dir/target/portalis/`."""
+                timeout: float | None = None, sandbox: tuple[Sandbox, Limits] | None = None) -> BuildResult:
+    """Build a crate written by `portalis translate` into `crate_dir/target/portalis/`;
+    inside `sandbox` (a Sandbox and its build limits) when given."""
     crate = Path(crate_dir)
     main_rs = crate / "src" / "main.rs"
     if not main_rs.exists():
@@ -112,7 +144,8 @@ def build_crate(crate_dir: str | Path, target: str = "native", release: bool = T
     out_dir = crate / "target" / "portalis" / (target if target != "native" else "native") / ("release" if release else "debug")
     out_dir.mkdir(parents=True, exist_ok=True)
     suffix = ".wasm" if target != "native" else ""
-    return build_main_rs(main_rs, out_dir / f"{name}{suffix}", target, release, timeout)
+    inside = SandboxedBuild(*sandbox, crate) if sandbox is not None else None
+    return build_main_rs(main_rs, out_dir / f"{name}{suffix}", target, release, timeout, inside)
 
 
 def _crate_name(crate: Path) -> str:

@@ -35,12 +35,22 @@ class Toolchain:
     version: str
     link_flags: tuple[str, ...] = field(default=())  # extra rustc flags for linking a program
 
+    @property
+    def sysroot(self) -> str:
+        """The toolchain's real folder (behind a rustup proxy): what a sandbox must mount."""
+        return _sysroot(self.rustc)
+
 
 def _run(cmd: list[str]) -> str:
     try:
         return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
     except (OSError, subprocess.TimeoutExpired):
         return ""
+
+
+@lru_cache(maxsize=None)
+def _sysroot(rustc: str) -> str:
+    return os.path.realpath(_run([rustc, "--print", "sysroot"]))
 
 
 def _candidates() -> list[str]:

@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from artefacts import compose, dockerfile_instructions
-from deploy_support import DEPLOY
-from kustomize_lite import render
+from deploy_support import DEPLOY, render
 
 K8S = DEPLOY / "k8s"
 OVERLAYS = ["base", "overlays/dev", "overlays/prod", "overlays/gpu"]

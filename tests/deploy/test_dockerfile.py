@@ -131,7 +131,7 @@ def test_compose_wires_the_stack():
 
 
 def test_k8s_images_carry_the_release_version():
-    from kustomize_lite import render
+    from deploy_support import render
     images = {c["image"] for o in render(DEPLOY / "k8s/base") + render(DEPLOY / "k8s/triton")
               if o["kind"] == "Deployment" for c in o["spec"]["template"]["spec"]["containers"]}
     assert {f"portalis:{portalis.__version__}", f"portalis-triton:{portalis.__version__}"} <= images

@@ -269,7 +269,7 @@ def _ready(port: int) -> bool:
 def test_deployment_probes_answer_on_the_real_server(triton):
     """The Triton Deployment's probes, the image's and compose's health checks and the
     scrape path, asked of the running server, so they cannot drift from Triton's API."""
-    from kustomize_lite import render
+    from deploy_support import render
     from artefacts import compose, dockerfile_instructions
 
     deployment = next(o for o in render(DEPLOY / "k8s/triton") if o["kind"] == "Deployment")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_project_same_as_cpython
 from portalis import translate
 
 TEXT_FILES = """
@@ -126,12 +125,12 @@ OS_AND_PATHS = """
 
 @pytest.mark.parametrize("target", ["native", "wasm32-wasi"])
 @pytest.mark.parametrize("program", [TEXT_FILES, OS_AND_PATHS], ids=["text_files", "os_and_paths"])
-def test_files_and_os_match_cpython(program, target, tmp_path):
-    assert_project_same_as_cpython({"main.py": program, "data/input.txt": "x\n"}, tmp_path, target=target)
+def test_files_and_os_match_cpython(program, target, project_same_as_cpython):
+    project_same_as_cpython({"main.py": program, "data/input.txt": "x\n"}, target=target)
 
 
-def test_data_files_shipped_with_a_package(tmp_path):
-    assert_project_same_as_cpython({
+def test_data_files_shipped_with_a_package(project_same_as_cpython):
+    project_same_as_cpython({
         "main.py": """
             from tools.counter import count_words
             print(count_words("data/input.txt"))
@@ -144,7 +143,7 @@ def test_data_files_shipped_with_a_package(tmp_path):
                     return Counter(w for line in f for w in line.split()).most_common(2)
         """,
         "data/input.txt": "a b a\nc a b\n",
-    }, tmp_path)
+    })
 
 
 def test_binary_mode_is_a_diagnostic():

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_project_same_as_cpython
 from portalis import translate_project
 from portalis.frontend.project import imports_project_modules
 
 
-def test_import_forms_and_module_state(tmp_path):
-    assert_project_same_as_cpython({
+def test_import_forms_and_module_state(project_same_as_cpython):
+    project_same_as_cpython({
         "main.py": """
             import util
             from util import sq, Counter as C
@@ -66,11 +65,11 @@ def test_import_forms_and_module_state(tmp_path):
             def area(r):
                 return round(3.14159 * r * r, 2) + square_area(0) + UNIT
         """,
-    }, tmp_path)
+    })
 
 
-def test_cycle_and_import_inside_function(tmp_path):
-    assert_project_same_as_cpython({
+def test_cycle_and_import_inside_function(project_same_as_cpython):
+    project_same_as_cpython({
         "main.py": "import a, math\nprint('main', a.f(), math.floor(2.5))\n",
         "a.py": "import b\nX = 1\ndef f():\n    return b.g() + X\nprint('a loaded')\n",
         "b.py": """
@@ -80,11 +79,11 @@ def test_cycle_and_import_inside_function(tmp_path):
                 return a.X * 10 + X
             print("b loaded")
         """,
-    }, tmp_path)
+    })
 
 
-def test_from_import_copies_values_but_aliases_functions_and_classes(tmp_path):
-    assert_project_same_as_cpython({
+def test_from_import_copies_values_but_aliases_functions_and_classes(project_same_as_cpython):
+    project_same_as_cpython({
         "app/__main__.py": """
             from app.config import LEVEL, bump, Settings
             from app import config
@@ -118,11 +117,11 @@ def test_from_import_copies_values_but_aliases_functions_and_classes(tmp_path):
             def fail():
                 raise ConfigError("bad config")
         """,
-    }, tmp_path, main="app")
+    }, main="app")
 
 
-def test_star_imports_of_project_modules(tmp_path):
-    assert_project_same_as_cpython({
+def test_star_imports_of_project_modules(project_same_as_cpython):
+    project_same_as_cpython({
         "main.py": "from shapes import *\nprint(area(2), Square(3).area(), UNIT, describe(), sorted(KINDS))\n",
         "shapes/__init__.py": "from .core import *\nfrom .extra import *\n",
         "shapes/core.py": """
@@ -144,15 +143,15 @@ def test_star_imports_of_project_modules(tmp_path):
             def describe():
                 return "square in " + UNIT + " " + str(math.floor(2.5))
         """,
-    }, tmp_path)
+    })
 
 
-def test_folder_with_main_module(tmp_path):
-    assert_project_same_as_cpython({
+def test_folder_with_main_module(project_same_as_cpython):
+    project_same_as_cpython({
         "__main__.py": "from lib.text import shout\nprint(shout('hi'))\n",
         "lib/__init__.py": "",
         "lib/text.py": "def shout(s):\n    return s.upper() + '!'\n",
-    }, tmp_path, main=None, entry=".")
+    }, main=None, entry=".")
 
 
 def test_unknown_module_is_named_with_its_line():

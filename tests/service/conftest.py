@@ -64,6 +64,13 @@ def secured(start_service, keys_file) -> Service:
 
 
 @pytest.fixture(scope="session")
+def keyed(start_service) -> Service:
+    """Auth on without rate limits: for the playground, whose page makes several calls."""
+    return start_service("keyed", PORTALIS_POOL_SIZE=1, PORTALIS_AUTH_ENABLED="true",
+                         PORTALIS_API_KEYS=f"dave:{API_KEYS['dave']}")
+
+
+@pytest.fixture(scope="session")
 def redis_url(tmp_path_factory) -> str:
     """A private redis-server on a free port, without persistence."""
     exe = shutil.which("redis-server")

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import httpx
 
-API_KEYS = {"alice": "alice-key-0123456789", "bob": "bob-key-0123456789", "carol": "carol-key-0123456789"}
+API_KEYS = {"alice": "alice-key-0123456789", "bob": "bob-key-0123456789", "carol": "carol-key-0123456789",
+            "dave": "dave-key-0123456789"}
 
 _counter = itertools.count()
 

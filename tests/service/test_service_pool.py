@@ -5,6 +5,7 @@ made real with SIGSTOP on the pool process, crashes with SIGKILL.
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -28,11 +29,11 @@ def wait_for(predicate, timeout=10.0):
     raise AssertionError("condition not reached")
 
 
-def in_background(service, code):
+def in_background(service, code, path=TRANSLATE):
     box = {}
 
     def run():
-        box["response"] = service.client.post(TRANSLATE, json={"python_code": code})
+        box["response"] = service.client.post(path, json={"python_code": code})
     thread = threading.Thread(target=run)
     thread.start()
     return thread, box
@@ -97,6 +98,21 @@ def test_a_crash_mid_request_is_a_502_and_the_service_stays_up(fragile):
     wait_for(lambda: fragile.client.get("/ready").status_code == 200)
     assert fragile.pids() != [pid]
     assert fragile.client.post(TRANSLATE, json={"python_code": unique_function()}).status_code == 200
+
+
+def test_a_crash_mid_stream_is_an_error_chunk_not_a_500(fragile):
+    (pid,) = fragile.pids()
+    os.kill(pid, signal.SIGSTOP)
+    thread, box = in_background(fragile, unique_function(), TRANSLATE + "/stream")
+    wait_for(lambda: busy(fragile))
+    os.kill(pid, signal.SIGKILL)
+    thread.join(10)
+    r = box["response"]
+    assert r.status_code == 200
+    chunks = [json.loads(line) for line in r.text.splitlines()]
+    assert [c["chunk_type"] for c in chunks] == ["metadata", "error"]
+    assert chunks[-1]["is_final"] and chunks[-1]["metadata"]["error"] == "worker_crashed"
+    wait_for(lambda: fragile.client.get("/ready").status_code == 200)
 
 
 def test_a_process_dying_while_idle_is_replaced_before_it_is_needed(fragile):

@@ -150,3 +150,27 @@ def test_models_lists_every_mode_with_the_engine_version(service):
     modes = {m["mode"] for m in body["models"]}
     assert modes == {"fast", "standard", "quality", "streaming"}
     assert all(m["version"].startswith(service.status()["version"]) for m in body["models"])
+
+
+def test_batch_accepts_short_versions_and_rejects_what_cargo_cannot_take(service):
+    r = service.client.post(TRANSLATE + "/batch", json={
+        "source_files": [ADD], "project_config": {"name": "seed", "version": "1.0"}})
+    assert r.status_code == 200, r.text
+    assert 'version = "1.0.0"' in r.json()["files"][0]["cargo_toml"]
+    r = service.client.post(TRANSLATE + "/batch", json={
+        "source_files": [ADD], "project_config": {"name": "seed", "version": "1.0.0.0"}})
+    assert r.status_code == 422
+    assert "MAJOR.MINOR.PATCH" in r.text
+
+
+def test_forwarded_for_is_believed_only_from_trusted_proxies(start_service):
+    limits = dict(PORTALIS_POOL_SIZE=1, PORTALIS_RATE_LIMIT_PER_MINUTE=60, PORTALIS_RATE_LIMIT_BURST=3)
+    direct = start_service("xff-untrusted", **limits)
+    proxied = start_service("xff-trusted", PORTALIS_TRUSTED_PROXIES="127.0.0.1", **limits)
+
+    def statuses(service):
+        return [service.client.post(TRANSLATE, json={"python_code": ADD},
+                                    headers={"X-Forwarded-For": f"203.0.113.{i}"}).status_code
+                for i in range(5)]
+    assert statuses(direct) == [200, 200, 200, 429, 429]  # one bucket: the peer's address
+    assert statuses(proxied) == [200] * 5  # five clients behind a proxy we trust

@@ -22,7 +22,8 @@ def test_settings_read_every_type_from_env():
     assert (s.port, s.request_timeout, s.auth_enabled) == (9000, 2.5, True)
     assert s.api_keys == ("a:k1", "b:k2") and s.cors_origins == ()
     assert s.data_dir == Path("/tmp/x")
-    assert Settings.from_env(s.as_env()) == s
+    trusted = Settings.from_env({"PORTALIS_TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2", "PORTALIS_RUN_CPU_SECONDS": "3"})
+    assert trusted.trusted_proxies == ("10.0.0.1", "10.0.0.2") and trusted.run_cpu_seconds == 3
 
 
 def test_settings_defaults_and_refusals():
@@ -34,6 +35,13 @@ def test_settings_defaults_and_refusals():
         Settings.from_env({"PORTALIS_AUTH_ENABLED": "maybe"})
 
 
+def test_keys_given_mean_auth_on_or_a_refusal_that_says_why():
+    assert Settings.from_env({"PORTALIS_API_KEYS": "a:k1"}).auth_enabled
+    assert Settings.from_env({"PORTALIS_API_KEYS_FILE": "/keys"}).auth_enabled
+    with pytest.raises(ValueError, match="PORTALIS_AUTH_ENABLED is false"):
+        Settings.from_env({"PORTALIS_API_KEYS": "a:k1", "PORTALIS_AUTH_ENABLED": "false"})
+
+
 def test_triton_backend_settings():
     s = Settings.from_env({})
     assert (s.backend, s.triton_url, s.triton_modes) == ("local", "", ("quality",))
@@ -42,7 +50,6 @@ def test_triton_backend_settings():
                            "PORTALIS_TRITON_MODES": "quality, batch"})
     assert s.triton_protocol == "grpc" and s.triton_modes == ("quality", "batch")
     assert s.uses_triton("quality") and s.uses_triton("batch") and not s.uses_triton("fast")
-    assert Settings.from_env(s.as_env()) == s
     assert Settings.from_env({"PORTALIS_BACKEND": "triton",
                               "PORTALIS_TRITON_URL": "http://127.0.0.1:8010"}).triton_protocol == "http"
     for env in ({"PORTALIS_BACKEND": "nim"},

@@ -109,8 +109,9 @@ class ResultCache:
                 log.warning("cache store %s failed on get: %s", self.store.name, err)
                 raw = None
             if raw is not None:
-                value = json.loads(raw)
-                self._remember(key, value)
+                value = _bound_body(raw, key)
+                if value is not None:
+                    self._remember(key, value)
         if value is None:
             self.misses += 1
         else:
@@ -121,7 +122,8 @@ class ResultCache:
     async def set(self, key: str, value: dict) -> None:
         self._remember(key, value)
         try:
-            await self.store.set(key, json.dumps(value, separators=(",", ":")).encode())
+            entry = {"key": key, "body": value}  # bound to the request that made it
+            await self.store.set(key, json.dumps(entry, separators=(",", ":")).encode())
         except Exception as err:
             log.warning("cache store %s failed on set: %s", self.store.name, err)
 
@@ -135,6 +137,19 @@ class ResultCache:
         lookups = self.hits + self.misses
         return {"backend": self.store.name, "memory_entries": len(self._lru), "hits": self.hits,
                 "misses": self.misses, "hit_ratio": round(self.hits / lookups, 4) if lookups else 0.0}
+
+
+def _bound_body(raw: bytes, key: str) -> dict | None:
+    """The entry's answer, if it was made for this very key; anything else (an old format,
+    an entry copied or forged under another request's key) is a miss."""
+    try:
+        entry = json.loads(raw)
+    except ValueError:
+        entry = None
+    if not isinstance(entry, dict) or entry.get("key") != key or not isinstance(entry.get("body"), dict):
+        log.warning("cache entry %s is not bound to its key: ignored", key[:16])
+        return None
+    return entry["body"]
 
 
 def engine_identity(version: str) -> str:

@@ -61,6 +61,21 @@ class InputTooComplex(PoolError):
     error, status = "input_too_complex", 422
 
 
+class SandboxUnavailable(PoolError):
+    """Submitted code would have to run, and the sandbox cannot be set up: never run it."""
+
+    error, status = "sandbox_unavailable", 503
+
+
+class OutputTooLarge(PoolError):
+    error, status = "output_too_large", 422
+
+
+# What a pool process's ("fail", {"error": ...}) becomes; anything else is an engine error.
+_FAILURES = {"out_of_memory": InputTooComplex, "sandbox_unavailable": SandboxUnavailable,
+             "output_too_large": OutputTooLarge}
+
+
 @dataclass(eq=False)
 class _Process:
     process: Any
@@ -80,11 +95,13 @@ class _Process:
 
 class WorkerPool:
     def __init__(self, size: int, queue_size: int, scratch_root: Path,
-                 translate_memory_mb: int, build_memory_mb: int, on_depth=lambda depth: None):
+                 translate_memory_mb: int, build_memory_mb: int, sandbox: dict, on_depth=lambda depth: None):
         self.size = size
         self.queue_size = queue_size
         self.scratch_root = scratch_root
         self._memory = (translate_memory_mb, build_memory_mb)
+        self._sandbox = sandbox  # worker.confinement(**sandbox) in every process
+        self.sandbox_problem: str | None = "not probed yet"  # None once a process ran the probe program
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(["portalis", "portalis.service.worker"])
         self._procs: set[_Process] = set()
@@ -169,13 +186,15 @@ class WorkerPool:
                     raise JobTimeout(f"the job did not finish within {timeout:g} s") from None
                 if kind == "dead":
                     raise WorkerCrashed("the translation process died while working on this request")
-                if kind == "fail":
+                if kind == "fail":  # whatever failed, the process is replaced (and its successor
+                    # probes the sandbox again: a program cannot fake "unavailable" for others)
                     log.error("job %s failed in pid %s: %s\n%s", job, proc.pid, data.get("message"),
                               data.get("trace", ""))
-                    if data.get("error") == "out_of_memory":  # that process exits; it is replaced
-                        raise InputTooComplex(data["message"], {"reason": "out_of_memory"})
-                    reusable = True
-                    raise JobFailed("the engine failed on this input")
+                    failure = _FAILURES.get(data.get("error"))
+                    if failure is None:
+                        raise JobFailed("the engine failed on this input")
+                    raise failure(data["message"], {"reason": data["error"], **(
+                        {"limit_bytes": data["limit"]} if "limit" in data else {})})
                 if kind == "done":
                     reusable = True
                     yield kind, data
@@ -227,7 +246,7 @@ class WorkerPool:
         res_r, res_w = self._ctx.Pipe(duplex=False)
         scratch = self.scratch_root / f"w{os.getpid()}-{time.monotonic_ns()}"
         process = self._ctx.Process(target=worker_module.serve, daemon=True,
-                                    args=(job_r, res_w, str(scratch), *self._memory))
+                                    args=(job_r, res_w, str(scratch), *self._memory, self._sandbox))
         await loop.run_in_executor(None, process.start)
         jobs, results = os.dup(job_w.fileno()), os.dup(res_r.fileno())
         for conn in (job_r, job_w, res_r, res_w):
@@ -300,6 +319,10 @@ class WorkerPool:
         kind, data = await asyncio.wait_for(proc.inbox.get(), 60)
         if kind != "done":
             raise RuntimeError(f"translation process {proc.pid} failed to start: {data}")
+        self.sandbox_problem = data["sandbox"]
+        if data["sandbox"]:
+            log.error("the sandbox does not work here, so nothing submitted will be executed "
+                      "(quality mode, compile and run_tests answer 503): %s", data["sandbox"])
 
     async def _kill(self, proc: _Process) -> None:
         if not proc.dead:
@@ -324,4 +347,8 @@ class WorkerPool:
         self.restarts += 1
         log.warning("replacing translation process %s (exit code %s)", proc.pid, proc.process.exitcode)
         fresh = await self._spawn()
+        try:
+            await self._hello(fresh)  # probes the sandbox again: a fixed machine recovers
+        except Exception:
+            log.exception("replacement process %s failed its start-up check", fresh.pid)
         self._idle.put_nowait(fresh)

@@ -59,3 +59,30 @@ class RedisLimiter:
     async def acquire(self, client: str) -> float:
         wait = await self._script(keys=["portalis:ratelimit:" + client], args=[self._rate, self._burst])
         return float(wait)
+
+
+class FailedAuthLimiter:
+    """Wrong API keys per client address: `per_minute` are tolerated, then every request
+    from that address is 429 (without even looking at its key) until the bucket refills,
+    so keys cannot be guessed at speed.  In memory: each replica limits its own share."""
+
+    def __init__(self, per_minute: int):
+        self._bucket = MemoryLimiter(per_minute, per_minute)
+        self._blocked: dict[str, float] = {}
+
+    def blocked_for(self, address: str) -> float:
+        """Seconds this address must still wait (0 when it may try)."""
+        wait = self._blocked.get(address, 0.0) - time.monotonic()
+        if wait <= 0:
+            self._blocked.pop(address, None)
+            return 0.0
+        return wait
+
+    async def failed(self, address: str) -> float:
+        """Count a wrong key; the seconds the address is now blocked for (0: not blocked)."""
+        wait = await self._bucket.acquire(address)
+        if wait > 0:
+            if len(self._blocked) > 10_000:
+                self._blocked = {a: t for a, t in self._blocked.items() if t > time.monotonic()}
+            self._blocked[address] = time.monotonic() + wait
+        return wait

@@ -7,6 +7,7 @@ serialised once with `json.dumps` so a cache hit costs no model round-trip.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import re
@@ -21,6 +22,7 @@ from portalis.service import metrics, results
 from portalis.service.auth import presented_key
 from portalis.service.cache import cache_key
 from portalis.service.errors import ApiError, request_id
+from portalis.service.pool import PoolNotReady, QueueFull
 from portalis.service import triton_backend
 from portalis.service.schemas import (BatchTranslationRequest, BatchTranslationResponse, ErrorBody, Mode,
                                       OptimizationLevel, StreamChunk, TranslationRequest,
@@ -41,13 +43,29 @@ def _json(body: dict, status: int = 200, headers: dict | None = None) -> Respons
     return Response(json.dumps(body), status_code=status, media_type=JSON, headers=headers)
 
 
+def _too_many_failures(wait: float) -> ApiError:
+    return ApiError(429, "too_many_failed_auth", "too many requests with a wrong API key from this address",
+                    details={"retry_after_seconds": round(wait, 3)},
+                    headers={"Retry-After": str(max(1, math.ceil(wait)))})
+
+
 async def guard(request: Request) -> str:
-    """Authenticate (when enabled) and charge the caller's rate-limit bucket."""
+    """Authenticate (when enabled) and charge the caller's rate-limit bucket.
+
+    The client address is the peer's, or X-Forwarded-For's when the peer is one of
+    PORTALIS_TRUSTED_PROXIES (uvicorn applies that rule before we see the request)."""
     rt = request.app.state.runtime
-    identity = "ip:" + (request.client.host if request.client else "unknown")
+    address = request.client.host if request.client else "unknown"
+    identity = "ip:" + address
     if rt.keys is not None:
+        wait = rt.auth_failures.blocked_for(address)
+        if wait > 0:
+            raise _too_many_failures(wait)
         client = rt.keys.client_for(presented_key(request.headers))
         if client is None:
+            wait = await rt.auth_failures.failed(address)
+            if wait > 0:
+                raise _too_many_failures(wait)
             raise ApiError(401, "unauthorized", "a valid API key is required (X-API-Key or Authorization: Bearer)",
                            headers={"WWW-Authenticate": "Bearer"})
         identity = "key:" + client
@@ -99,8 +117,11 @@ def _backend(rt, mode: str) -> str:
 
 
 async def _translate_cached(rt, code: str, checks: dict, payload: dict, mode: str,
-                            admit: bool = True, backend: str = "local") -> tuple[dict, bool]:
-    """(cacheable answer body, was it cached) for one module, counting the outcome."""
+                            admit: bool = True, backend: str = "local",
+                            gate=contextlib.nullcontext) -> tuple[dict, bool]:
+    """(cacheable answer body, was it cached) for one module, counting the outcome.
+
+    A miss that runs submitted code needs the sandbox, and holds `gate()` while it runs."""
     started = time.perf_counter()
     key = cache_key(rt.engine_version, "translate", code, {**checks, "backend": backend, **{
         k: payload.get(k) for k in ("filename", "crate_name", "version")}})
@@ -110,6 +131,10 @@ async def _translate_cached(rt, code: str, checks: dict, payload: dict, mode: st
         try:
             if backend == "triton":
                 answer = await rt.triton.translate(code, triton_backend.options_for(payload))
+            elif _executes(checks):
+                _require_sandbox(rt)
+                async with gate():
+                    result = await rt.pool.run("translate", payload, _timeout(checks, rt.settings), admit=admit)
             else:
                 result = await rt.pool.run("translate", payload, _timeout(checks, rt.settings), admit=admit)
         except Exception as err:
@@ -131,16 +156,36 @@ async def _translate_cached(rt, code: str, checks: dict, payload: dict, mode: st
     return body, cached
 
 
+def _executes(checks: dict) -> bool:
+    """Whether answering runs submitted code (a build, CPython, the program): sandbox needed."""
+    return bool(checks["build"] or checks["verify"])
+
+
+def _require_sandbox(rt) -> None:
+    """Fail closed: no sandbox, no execution."""
+    if rt.pool.sandbox_problem:
+        raise ApiError(503, "sandbox_unavailable",
+                       f"this server cannot run submitted code safely, so it runs none: {rt.pool.sandbox_problem}",
+                       details={"reason": rt.pool.sandbox_problem},
+                       headers={"Retry-After": str(rt.settings.retry_after_seconds)})
+
+
 @api.post("/translate", response_model=TranslationResponse, summary="Translate one Python module to Rust")
-async def translate(req: TranslationRequest, request: Request):
+async def translate(req: TranslationRequest, request: Request, identity: str = Depends(guard)):
     """Translate `python_code`. `quality` mode also builds the crate and, when the module
-    prints something of its own, runs it under CPython and as Rust and compares."""
+    prints something of its own, runs it under CPython and as Rust and compares (sandboxed)."""
     started = time.perf_counter()
     rt = request.app.state.runtime
     checks = _checks(req)
-    body, cached = await _translate_cached(rt, req.python_code, checks,
-                                           _payload(req.python_code, checks, rt.settings), req.mode.value,
-                                           backend=_backend(rt, req.mode.value))
+    payload = _payload(req.python_code, checks, rt.settings)
+    backend = _backend(rt, req.mode.value)
+    if backend == "local" and _executes(checks):
+        async with rt.exec_gate.client(identity):
+            body, cached = await _translate_cached(rt, req.python_code, checks, payload, req.mode.value,
+                                                   backend=backend, gate=rt.exec_gate.slot)
+    else:
+        body, cached = await _translate_cached(rt, req.python_code, checks, payload, req.mode.value,
+                                               backend=backend)
     if not body["ok"]:
         raise ApiError(422, "untranslatable", "the engine cannot translate this Python",
                        diagnostics=body["diagnostics"])
@@ -166,11 +211,14 @@ async def translate_stream(req: TranslationRequest, request: Request):
     rt = request.app.state.runtime
     events = rt.pool.stream("stream", {"code": req.python_code}, rt.settings.request_timeout)
     try:
-        first = await anext(events)  # admission, timeout and crash errors become plain HTTP errors
-    except BaseException:
+        first = await anext(events)  # admission errors (queue full, not ready) are plain HTTP errors
+    except (QueueFull, PoolNotReady):
         await events.aclose()
         metrics.TRANSLATIONS.labels("streaming", "error").inc()
         raise
+    except Exception as err:  # the engine failed: still a stream, ending in an error chunk
+        await events.aclose()
+        first = ("error", err)
     if first[0] == "done" and not first[1]["ok"]:
         metrics.TRANSLATIONS.labels("streaming", "untranslatable").inc()
         raise ApiError(422, "untranslatable", "the engine cannot translate this Python",
@@ -191,6 +239,8 @@ async def translate_stream(req: TranslationRequest, request: Request):
                 event = first
                 while True:
                     kind, data = event
+                    if kind == "error":
+                        raise data
                     if kind == "chunk":
                         yield line("code", data["rust"] + "\n",
                                    meta={"kind": data["kind"], "name": data["name"], "index": index})
@@ -218,6 +268,12 @@ async def translate_stream(req: TranslationRequest, request: Request):
                              headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
 
+class BatchDeadline(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
 def _crate_name(project: str, filename: str, single: bool) -> str:
     stem = PurePosixPath(filename).stem
     raw = project if single else f"{project}_{stem}"
@@ -237,16 +293,19 @@ def _project_of(sources: list[tuple[str, str]]) -> tuple[str, str] | None:
 
 @api.post("/translate/batch", response_model=BatchTranslationResponse,
           summary="Translate up to 100 files; one bad file does not fail the batch")
-async def translate_batch(req: BatchTranslationRequest, request: Request):
+async def translate_batch(req: BatchTranslationRequest, request: Request, identity: str = Depends(guard)):
     started = time.perf_counter()
     rt = request.app.state.runtime
     sources = req.named_sources()
     project = _project_of(sources)
     # Triton translates only: batches that build (wasm binaries, CPython comparisons) or
     # link modules into one crate stay local.
-    backend = "local" if req.compile_wasm or req.run_tests or project else _backend(rt, "batch")
+    executes = req.compile_wasm or req.run_tests
+    backend = "local" if executes or project else _backend(rt, "batch")
     if backend == "local":
         rt.pool.admit()
+    if executes:
+        _require_sandbox(rt)
     level = req.optimization_level
     checks = {"build": req.compile_wasm, "verify": req.run_tests,
               "target": "wasm32-wasi" if req.compile_wasm else "native",
@@ -261,11 +320,12 @@ async def translate_batch(req: BatchTranslationRequest, request: Request):
                                crate_name=_crate_name(req.project_config.name, name, len(sources) == 1))
             try:
                 return await _translate_cached(rt, code, checks, payload, "batch", admit=False,
-                                               backend=backend)
+                                               backend=backend, gate=rt.exec_gate.slot)
             except Exception as err:
                 return err, False
 
-    if project is not None:  # modules that import each other: one crate, reported on the entry
+    async def linked_project():
+        """Modules that import each other: one crate, reported on the entry."""
         entry, code = project
         payload = _payload(code, checks, rt.settings, filename=entry, version=req.project_config.version,
                            crate_name=_crate_name(req.project_config.name, entry, True),
@@ -274,12 +334,26 @@ async def translate_batch(req: BatchTranslationRequest, request: Request):
             linked = await _translate_cached(rt, code, checks, payload, "batch", admit=False)
         except Exception as err:
             linked = err, False
-        outcomes = [linked if name == entry else ({"ok": True, "diagnostics": [], "rust_code": "",
-                                                    "linked_into": entry}, linked[1]) for name, _ in sources]
         if isinstance(linked[0], Exception) or not linked[0]["ok"]:
-            outcomes = [linked] * len(sources)
+            return [linked] * len(sources)
+        return [linked if name == entry else ({"ok": True, "diagnostics": [], "rust_code": "",
+                                               "linked_into": entry}, linked[1]) for name, _ in sources]
+
+    async def all_files():
+        tasks = [asyncio.ensure_future(one(n, c)) for n, c in sources]
+        done, pending = await asyncio.wait(tasks, timeout=rt.settings.batch_timeout)
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        late = BatchDeadline(f"the batch deadline ({rt.settings.batch_timeout:g} s) passed before this file was done")
+        return [task.result() if task in done else (late, False) for task in tasks]
+
+    run_all = linked_project if project is not None else all_files
+    if executes:
+        async with rt.exec_gate.client(identity):
+            outcomes = await run_all()
     else:
-        outcomes = await asyncio.gather(*(one(n, c) for n, c in sources))
+        outcomes = await run_all()
     translated, status, files, wasm = [], [], [], []
     hits = built = tests_passed = tests_failed = 0
     for (name, _), (body, cached) in zip(sources, outcomes):
@@ -361,7 +435,8 @@ async def health(request: Request):
             "cache": f"{rt.cache.store.name} {'ok' if store_ok else 'unreachable'}",
             "rate_limiter": rt.limiter.name if rt.limiter else "off",
             "auth": "on" if rt.keys is not None else "off",
-            "backend": rt.settings.backend}
+            "backend": rt.settings.backend,
+            "sandbox": f"unavailable: {rt.pool.sandbox_problem}" if rt.pool.sandbox_problem else "ok"}
     triton_ok = True
     if rt.triton is not None:
         triton_ok, deps["triton"] = await rt.triton.health()
@@ -399,4 +474,6 @@ async def status(request: Request):
     rt = request.app.state.runtime
     return _json({"version": rt.version, "engine_version": rt.engine_version,
                   "uptime_seconds": round(time.time() - rt.started, 3),
-                  "pool": rt.pool.describe(), "cache": rt.cache.describe(), "metrics": metrics.as_json()})
+                  "pool": rt.pool.describe(), "executing": rt.exec_gate.describe(),
+                  "sandbox": rt.pool.sandbox_problem or "ok", "cache": rt.cache.describe(),
+                  "metrics": metrics.as_json()})

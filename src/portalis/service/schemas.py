@@ -5,12 +5,14 @@ before any work is queued.  The examples feed the OpenAPI page at /docs.
 """
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 MAX_CODE_CHARS = 100_000
+_SEMVER_SUFFIX = re.compile(r"^[0-9A-Za-z.+-]+$")
 
 ADD_EXAMPLE = "def add(a: int, b: int) -> int:\n    return a + b\n\n\nprint(add(1, 2))\n"
 
@@ -99,7 +101,21 @@ class ProjectConfig(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     name: str = Field(default="portalis_project", min_length=1, max_length=64)
-    version: str = Field(default="0.1.0", pattern=r"^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$")
+    version: str = Field(default="0.1.0", max_length=64,
+                         description="The crate's version; `1` and `1.0` are read as `1.0.0`")
+
+    @field_validator("version")
+    @classmethod
+    def _semver(cls, version: str) -> str:
+        """What Cargo accepts (x.y.z, optional -pre/+build); a short `1` or `1.0` is completed."""
+        core, sep, rest = version.strip().partition("-") if "-" in version else version.strip().partition("+")
+        parts = core.split(".")
+        if not (1 <= len(parts) <= 3 and all(p.isdigit() and p.isascii() for p in parts)) or (
+                sep and not _SEMVER_SUFFIX.match(rest)):
+            raise ValueError(f"version {version!r} is not a version Cargo accepts: "
+                             "use MAJOR.MINOR.PATCH such as 1.0.0 (1 and 1.0 are completed with zeros)")
+        parts += ["0"] * (3 - len(parts))
+        return ".".join(str(int(p)) for p in parts) + sep + rest
 
 
 class BatchTranslationRequest(BaseModel):

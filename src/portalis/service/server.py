@@ -1,8 +1,9 @@
 """The server: builds the FastAPI app around one `Runtime` and runs it under uvicorn.
 
-`run_server` is what `portalis serve` calls.  Settings travel to uvicorn's worker
-processes as `PORTALIS_*` variables, and each of those processes builds its own app
-(with its own pool of translation processes) through the `create_app` factory.
+`run_server` is what `portalis serve` calls.  uvicorn's worker processes read the same
+`PORTALIS_*` environment (plus the command line's overrides), and each builds its own app
+(with its own pool of translation processes) through the `create_app` factory.  API keys
+are read once and removed from the environment, so no child process inherits them.
 """
 from __future__ import annotations
 
@@ -18,13 +19,14 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 import portalis
-from portalis.service import metrics
+from portalis.service import metrics, playground
 from portalis.service.auth import KeyStore
 from portalis.service.cache import RedisStore, ResultCache, SQLiteStore, engine_identity
 from portalis.service.errors import install_handlers
 from portalis.service.middleware import RequestContextMiddleware
 from portalis.service.pool import WorkerPool
-from portalis.service.ratelimit import MemoryLimiter, RedisLimiter
+from portalis.service.execgate import ExecutionGate
+from portalis.service.ratelimit import FailedAuthLimiter, MemoryLimiter, RedisLimiter
 from portalis.service.routes import api, probes
 from portalis.service.settings import Settings
 from portalis.service.triton_backend import TritonBackend
@@ -43,9 +45,23 @@ class Runtime:
     limiter: MemoryLimiter | RedisLimiter | None
     redis: object | None
     engine_version: str
+    exec_gate: ExecutionGate
+    auth_failures: FailedAuthLimiter
     triton: TritonBackend | None = None
     version: str = portalis.__version__
     started: float = 0.0
+
+
+def sandbox_config(settings: Settings) -> dict:
+    """What every pool process needs to confine submitted code (`worker.confinement`)."""
+    run = {"cpu_seconds": settings.run_cpu_seconds, "memory_mb": settings.run_memory_mb,
+           "processes": settings.run_processes, "file_size_mb": settings.run_file_size_mb,
+           "open_files": 64, "output_bytes": settings.run_output_bytes,
+           "wall_seconds": 2 * settings.run_cpu_seconds + 5}  # a sleeper, too, lets go soon
+    build = {"cpu_seconds": max(1, int(settings.build_timeout)), "memory_mb": settings.build_memory_mb or 8192,
+             "processes": 256, "file_size_mb": 512, "open_files": 1024, "output_bytes": 4 << 20,
+             "wall_seconds": settings.build_timeout}
+    return {"bwrap": settings.sandbox_bwrap, "uid": settings.sandbox_uid, "run": run, "build": build}
 
 
 def _build_runtime(settings: Settings) -> Runtime:
@@ -61,16 +77,20 @@ def _build_runtime(settings: Settings) -> Runtime:
         limiter = (RedisLimiter(redis, settings.rate_limit_per_minute, settings.effective_burst) if redis
                    else MemoryLimiter(settings.rate_limit_per_minute, settings.effective_burst))
     keys = KeyStore.from_settings(settings.api_keys, settings.api_keys_file) if settings.auth_enabled else None
+    os.environ.pop("PORTALIS_API_KEYS", None)  # read once; no process started from here inherits it
     pool = WorkerPool(settings.effective_pool_size, settings.queue_size,
                       settings.data_dir / "scratch" / f"server-{os.getpid()}",
-                      settings.translate_memory_mb, settings.build_memory_mb,
+                      settings.translate_memory_mb, settings.build_memory_mb, sandbox_config(settings),
                       on_depth=metrics.QUEUE_DEPTH.set)
     triton = None
     if settings.backend == "triton":
         triton = TritonBackend(settings.triton_url, settings.triton_protocol, settings.request_timeout,
                                settings.retry_after_seconds)
+    gate = ExecutionGate(settings.effective_exec_concurrency, settings.exec_queue_size, settings.exec_per_client,
+                         settings.retry_after_seconds)
     return Runtime(settings, pool, ResultCache(store, settings.cache_entries, metrics.CACHE_HIT_RATIO.set),
-                   keys, limiter, redis, engine_identity(portalis.__version__), triton)
+                   keys, limiter, redis, engine_identity(portalis.__version__), gate,
+                   FailedAuthLimiter(settings.auth_failures_per_minute), triton)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -111,6 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_handlers(app)
     app.include_router(api)
     app.include_router(probes)
+    playground.install(app)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST", "OPTIONS"],
@@ -130,7 +151,8 @@ def run_server(host: str | None = None, port: int | None = None, workers: int | 
         settings = replace(settings, **overrides)
         settings.validate()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    os.environ.update(settings.as_env())
+    # uvicorn's worker processes read the environment: pass only the command-line overrides
+    os.environ.update({f"PORTALIS_{name.upper()}": str(value) for name, value in overrides.items()})
     if settings.workers > 1:  # every uvicorn process writes its metrics where a scrape can merge them
         prom_dir = settings.data_dir / "prometheus"
         shutil.rmtree(prom_dir, ignore_errors=True)
@@ -138,4 +160,5 @@ def run_server(host: str | None = None, port: int | None = None, workers: int | 
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(prom_dir.resolve())
     uvicorn.run("portalis.service.server:create_app", factory=True, host=settings.host, port=settings.port,
                 workers=settings.workers, log_level=settings.log_level, access_log=False,
-                timeout_graceful_shutdown=10)
+                timeout_graceful_shutdown=10, proxy_headers=bool(settings.trusted_proxies),
+                forwarded_allow_ips=",".join(settings.trusted_proxies) or None)

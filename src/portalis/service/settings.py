@@ -59,17 +59,33 @@ class Settings:
     backend: str = "local"              # "local" (the pool) or "triton" (PORTALIS_TRITON_MODES go to Triton)
     triton_url: str = ""                # http://host:port or grpc://host:port; the scheme picks the protocol
     triton_modes: tuple[str, ...] = ("quality",)  # with backend=triton: what goes to Triton
+    trusted_proxies: tuple[str, ...] = ()  # peers whose X-Forwarded-For is believed
+    auth_failures_per_minute: int = 10  # wrong keys tolerated per client address before 429
+    sandbox_bwrap: str = "bwrap"        # bubblewrap, which runs every submitted program
+    sandbox_uid: int = 65534            # the unprivileged uid submitted code runs as
+    run_cpu_seconds: int = 10           # CPU limit of one sandboxed run (CPython or the program)
+    run_memory_mb: int = 1024           # address-space limit of one sandboxed run
+    run_processes: int = 32             # processes/threads a sandboxed run may have
+    run_file_size_mb: int = 16          # largest file a sandboxed run may write
+    run_output_bytes: int = 1 << 20     # stdout + stderr a run may print; more is a 422
+    exec_concurrency: int = 0           # executing jobs (quality, run_tests) at once; 0 = pool size - 1
+    exec_queue_size: int = 16           # executing jobs that may wait before 503
+    exec_per_client: int = 2            # executing jobs one client may have running or waiting
+    batch_timeout: float = 300.0        # seconds for a whole batch
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
         """Build settings from `PORTALIS_*` variables, falling back to the defaults above."""
         env = os.environ if environ is None else environ
         values = {}
+        if (env.get(PREFIX + "API_KEYS") or env.get(PREFIX + "API_KEYS_FILE")) and \
+                not env.get(PREFIX + "AUTH_ENABLED", "").strip():
+            values["auth_enabled"] = True  # keys given means authentication on
         for f in fields(cls):
             raw = env.get(PREFIX + f.name.upper())
-            if raw is None:
-                continue
             default = f.default
+            if raw is None or (not raw.strip() and not isinstance(default, (str, tuple))):
+                continue  # unset, or empty where empty means nothing: the default
             if isinstance(default, bool):
                 values[f.name] = _bool(raw)
             elif isinstance(default, int):
@@ -87,6 +103,9 @@ class Settings:
         return settings
 
     def validate(self) -> None:
+        if (self.api_keys or self.api_keys_file) and not self.auth_enabled:
+            raise ValueError("API keys are configured (PORTALIS_API_KEYS or PORTALIS_API_KEYS_FILE) but "
+                             "PORTALIS_AUTH_ENABLED is false: remove the keys or turn authentication on")
         if self.auth_enabled and not (self.api_keys or self.api_keys_file):
             raise ValueError("PORTALIS_AUTH_ENABLED is set but no PORTALIS_API_KEYS or PORTALIS_API_KEYS_FILE")
         if self.workers < 1 or self.pool_size < 0 or self.queue_size < 0 or self.request_timeout <= 0:
@@ -130,14 +149,7 @@ class Settings:
     def effective_burst(self) -> int:
         return self.rate_limit_burst or self.rate_limit_per_minute
 
-    def as_env(self) -> dict[str, str]:
-        """The settings as `PORTALIS_*` variables, so uvicorn worker processes see the same."""
-        env = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, tuple):
-                value = ",".join(value)
-            elif isinstance(value, bool):
-                value = "true" if value else "false"
-            env[PREFIX + f.name.upper()] = str(value)
-        return env
+    @property
+    def effective_exec_concurrency(self) -> int:
+        """Executing jobs at once: by default all pool processes but one, kept for translation."""
+        return self.exec_concurrency or max(1, self.effective_pool_size - 1)

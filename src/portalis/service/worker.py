@@ -18,15 +18,31 @@ import signal
 import struct
 import subprocess
 import tempfile
+import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
 
+from portalis.check import Confinement, OutputLimitExceeded, ResourceLimitExceeded
+from portalis.sandbox import Limits, Sandbox, SandboxUnavailable
+
 Emit = Callable[[dict], None]
+CONFINED: Confinement | None = None  # set by serve(): how this process runs submitted code
 
 
-def serve(jobs, results, scratch_dir: str, translate_memory_mb: int, build_memory_mb: int) -> None:
-    """Pool process main loop: one job at a time until the job pipe closes."""
+def confinement(bwrap: str, uid: int, run: dict, build: dict) -> Confinement:
+    """The sandbox and its limits for runs (CPython, the program) and for builds (rustc)."""
+    return Confinement(Sandbox(bwrap, uid), Limits(**run), Limits(**build))
+
+
+def serve(jobs, results, scratch_dir: str, translate_memory_mb: int, build_memory_mb: int,
+          sandbox: dict) -> None:
+    """Pool process main loop: one job at a time until the job pipe closes.
+
+    `sandbox`: the keyword arguments of `confinement()`; every job that executes submitted
+    code (builds, CPython runs, the built program) runs under that confinement."""
+    global CONFINED
+    CONFINED = confinement(**sandbox)
     os.setsid()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     Path(scratch_dir).mkdir(parents=True, exist_ok=True)
@@ -52,6 +68,12 @@ def serve(jobs, results, scratch_dir: str, translate_memory_mb: int, build_memor
         except MemoryError:
             send(("fail", {"error": "out_of_memory", "message": f"this input needed more than {limit} MB"}))
             return  # the heap may be fragmented beyond use; the pool starts a fresh process
+        except SandboxUnavailable as err:
+            send(("fail", {"error": "sandbox_unavailable", "message": f"the sandbox is unavailable: {err}"}))
+            continue
+        except OutputLimitExceeded as err:
+            send(("fail", {"error": "output_too_large", "message": str(err), "limit": err.limit}))
+            continue
         except Exception as err:  # the engine must never take the pool process down
             send(("fail", {"error": "engine_error", "message": f"{type(err).__name__}: {err}",
                            "trace": traceback.format_exc(limit=-8)}))
@@ -181,8 +203,8 @@ def _build(translation, cargo_toml: str, opts: dict) -> dict:
         crate = translation.write(Path(tmp) / "crate")
         (crate / "Cargo.toml").write_text(cargo_toml)
         try:
-            r = build_crate(crate, target=opts.get("target", "native"),
-                            release=opts.get("release", True), timeout=opts.get("timeout"))
+            r = build_crate(crate, target=opts.get("target", "native"), release=opts.get("release", True),
+                            timeout=opts.get("timeout"), sandbox=(CONFINED.sandbox, CONFINED.build))
         except ToolchainMissing as err:
             return {"ok": False, "target": opts.get("target"), "error": "toolchain_missing",
                     "stderr": str(err), "seconds": 0.0}
@@ -196,14 +218,16 @@ def _build(translation, cargo_toml: str, opts: dict) -> dict:
         return out
 
 
-def _check(code: str, filename: str, opts: dict) -> tuple[dict, dict]:
+def _check(code: str, filename: str, opts: dict) -> tuple[dict | None, dict]:
     """Build the module and run it under CPython and as Rust: (build report, verification)."""
     from portalis.build import ToolchainMissing
     from portalis.check import check_source
 
     target = opts.get("target", "native")
     try:
-        c = check_source(code, filename, target=target, timeout=opts.get("timeout", 30))
+        c = check_source(code, filename, target=target, timeout=opts.get("timeout", 30), confined=CONFINED)
+    except ResourceLimitExceeded as err:
+        return None, {"ran": False, "identical": None, "reason": str(err)}
     except ToolchainMissing as err:
         return ({"ok": False, "target": target, "error": "toolchain_missing", "stderr": str(err)},
                 {"ran": False, "identical": None, "reason": f"toolchain missing: {err}", "transient": True})
@@ -237,13 +261,33 @@ def stream_job(payload: dict, emit: Emit) -> dict:
     return {"ok": True, "diagnostics": [], "items": items}
 
 
+def reference_job(payload: dict, emit: Emit) -> dict:
+    """CPython's run of a module in the sandbox (the playground's reference output):
+    payload code, filename, stdin, timeout.  A run the sandbox's limits or the timeout cut
+    off is `timed_out`; one that prints too much fails as `output_too_large`."""
+    from portalis.check import run_python
+
+    with tempfile.TemporaryDirectory(prefix="reference-") as tmp:
+        script = Path(tmp) / Path(payload.get("filename", "main.py")).name
+        script.write_text(payload["code"])
+        started = time.perf_counter()
+        try:
+            run = run_python(script, payload.get("stdin", ""), payload["timeout"], confined=CONFINED)
+        except ResourceLimitExceeded:
+            return {"stdout": "", "stderr": "", "exit_status": None, "timed_out": True,
+                    "seconds": round(time.perf_counter() - started, 3)}
+    return {"stdout": run.stdout, "stderr": run.stderr, "exit_status": run.returncode, "timed_out": False,
+            "seconds": round(time.perf_counter() - started, 3)}
+
+
 def hello_job(payload: dict, emit: Emit) -> dict:
-    """Answered once at start-up: proves the engine imports and reports its identity."""
+    """Answered once at start-up: proves the engine imports, reports its identity and
+    whether the sandbox works here (None, or what is missing)."""
     import portalis
 
-    return {"pid": os.getpid(), "engine_version": portalis.__version__}
+    return {"pid": os.getpid(), "engine_version": portalis.__version__, "sandbox": CONFINED.sandbox.probe()}
 
 
 JOBS: dict[str, Callable[[dict, Emit], dict]] = {
-    "translate": translate_job, "stream": stream_job, "hello": hello_job,
+    "translate": translate_job, "stream": stream_job, "reference": reference_job, "hello": hello_job,
 }
