@@ -39,3 +39,27 @@ def test_reduce_cmp_to_key_partial(same_as_cpython):
         p = partial(max, 5)
         print(p(1, 2), p(9), p.args, p.func(1, 7))
     ''')
+
+
+def test_cache_decorators_on_functions_and_methods(same_as_cpython):
+    same_as_cpython('''
+        import functools
+        from functools import lru_cache, cache
+        @cache
+        def fib(n):
+            return n if n < 2 else fib(n - 1) + fib(n - 2)
+        print(fib(80))
+        class C:
+            def __init__(self, k):
+                self.k = k
+            @functools.lru_cache(maxsize=None)
+            def scaled(self, x):
+                print("computing", self.k, x)
+                return self.k * x
+            @cache
+            def total(self):
+                print("summing")
+                return self.k + 1
+        a, b = C(2), C(3)
+        print(a.scaled(5), a.scaled(5), b.scaled(5), a.total(), a.total(), b.total())
+    ''')

@@ -18,17 +18,17 @@ STDLIB = {
         "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
         "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
     },
-    "string": {"ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
+    "string": {"Template", "capwords", "ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
                "octdigits", "punctuation", "whitespace", "printable"},
     "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "stdout", "stderr", "argv", "getrecursionlimit"},
-    "collections": {"Counter", "defaultdict", "OrderedDict", "deque"},
+    "collections": {"Counter", "defaultdict", "OrderedDict", "deque", "ChainMap"},
     "heapq": {"heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge"},
     "itertools": {
         "permutations", "combinations", "combinations_with_replacement", "product", "accumulate",
         "chain", "groupby", "count", "cycle", "islice", "zip_longest", "starmap", "takewhile",
         "dropwhile", "pairwise", "repeat", "compress", "filterfalse", "tee",
     },
-    "functools": {"reduce", "cmp_to_key", "partial"},
+    "functools": {"reduce", "cmp_to_key", "partial", "wraps"},
     "bisect": {"bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"},
     "operator": {
         "itemgetter", "attrgetter", "methodcaller", "add", "sub", "mul", "truediv", "floordiv", "mod",
@@ -44,7 +44,21 @@ STDLIB = {
     "statistics": {"mean", "fmean", "geometric_mean", "median", "median_low", "median_high", "median_grouped",
                    "mode", "multimode", "quantiles", "variance", "pvariance", "stdev", "pstdev"},
     "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep"},
+    "json": {"dumps", "dump", "loads", "load", "JSONDecodeError"},
+    "copy": {"copy", "deepcopy"},
+    "dataclasses": {"asdict", "astuple", "replace", "fields", "is_dataclass"},
+    "csv": {"reader", "writer", "DictReader", "DictWriter", "QUOTE_MINIMAL", "QUOTE_ALL", "QUOTE_NONNUMERIC",
+            "QUOTE_NONE", "Error"},
+    "struct": {"pack", "unpack", "calcsize", "iter_unpack", "Struct", "error"},
+    "array": {"array"},
+    "pprint": {"pprint", "pformat", "pp"},
+    "timeit": {"timeit", "repeat", "default_timer"},
+    "textwrap": {"wrap", "fill", "shorten", "dedent", "indent", "TextWrapper"},
+    "datetime": {"date", "time", "datetime", "timedelta", "MINYEAR", "MAXYEAR"},
 }
+# Exception classes of standard-library modules, by qualified name: the runtime static.
+STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR", "csv.Error": "stdlib::csv::CSV_ERROR",
+                     "struct.error": "stdlib::struct_::STRUCT_ERROR"}
 # Files and the operating system (runtime `file.rs`, `stdlib/os.rs`, `shutil.rs`, `pathlib.rs`).
 STDLIB.update({
     "os": {"getcwd", "listdir", "mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "replace", "walk",

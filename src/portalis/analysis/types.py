@@ -156,8 +156,9 @@ class _IntInference:
                       and id(n) not in callee_ids}
         starred = {n.func.id for n in name_calls
                    if any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)}
+        rebound = astwalk.rebound_functions(tree.body)
         self.candidates = {name: fn for name, fn in self.functions.items()
-                           if name not in value_uses | starred and name in called and _plain_signature(fn)
+                           if name not in value_uses | starred | rebound and name in called and _plain_signature(fn)
                            and not scopes.scope_of(fn).is_generator}
         self.calls: dict[str, list[tuple[ast.Call, ast.AST]]] = {name: [] for name in self.candidates}
         self.bindings: dict[int, dict[str, list]] = {}

@@ -48,3 +48,16 @@ def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
         if not isinstance(node, _NESTED_SCOPES):
             todo.extend(children(node))
     return out
+
+
+def rebound_functions(body: list[ast.stmt]) -> set[str]:
+    """Names of a module's top-level functions that its top-level code binds more than
+    once (a second def, an assignment, an import): such a name is a variable, not one fn."""
+    defs = [s.name for s in body if isinstance(s, ast.FunctionDef)]
+    names = {n for n in defs if defs.count(n) > 1}
+    for node in own_nodes(body):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names & set(defs)

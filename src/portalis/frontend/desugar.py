@@ -34,8 +34,16 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
             body.extend(_memoize(stmt))
             continue
+        if isinstance(stmt, ast.ClassDef):
+            body.extend(_memoize_methods(stmt))
+        if isinstance(stmt, ast.ClassDef) and _enum_kind(stmt) in ("Flag", "IntFlag"):
+            body.extend(_expand_flag(stmt))
+            continue
         if isinstance(stmt, ast.ClassDef) and _enum_kind(stmt):
             body.extend(_expand_enum(stmt))
+            continue
+        if isinstance(stmt, ast.ClassDef) and _is_typed_dict(stmt):
+            body.append(_typed_dict_constructor(stmt))
             continue
         body.extend(_lazy_generators(stmt))
     if frozen:  # frozen dataclasses raise dataclasses.FrozenInstanceError on assignment
@@ -183,6 +191,8 @@ def _expand_record_class(node: ast.ClassDef) -> None:
         ]
         methods = [m.replace(f"isinstance(other, {node.name}) and {own} == {other}", f"{items} == tuple(other)")
                    for m in methods]
+    if not tuple_like:  # what dataclasses.fields/asdict/astuple/replace read
+        methods.append(f"__dataclass_fields__ = ({''.join(repr(n) + ', ' for n in names)})")
     if options["frozen"]:
         methods.append("def __setattr__(self, name, value):\n"
                        "    raise FrozenInstanceError(f\"cannot assign to field {name!r}\")")
@@ -252,7 +262,7 @@ def _lazy_generators(stmt: ast.stmt) -> list[ast.stmt]:
 def _enum_kind(node: ast.ClassDef) -> str | None:
     for base in node.bases:
         name = base.id if isinstance(base, ast.Name) else getattr(base, "attr", None)
-        if name in ("Enum", "IntEnum", "StrEnum"):
+        if name in ("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"):
             return name
     return None
 
@@ -321,8 +331,178 @@ def _expand_enum(node: ast.ClassDef) -> list[ast.stmt]:
     return stmts
 
 
+def _flag_values(node: ast.ClassDef) -> tuple[list[tuple[str, int]], list[ast.FunctionDef]] | None:
+    """The members of a Flag class with their values, worked out here (auto() is the
+    next power of two; `A | B` combines earlier members), and its methods."""
+    members: list[tuple[str, int]] = []
+    methods = []
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            if isinstance(stmt.value, ast.Call) and _decorator_name(stmt.value) == "auto":
+                highest = max((v for _, v in members), default=0)
+                value = 1 << highest.bit_length() if highest else 1
+            else:
+                try:
+                    value = eval(compile(ast.Expression(stmt.value), "<flag>", "eval"), {"__builtins__": {}}, dict(members))
+                except Exception:  # noqa: BLE001 - not a constant expression: not expanded
+                    return None
+                if not isinstance(value, int):
+                    return None
+            members.append((stmt.targets[0].id, value))
+        elif isinstance(stmt, ast.FunctionDef):
+            methods.append(stmt)
+        elif not isinstance(stmt, (ast.Pass, ast.Expr)):
+            return None
+    return members, methods
+
+
+def _expand_flag(node: ast.ClassDef) -> list[ast.stmt]:
+    """`class Perm(Flag)` / `IntFlag`: members with power-of-two values, combined with
+    `|`, `&`, `^`, `~` into (cached) pseudo-members named like CPython's (`R|W`),
+    membership with `in`, iteration over the single-bit members; IntFlag members are
+    also ints (equality, ordering, arithmetic, str)."""
+    found = _flag_values(node)
+    if found is None:
+        return [node]
+    members, methods = found
+    kind, name = _enum_kind(node), node.name
+    int_flag = kind == "IntFlag"
+    canonical = [m for m, v in members if v and v & (v - 1) == 0]
+    all_bits = 0
+    for _, v in members:
+        all_bits |= v
+    other = f"(other.value if isinstance(other, {name}) else other)" if int_flag else "other.value"
+    str_body = "str(self.value)" if int_flag else f'f"{name}({{self.value!r}})" if self.name is None else f"{name}.{{self.name}}"'
+    eq = f"self.value == {other}" if int_flag else f"isinstance(other, {name}) and self.value == other.value"
+    invert = f"((1 << max(self.value.bit_length(), {all_bits.bit_length()})) - 1)" if int_flag else str(all_bits)
+    source = (f"_{name}_pseudo = {{}}\n"
+              f"def _{name}_of(value):\n"
+              f"    for member in {name}._named_:\n"
+              f"        if member.value == value:\n"
+              f"            return member\n"
+              f"    if value in _{name}_pseudo:\n"
+              f"        return _{name}_pseudo[value]\n"
+              f"    names = []\n"
+              f"    covered = 0\n"
+              f"    for member in {name}._members_:\n"
+              f"        if member.value & value == member.value:\n"
+              f"            names.append(member.name)\n"
+              f"            covered |= member.value\n"
+              f"    rest = value & ~covered\n"
+              f"    if rest:\n"
+              + (f"        names.append(str(rest))\n" if int_flag else
+                 f"        raise ValueError(f\"{{value!r}} is not a valid {name}\")\n") +
+              f"    member = {name}('|'.join(names) if names else None, value)\n"
+              f"    _{name}_pseudo[value] = member\n"
+              f"    return member\n"
+              f"class {name}:\n"
+              f"    def __init__(self, name, value=None):\n"
+              f"        if value is None:\n"
+              f"            found = _{name}_of(name)\n"
+              f"            self.name = found.name\n"
+              f"            self.value = found.value\n"
+              f"            return\n"
+              f"        self.name = name\n"
+              f"        self.value = value\n"
+              f"    def __repr__(self):\n"
+              f"        if self.name is None:\n"
+              f"            return f\"<{name}: {{self.value!r}}>\"\n"
+              f"        return f\"<{name}.{{self.name}}: {{self.value!r}}>\"\n"
+              f"    def __str__(self):\n"
+              f"        return {str_body}\n"
+              f"    def __hash__(self):\n"
+              f"        return hash(self.value)\n"
+              f"    def __eq__(self, other):\n"
+              f"        return {eq}\n"
+              f"    def __bool__(self):\n"
+              f"        return self.value != 0\n"
+              f"    def __or__(self, other):\n"
+              f"        return _{name}_of(self.value | {other})\n"
+              f"    def __and__(self, other):\n"
+              f"        return _{name}_of(self.value & {other})\n"
+              f"    def __xor__(self, other):\n"
+              f"        return _{name}_of(self.value ^ {other})\n"
+              f"    def __invert__(self):\n"
+              f"        return _{name}_of({invert} & ~self.value)\n"
+              f"    def __contains__(self, other):\n"
+              f"        return other.value & self.value == other.value\n"
+              f"    def __iter__(self):\n"
+              f"        return iter([m for m in {name}._members_ if m.value & self.value == m.value])\n"
+              f"    def __len__(self):\n"
+              f"        return len([m for m in {name}._members_ if m.value & self.value == m.value])\n")
+    if int_flag:
+        source += (f"    def __ror__(self, other):\n"
+                   f"        return _{name}_of(self.value | other)\n"
+                   f"    def __rand__(self, other):\n"
+                   f"        return _{name}_of(self.value & other)\n"
+                   f"    def __lt__(self, other):\n"
+                   f"        return self.value < {other}\n"
+                   f"    def __int__(self):\n"
+                   f"        return self.value\n"
+                   f"    def __index__(self):\n"
+                   f"        return self.value\n"
+                   + "".join(f"    def __{op}__(self, other):\n        return self.value {sym} {other}\n"
+                             f"    def __r{op}__(self, other):\n        return other {sym} self.value\n"
+                             for op, sym in (("add", "+"), ("sub", "-"), ("mul", "*"))))
+    after = [f"{name}.{m} = {name}({m!r}, {v})" for m, v in members]
+    after.append(f"{name}._members_ = [{', '.join(f'{name}.{m}' for m in canonical)}]")
+    after.append(f"{name}._named_ = [{', '.join(f'{name}.{m}' for m, _ in members)}]")
+    stmts = ast.parse(source + "\n".join(after)).body
+    cls = next(s for s in stmts if isinstance(s, ast.ClassDef))
+    cls.body.extend(methods)
+    for st in stmts:
+        for n in astwalk.walk(st):
+            ast.copy_location(n, node)
+            n.end_lineno = node.lineno
+    return stmts
+
+
+def _is_typed_dict(node: ast.ClassDef) -> bool:
+    return any((b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)) == "TypedDict" for b in node.bases)
+
+
+def _typed_dict_constructor(node: ast.ClassDef) -> ast.stmt:
+    """`class Movie(TypedDict): name: str` is a plain dict at run time: `Movie(name=...)`
+    builds one."""
+    fn = ast.parse(f"def {node.name}(**fields):\n    return dict(fields)").body[0]
+    for n in astwalk.walk(fn):
+        ast.copy_location(n, node)
+        n.end_lineno = node.lineno
+    return fn
+
+
 def _cache_decorator(fn: ast.FunctionDef) -> bool:
     return any(_decorator_name(d) in CACHE_DECORATORS for d in fn.decorator_list)
+
+
+def _memoize_methods(cls: ast.ClassDef) -> list[ast.stmt]:
+    """`@cache` on an instance method: the method looks its arguments, self included, up
+    in a module-level memo and calls the undecorated body on a miss.  Returns the memo
+    tables, which go before the class."""
+    tables = []
+    for i, fn in enumerate(list(cls.body)):
+        if not (isinstance(fn, ast.FunctionDef) and _cache_decorator(fn) and fn.args.args
+                and len(fn.decorator_list) == 1 and not fn.args.vararg and not fn.args.kwarg and not fn.args.kwonlyargs):
+            continue
+        fn.decorator_list = []
+        params = [a.arg for a in fn.args.args]
+        table, uncached = f"_{cls.name}_{fn.name}_cache", f"_{fn.name}_uncached"
+        source = (f"def {fn.name}({ast.unparse(fn.args)}):\n"
+                  f"    key = ({', '.join(params)},)\n"
+                  f"    if key in {table}:\n"
+                  f"        return {table}[key]\n"
+                  f"    result = {params[0]}.{uncached}({', '.join(params[1:])})\n"
+                  f"    {table}[key] = result\n"
+                  f"    return result\n")
+        wrapper = ast.parse(source).body[0]
+        memo = ast.parse(f"{table} = {{}}").body[0]
+        for node in (wrapper, memo):
+            for n in astwalk.walk(node):
+                ast.copy_location(n, fn)
+        fn.name = uncached
+        cls.body.insert(cls.body.index(fn) + 1, wrapper)
+        tables.append(memo)
+    return tables
 
 
 def _memoize(fn: ast.FunctionDef) -> list[ast.stmt]:

@@ -10,6 +10,7 @@ import ast
 from dataclasses import dataclass, field
 
 from portalis.frontend import astwalk
+from portalis.frontend.match import rewrite_matches
 from portalis.diagnostics import Diagnostic, TranslationError
 
 MAX_SOURCE_BYTES = 2_000_000
@@ -20,7 +21,9 @@ UNSUPPORTED_NODES = {
     ast.AsyncFor: ("async for is not supported", "use a plain for loop"),
     ast.AsyncWith: ("async with is not supported", "use a plain with statement"),
     ast.Await: ("await is not supported", "call the function directly"),
-    ast.Match: ("the match statement is not supported yet", "use if/elif chains"),
+    ast.Match: ("this match statement's patterns are not supported yet (a class pattern with positional "
+                "sub-patterns needs __match_args__ known: a dataclass, NamedTuple or explicit tuple)",
+                "use keyword sub-patterns, or if/elif chains"),
     ast.TryStar: ("except* is not supported", "use a plain except clause"),
 }
 
@@ -31,9 +34,6 @@ UNSUPPORTED_CALLS = {
     "globals": "the globals() dictionary is not available; use a dict you create",
     "locals": "the locals() dictionary is not available; use a dict you create",
     "vars": "vars() is not available; use explicit attributes or a dict",
-    "setattr": "setattr with a computed name is not supported; assign the attribute directly",
-    "getattr": "getattr with a computed name is not supported; read the attribute directly",
-    "delattr": "delattr is not supported; keep the attribute and reset its value",
     "__import__": "dynamic imports are not supported; use an import statement",
 }
 
@@ -64,6 +64,7 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
     except ValueError as err:
         raise TranslationError([Diagnostic(filename, 1, 1, f"source cannot be parsed: {err}",
                                            "remove NUL bytes and non-text content")])
+    rewrite_matches(tree)
     nodes = astwalk.walk(tree)
     diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
     if diagnostics:

@@ -8,10 +8,12 @@ parameter.  Anything called through a value goes through `builtins::call`.
 from __future__ import annotations
 
 import ast
+import builtins
 
 from portalis import ir
 from portalis.emit.names import ident, str_literal
 from portalis.analysis.stdlib_names import is_module, STDLIB, TYPE_ONLY_MODULES
+from portalis.lower.expr import INTROSPECTION_ATTRS
 
 BUILTIN_EXCEPTIONS = {
     name: "".join("_" + c if c.isupper() and i else c for i, c in enumerate(name)).upper()
@@ -20,8 +22,8 @@ BUILTIN_EXCEPTIONS = {
         "StopIteration", "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError",
         "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "UnboundLocalError",
         "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
-        "UnicodeError", "OSError", "EOFError", "MemoryError", "FileNotFoundError", "FileExistsError",
-        "PermissionError", "IsADirectoryError", "NotADirectoryError", "UnicodeDecodeError", "UnicodeEncodeError",
+        "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "EOFError", "MemoryError",
+        "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError", "NotADirectoryError",
     )
 }
 BUILTIN_EXCEPTIONS["IOError"] = "OS_ERROR"
@@ -33,13 +35,17 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object", "issubclass", "open",
+    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray", "open",
 }
 
 
+# Methods of built-in types called on the type, not on an instance passed first.
+_CLASS_METHODS = {"float": {"fromhex"}, "str": {"maketrans"}}
+_PYTHON_BUILTINS = frozenset(n for n in dir(builtins) if not n.startswith("_"))
+
 # Names the desugar pass expands away: importing them binds nothing at run time.
 DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "functools": {"lru_cache", "cache", "total_ordering"},
-             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "auto"}}
+             "collections": {"namedtuple"}, "typing": {"NamedTuple"}, "enum": {"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "auto"}}
 
 
 def check_import(stmt, imports: dict[str, str]):
@@ -133,11 +139,17 @@ class CallLowering:
 
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
         if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit",
-                                                      "object", "open"):
+                                                      "object", "getattr", "setattr", "hasattr", "delattr", "open"):
             return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
         if name in BUILTIN_EXCEPTIONS:
             self.error(node, f"exception class {name} used as a value is not supported",
                        f"raise {name}(...) or catch it with except {name}")
+            return ir.Raw("Value::None")
+        if name == "Ellipsis":
+            return ir.Call("builtins::ellipsis", [])
+        if name in _PYTHON_BUILTINS:
+            # CPython has the name: a NameError at run time would be a lie.
+            self.error(node, f"the built-in {name} is not supported yet", "rewrite this without it")
             return ir.Raw("Value::None")
         # CPython raises NameError only if this line runs, so the translation does too.
         self.warn(node, f"name '{name}' is not defined", "define it before use, or import it")
@@ -170,17 +182,23 @@ class CallLowering:
         if isinstance(func, ast.Attribute):
             return self._call_attribute(node, func)
         callee = self.expr(func)
-        if node.keywords and all(k.arg is None for k in node.keywords) and len(node.keywords) == 1:
-            # f(*args, **kwargs) forwarding (decorators): works while the dict is empty
-            kwargs = self.ref(self.expr(node.keywords[0].value))
-            return self.fallible(ir.Call("builtins::call_kw", [self.ref(callee), self._items(node.args), kwargs]))
-        return self.fallible(ir.Call("builtins::call", [self.ref(callee), self._positional_vec(node)]))
+        return self.fallible(ir.Call("builtins::call", [self.ref(callee), self._call_args(node)]))
 
-    def _positional_vec(self, node: ast.Call) -> ir.Expr:
-        if node.keywords:
-            self.error(node, "keyword arguments in a call through a variable are not supported",
-                       "pass the arguments by position")
-        return self._items(node.args)
+    def _call_args(self, node: ast.Call) -> ir.Expr:
+        """The arguments of a call through a value as one Vec<Value>: the positional ones
+        (`*iterable` spliced), then the keywords as one `callargs::Kwargs` marker (`**m` merged)."""
+        args = self._items(node.args)
+        named = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
+        if named:
+            args = ir.Call("callargs::with_kwargs", [args, ir.VecLit(named)])
+        for k in node.keywords:
+            if k.arg is None:
+                args = self.fallible(ir.Call("callargs::with_kwargs_mapping", [args, self.ref(self.expr(k.value))]))
+        return args
+
+    @staticmethod
+    def _unpacks(node: ast.Call) -> bool:
+        return any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords)
 
     def _call_attribute(self, node: ast.Call, func: ast.Attribute) -> ir.Expr:
         base = func.value
@@ -202,12 +220,18 @@ class CallLowering:
             if f"{module}.{func.attr}" == "io.open":
                 return self._open(node, "io.open")
             return self._call_stdlib(node, f"{module}.{func.attr}")
+        if isinstance(base, ast.Name) and f"{base.id}.{func.attr}" in _TYPE_CONSTRUCTORS \
+                and not self._is_local(base.id) and base.id not in self.global_vars:
+            return self._call_stdlib(node, f"{base.id}.{func.attr}")
         if isinstance(base, ast.Name) and base.id in ("str", "list", "dict", "set", "int", "float", "tuple") \
                 and not self._is_local(base.id) and base.id not in self.global_vars:
             if base.id == "dict" and func.attr == "fromkeys":
                 args = [self.ref(self.expr(a)) for a in node.args[:1]]
                 value = [ir.Call("Some", [self.ref(self.expr(node.args[1]))])] if len(node.args) > 1 else [ir.Raw("None")]
                 return self.fallible(ir.Call("methods::dict_fromkeys", args + value))
+            if func.attr in _CLASS_METHODS.get(base.id, ()):
+                self.error(node, f"{base.id}.{func.attr}() is not supported yet", "compute the value another way")
+                return ir.Raw("Value::None")
             if not node.args:
                 self.error(node, f"{base.id}.{func.attr}() needs the object as first argument", "call it as a method")
                 return ir.Raw("Value::None")
@@ -231,19 +255,15 @@ class CallLowering:
 
     def _method_call(self, receiver: ir.Expr, name: str, node: ast.Call) -> ir.Expr:
         user = self._user_method_signature(name)
-        if user is not None and not node.keywords and not any(isinstance(a, ast.Starred) for a in node.args):
-            pass
-        elif user is not None and node.keywords:
+        if user is not None and node.keywords and not self._unpacks(node):
             args = self._bind_arguments(node, user, user.params[1:])
             return self.fallible(ir.Call("methods::call_method", [self.ref(receiver), ir.Raw(str_literal(name)), ir.VecLit(args)]))
+        if any(k.arg is None for k in node.keywords):
+            return self.fallible(ir.Call("methods::call_method", [self.ref(receiver), ir.Raw(str_literal(name)),
+                                                                self._call_args(node)]))
         args = self._items(node.args)
         if node.keywords:
-            kw = []
-            for k in node.keywords:
-                if k.arg is None:
-                    self.error(k.value, "**kwargs in a method call is not supported", "pass keyword arguments explicitly")
-                    continue
-                kw.append(ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]))
+            kw = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords]
             return self.fallible(ir.Call("methods::call_method_kw", [self.ref(receiver), ir.Raw(str_literal(name)), args, ir.VecLit(kw)]))
         return self.fallible(ir.Call("methods::call_method", [self.ref(receiver), ir.Raw(str_literal(name)), args]))
 
@@ -306,9 +326,9 @@ class CallLowering:
 
     def _call_user_function(self, node: ast.Call, sig) -> ir.Expr:
         name = sig.node.name
-        if any(isinstance(a, ast.Starred) for a in node.args) and not node.keywords:
+        if self._unpacks(node):
             callee = self.module_function_value(name)
-            return self.fallible(ir.Call("builtins::call", [ir.Ref(callee), self._items(node.args)]))
+            return self.fallible(ir.Call("builtins::call", [ir.Ref(callee), self._call_args(node)]))
         int_params = self.types.ints.params.get(name, [])
         args = self._bind_arguments(node, sig, sig.params, int_params)
         ty = "i64" if name in self.types.ints.returns else "Value"
@@ -319,9 +339,11 @@ class CallLowering:
             args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
             return ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [self.new_exception(info, args)])])
         init = self._find_init(info)
-        args = self._bind_arguments(node, init, init.params[1:]) if init else self._items(node.args).items \
-            if isinstance(self._items(node.args), ir.VecLit) else []
-        return self.fallible(ir.Call("classes::instantiate", [ir.Raw(f"&{info.static}"), ir.VecLit(args)]))
+        if init is None or self._unpacks(node):
+            args = self._call_args(node)  # bound by __init__'s own prologue
+        else:
+            args = ir.VecLit(self._bind_arguments(node, init, init.params[1:]))
+        return self.fallible(ir.Call("classes::instantiate", [ir.Raw(f"&{info.static}"), args]))
 
     def _find_init(self, info):
         while info is not None:
@@ -345,6 +367,9 @@ class CallLowering:
         return self._call_stdlib(node, "io.open")
 
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
+        if qualified in ("timeit.timeit", "timeit.repeat") and node.args and isinstance(node.args[0], ast.Constant):
+            self.error(node.args[0], f"{qualified}() with the statement as a string is not supported",
+                       "pass a function or lambda: timeit.timeit(lambda: f(x), number=100)")
         args = self._items(node.args)
         kw = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
         return self.fallible(ir.Call("stdlib::call", [ir.Raw(str_literal(qualified)), args, ir.VecLit(kw)]))
@@ -421,6 +446,17 @@ class CallLowering:
             return self.fallible(ir.Call("classes::instantiate", [ir.Raw("&classes::OBJECT"), ir.VecLit([])]))
         if name == "issubclass":
             return self._issubclass(node)
+        if name in ("getattr", "hasattr", "setattr", "delattr") and len(args) > 1 \
+                and isinstance(args[1], ast.Constant) and args[1].value in INTROSPECTION_ATTRS:
+            self.error(args[1], f"the attribute {args[1].value} (code introspection) is not supported",
+                       "pass the values the code needs explicitly")
+            return ir.Raw("Value::None")
+        if name == "getattr":
+            return f(ir.Call("attributes::getattr", [r(0), r(1), o(2)]))
+        if name in ("hasattr", "delattr"):
+            return f(ir.Call(f"attributes::{name}", [r(0), r(1)]))
+        if name == "setattr":
+            return f(ir.Call("attributes::setattr", [r(0), r(1), self.own(self.expr(args[2]))]))
         if name == "dict":
             kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
             return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))
@@ -432,6 +468,10 @@ class CallLowering:
             return ir.Call("Value::Bool", [ir.Call("builtins::callable", [r(0)])])
         if name == "id":
             return ir.Call("builtins::id", [r(0)])
+        if name in ("bytes", "bytearray"):
+            self._check_keywords(node, name, {"encoding", "errors"})
+            mutable = "true" if name == "bytearray" else "false"
+            return f(ir.Call("bytes::construct", [o(0, "source"), o(1, "encoding"), o(2, "errors"), ir.Raw(mutable)]))
         allowed = _BUILTIN_KEYWORDS.get(name, set())
         self._check_keywords(node, name, allowed)
         shapes = {
@@ -479,9 +519,22 @@ class CallLowering:
             result = issubclass(top, getattr(builtins, base))
         return ir.Raw(f"Value::Bool({'true' if result else 'false'})")
 
+    def _static_type_test(self, t: ast.expr) -> bool:
+        """Whether isinstance's `t` names a class known at translation time."""
+        if isinstance(t, ast.Call) and isinstance(t.func, ast.Name) and t.func.id == "type" and len(t.args) == 1:
+            return True
+        if not isinstance(t, ast.Name) or self._is_local(t.id) or t.id in self.global_vars:
+            return False
+        return t.id in self.classes or t.id in BUILTIN_EXCEPTIONS or t.id in _ISINSTANCE_BUILTINS
+
     def _isinstance(self, node: ast.Call) -> ir.Expr:
         value = self.expr(node.args[0])
         types = node.args[1].elts if isinstance(node.args[1], ast.Tuple) else [node.args[1]]
+        if any(not self._static_type_test(t) for t in types):
+            # A class held in a variable, or a tuple of classes built at run time.
+            classes = self.expr(node.args[1])
+            return ir.Call("Value::Bool", [self.fallible(ir.Call("builtins::isinstance_value", [
+                self.ref(value), self.ref(classes)], ty="bool"))])
         tests: list[ir.Expr] = []
         for t in types:
             if isinstance(t, ast.Call) and isinstance(t.func, ast.Name) and t.func.id == "type" and len(t.args) == 1:
@@ -494,10 +547,8 @@ class CallLowering:
                 tests.append(ir.Call("classes::isinstance", [self.ref(value), ir.Raw(f"&{self.classes[name].static}")]))
             elif name in BUILTIN_EXCEPTIONS or (name in self.classes and self.classes[name].is_exception):
                 tests.append(ir.Call("exc_isinstance", [self.ref(value), ir.Raw(f"&{self.exception_static(name, t)}")]))
-            elif name in ("int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object"):
+            elif name in _ISINSTANCE_BUILTINS:
                 tests.append(ir.Call("builtins::isinstance_builtin", [self.ref(value), ir.Raw(str_literal(name))]))
-            else:
-                self.error(t, f"isinstance() with {ast.unparse(t)} is not supported", "use a built-in type or a class of this module")
         if not tests:
             return ir.Raw("Value::Bool(false)")
         test = tests[0]
@@ -505,6 +556,9 @@ class CallLowering:
             test = ir.Binary("||", test, extra)
         return ir.Call("Value::Bool", [test])
 
+
+_ISINSTANCE_BUILTINS = {"int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
+                        "bytes", "bytearray"}
 
 _BUILTIN_ARITY = {
     "len": (1, 1), "abs": (1, 1), "repr": (1, 1), "ord": (1, 1), "chr": (1, 1), "hash": (1, 1),
@@ -514,6 +568,11 @@ _BUILTIN_ARITY = {
     "set": (0, 1), "frozenset": (0, 1), "round": (1, 2), "divmod": (2, 2), "pow": (2, 3),
     "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
     "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
+    "getattr": (2, 3), "hasattr": (2, 2), "delattr": (2, 2), "setattr": (3, 3),
+    "bytes": (0, 3), "bytearray": (0, 3),
 }
+
+# Alternative constructors called on a built-in type (`int.from_bytes(b, "big")`).
+_TYPE_CONSTRUCTORS = {"int.from_bytes", "bytes.fromhex", "bytearray.fromhex"}
 
 _BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"}}

@@ -99,6 +99,8 @@ class ClassLowering:
             while rust in used:
                 rust += "_"
             used.add(rust)
+            # A later def of the same name replaces the earlier one, as in the class namespace.
+            info.entries = [e for e in info.entries if e.name != stmt.name or (e.kind == "Setter") != (kind == "Setter")]
             info.entries.append(MethodEntry(stmt.name, kind, rust, stmt))
             if kind in ("Instance", "Static", "Class"):
                 info.methods[stmt.name] = self._signature(stmt, rust)
@@ -177,12 +179,13 @@ class ClassLowering:
     def _lower_method(self, entry: MethodEntry, info: ClassInfo) -> ir.Function:
         node = entry.node
         sig = info.methods.get(node.name) if entry.kind in ("Instance", "Static", "Class") else None
-        sig = sig or self._signature(node, entry.rust_name, default_cells=False)
+        if sig is None or sig.node is not node:
+            sig = self._signature(node, entry.rust_name, default_cells=False)
         self.current_class_info = info
         fn = self._lower_function(node, sig, "method")
         self.current_class_info = None
         # One shared signature for the class table: bind the parameters from the Vec.
-        unpack = self._bind_dynamic_args(node.name, sig, fn.params)
+        unpack = self._bind_dynamic_args(f"{info.name}.{node.name}", sig, fn.params)
         fn.params = [ir.Param("args", "Vec<Value>")]
         fn.body.stmts[:0] = unpack
         fn.python_name = f"{info.name}.{node.name}"
@@ -197,6 +200,10 @@ class ClassLowering:
         info = self.classes[node.name]
         for sig in info.methods.values():
             self.init_default_cells(sig, out)
+        if not info.is_exception:
+            # Every class has its own `__doc__` (None without a docstring): never the base's.
+            out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
+                ir.Raw(f"&{info.static}"), ir.Raw(str_literal("__doc__")), self._docstring(node)])))
         for stmt in info.attrs:
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
             value = self.own(self.expr(stmt.value))

@@ -11,6 +11,7 @@ import ast
 
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
+from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -38,6 +39,14 @@ WIDENING = {"intops::add": "ops::add", "intops::sub": "ops::sub", "intops::mul":
 NATIVE_COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
 I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
+
+
+# Attributes CPython objects have that a compiled program cannot offer: reading one,
+# or asking hasattr/getattr for it, is a translation-time error rather than a lie.
+INTROSPECTION_ATTRS = frozenset({"__code__", "__globals__", "__closure__", "__defaults__", "__kwdefaults__",
+                                 "__dict__", "__func__", "__self__", "__builtins__", "__annotations__",
+                                 "__slots__", "__weakref__", "__module__", "__qualname__", "__mro__",
+                                 "__bases__", "__subclasses__", "__init_subclass__"})
 
 
 class ExprLowering:
@@ -128,6 +137,8 @@ class ExprLowering:
             return ir.Raw("Value::None")
         if name == "__name__":
             return ir.Raw('Value::str("__main__")')
+        if name == "__doc__":
+            return self._docstring(self.parsed.tree)
         if name == "object":
             return ir.Raw("Value::Class(&classes::OBJECT)")
         return self.builtin_value(name, node)
@@ -179,6 +190,10 @@ class ExprLowering:
             return ir.Raw(f"Value::Float({float_literal(v)})")
         if isinstance(v, str):
             return ir.Raw(f"Value::str({str_literal(v)})")
+        if v is Ellipsis:
+            return ir.Call("builtins::ellipsis", [])
+        if isinstance(v, bytes):
+            return ir.Call("bytes::literal", [ir.Raw(f"&[{', '.join(str(b) for b in v)}]")])
         self.error(node, f"{type(v).__name__} literals are not supported", "use str, int, float, bool or None")
         return ir.Raw("Value::None")
 
@@ -365,7 +380,34 @@ class ExprLowering:
             return self.fallible(ir.Call("ops::getitem_int", [self.ref(obj), index]))
         return self.fallible(ir.Call("ops::getitem", [self.ref(obj), self.ref(index)]))
 
+    def _docstring(self, node: ast.AST) -> ir.Expr:
+        """`__doc__` of a module, class or function known statically."""
+        doc = ast.get_docstring(node, clean=False)
+        return ir.Raw("Value::None") if doc is None else ir.Call("Value::str", [ir.Raw(str_literal(doc))])
+
+    def _static_definition(self, node: ast.expr) -> ast.AST | None:
+        """The def or class statement a name (or `Class.method`) stands for, if fixed."""
+        if isinstance(node, ast.Name) and not self._is_local(node.id) and self._comp_var(node.id) is None:
+            if node.id in self.functions and node.id not in self.global_vars:
+                return self.functions[node.id].node
+            if node.id in self.classes:
+                return self.classes[node.id].node
+        if isinstance(node, ast.Attribute):
+            owner = self._static_definition(node.value)
+            if isinstance(owner, ast.ClassDef):
+                return next((s for s in owner.body if isinstance(s, ast.FunctionDef) and s.name == node.attr
+                             and not s.decorator_list), None)
+        return None
+
     def expr_Attribute(self, node: ast.Attribute) -> ir.Expr:
+        if node.attr in INTROSPECTION_ATTRS:
+            self.error(node, f"the attribute {node.attr} (code introspection) is not supported",
+                       "pass the values the code needs explicitly")
+            return ir.Raw("Value::None")
+        if node.attr == "__doc__":
+            definition = self._static_definition(node.value)
+            if definition is not None:
+                return self._docstring(definition)
         module_attr = self.module_attribute(node) or self.builtin_type_method(node)
         if module_attr is not None:
             return module_attr
@@ -396,6 +438,8 @@ class ExprLowering:
                 spec = ir.Ref(self._fstring_text(piece.format_spec))
             value = self.expr(piece.value)
             parts.append(self.fallible(ir.Call("strformat::format_field", [self.ref(value), ir.Raw(conv), spec])))
+        if not parts:
+            return ir.Call("String::new", [])
         if len(parts) == 1:
             return parts[0]
         return ir.MethodCall(ir.Raw("[" + ", ".join(_inline(p) for p in parts) + "]"), "concat", [])
@@ -410,9 +454,6 @@ class ExprLowering:
         from portalis.lower.module import FnCtx, local_bindings
         scope = self.scopes.scope_of(node)
         name = getattr(node, "name", "<lambda>")
-        if isinstance(node, ast.FunctionDef):
-            for deco in node.decorator_list:
-                self._check_decorator(deco, "nested")
         sig = self._signature(node, ident(name) if isinstance(node, ast.FunctionDef) else "lambda", default_cells=False)
         captured = sorted(scope.free)
         # Defaults are evaluated when the def or lambda runs, and moved into the closure.
@@ -430,52 +471,46 @@ class ExprLowering:
         if isinstance(node, ast.FunctionDef):
             body = self._lower_function_body(node)
         else:
-            body = ir.Block(tail=ir.Call("Ok", [self.own(self.expr(node.body))]))
+            body = ir.Block([ir.Let("_frame", ir.Try(ir.Call("frames::enter", [])))],
+                            ir.Call("Ok", [self.own(self.expr(node.body))]))
         body.stmts[:0] = binding + prologue
         self.ctx = outer
         closure = ir.Closure(["args: Vec<Value>"], body, ret="PyResult<Value>")
         clones = [ir.Let(ident(c), ir.MethodCall(ir.Var(ident(c)), "clone", [])) for c in captured]
-        func = ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+        func: ir.Expr = ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
         lets = default_lets + clones
-        return ir.BlockExpr(ir.Block(lets, func)) if lets else func
+        func = ir.BlockExpr(ir.Block(lets, func)) if lets else func
+        for deco in reversed(getattr(node, "decorator_list", [])):
+            func = self.fallible(ir.Call("builtins::call", [self.ref(self.expr(deco)), ir.VecLit([func])]))
+        return func
 
     def _bind_dynamic_args(self, name: str, sig, params: list[ir.Param],
                            defaults: dict[str, ir.Expr] | None = None) -> list[ir.Stmt]:
-        """Unpack `args: Vec<Value>` (a closure's or a method's) into its parameters,
-        filling defaults: `defaults` gives values computed in advance, else each is
-        evaluated at the call."""
-        required = len([p for p in sig.params if p not in sig.defaults])
-        most = "usize::MAX" if sig.vararg else str(len(sig.params))
-        stmts: list[ir.Stmt] = [
-            ir.Let("n_args", ir.MethodCall(ir.Var("args"), "len", [])),
-            ir.ExprStmt(ir.Try(ir.Call("builtins::check_arity", [ir.Raw(str_literal(self.py_name(name))), ir.Var("n_args"),
-                                                       ir.Raw(str(required)), ir.Raw(most)]))),
-            ir.Let("args", ir.MethodCall(ir.Var("args"), "into_iter", []), mutable=True),
-        ]
+        """Unpack `args: Vec<Value>` (a closure's or a method's, keywords included) into
+        its parameters, filling defaults: `defaults` gives values computed in advance,
+        else each is evaluated at the call."""
+        names = sig.params + sig.kwonly
+        has_default = ", ".join("true" if p in sig.defaults else "false" for p in names)
+        stmts: list[ir.Stmt] = [ir.Let("bound", ir.Try(ir.Call("callargs::bind", [
+            ir.Raw(str_literal(self.py_name(name))), ir.Var("args"),
+            ir.Raw("&[" + ", ".join(str_literal(p) for p in names) + "]"), ir.Raw(str(len(sig.params))),
+            ir.Raw(f"&[{has_default}]"), ir.Raw("true" if sig.vararg else "false"),
+            ir.Raw("true" if sig.kwarg else "false")])), mutable=True)]
         by_name = {p.name: p for p in params}
-        for i, pname in enumerate(sig.params):
+        for i, pname in enumerate(names):
             p = by_name[ident(pname)]
-            take = ir.MethodCall(ir.MethodCall(ir.Var("args"), "next", []), "unwrap_or_default", [])
+            value = ir.MethodCall(ir.Var("bound"), "take", [ir.Raw(str(i))])
             if pname in sig.defaults:
                 fallback = defaults[pname] if defaults is not None else self.param_default(sig, pname)
-                value = ir.IfExpr(ir.Binary(">", ir.Var("n_args"), ir.Raw(str(i))), take, fallback)
-            else:
-                value = take
+                value = ir.IfExpr(ir.MethodCall(ir.Var("bound"), "given", [ir.Raw(str(i))]), value, fallback)
             stmts.append(ir.Let(p.name, value, mutable=p.mutable))
         if sig.vararg:
             p = by_name[ident(sig.vararg)]
-            stmts.append(ir.Let(p.name, ir.Call("Value::tuple", [ir.MethodCall(ir.Var("args"), "collect", [])])))
-        # A call through a value carries no keywords: keyword-only parameters take their
-        # defaults and **kwargs is empty.
-        for kw in sig.kwonly:
-            if kw not in sig.defaults:
-                self.error(sig.node, f"{name}(): keyword-only parameter '{kw}' without a default cannot be "
-                                     "passed through a function value", "give it a default or make it positional")
-                continue
-            value = defaults[kw] if defaults is not None else self.param_default(sig, kw)
-            stmts.append(ir.Let(by_name[ident(kw)].name, value))
+            stmts.append(ir.Let(p.name, ir.MethodCall(ir.Var("bound"), "star", []), mutable=p.mutable))
         if sig.kwarg:
-            stmts.append(ir.Let(by_name[ident(sig.kwarg)].name, ir.Raw("Value::dict(Dict::new())")))
+            p = by_name[ident(sig.kwarg)]
+            stmts.append(ir.Let(p.name, ir.Try(ir.MethodCall(ir.Var("bound"), "star_star", [])),
+                                mutable=p.mutable))
         return stmts
 
     # ---- comprehensions -------------------------------------------------------------------------
@@ -569,6 +604,9 @@ class ExprLowering:
 
     def exception_static(self, name: str | None, node: ast.AST) -> str | None:
         from portalis.lower.calls import BUILTIN_EXCEPTIONS
+        library = self.stdlib_exception(node)
+        if library:
+            return library
         if name in self.classes and self.classes[name].is_exception:
             return self.classes[name].exc_static
         if name in BUILTIN_EXCEPTIONS:
@@ -576,6 +614,16 @@ class ExprLowering:
         self.error(node, f"{name} is not an exception class known here",
                    "catch a built-in exception or one defined in this module")
         return None
+
+    def stdlib_exception(self, node: ast.AST) -> str | None:
+        """The runtime static of a library exception class named as `mod.Error` or as an
+        imported name, if `node` is one."""
+        qualified = None
+        if isinstance(node, ast.Name) and not self._is_local(node.id):
+            qualified = self.imports.get(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in self.imports:
+            qualified = f"{self.imports[node.value.id]}.{node.attr}"
+        return STDLIB_EXCEPTIONS.get(qualified)
 
     def exception_value(self, node: ast.expr) -> ir.Expr:
         """The PyErr that `raise node` raises."""

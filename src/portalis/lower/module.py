@@ -28,8 +28,15 @@ from portalis.analysis.types import TypeInfo
 # naming-style lint is the one lint turned off.
 HEADER = "#![allow(non_snake_case)]\n\nuse portalis_runtime::*;\n"
 _MAIN_GUARDS = {"__name__ == '__main__'", "'__main__' == __name__"}
-# Defaults that create a new object: Python creates it once, when the def runs.
-_MUTABLE_DEFAULTS = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp, ast.Call)
+
+
+def _is_literal(node: ast.expr) -> bool:
+    """A default that evaluates to the same immutable value wherever it is evaluated."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    if isinstance(node, ast.Tuple):
+        return all(_is_literal(e) for e in node.elts)
+    return isinstance(node, ast.Constant)
 
 
 @dataclass
@@ -99,7 +106,7 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         self.unavailable: dict[str, tuple] = {}  # imported names Portalis lacks -> (import, message, hint)
         self.used_unavailable: set[str] = set()
         self.default_cells: list[str] = []  # statics holding mutable parameter defaults
-        self.decorated: dict[str, FunctionSig] = {}  # module functions wrapped by decorators
+        self.decorated: dict[int, FunctionSig] = {}  # id(def) -> module functions held in variables
         self._collect_module_names()
         self.global_vars = {n for n in scopes.module_globals if n not in self.functions and n not in self.classes
                             and n not in self.imports and n not in self.unavailable}
@@ -128,14 +135,23 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
     # ---- module structure ----------------------------------------------------------------
 
     def _collect_module_names(self) -> None:
+        rebound = astwalk.rebound_functions(self.parsed.tree.body)
+        # Classes of the module scope, also those in if/try/with/loop blocks (not in defs).
+        self.module_classes = [n for n in astwalk.own_nodes(self.parsed.tree.body) if isinstance(n, ast.ClassDef)]
+        self.module_classes.sort(key=lambda n: (n.lineno, n.col_offset))
         for stmt in self.parsed.tree.body:
-            if isinstance(stmt, ast.FunctionDef) and stmt.decorator_list:
-                # `@deco def f`: the Rust fn is the undecorated function; `f` is a variable
-                # holding what the decorators return, set when the def statement runs.
-                self.decorated[stmt.name] = self._signature(stmt, ident(stmt.name) + "_undecorated")
+            if isinstance(stmt, ast.FunctionDef) and (stmt.decorator_list or stmt.name in rebound):
+                # `@deco def f`, or a name bound more than once: each def is a Rust fn of its
+                # own, and `f` a variable holding what the (decorated) def statement made last.
+                suffix = "_undecorated" if stmt.decorator_list else f"_def{stmt.lineno}"
+                self.decorated[id(stmt)] = self._signature(stmt, ident(stmt.name) + suffix)
             elif isinstance(stmt, ast.FunctionDef):
                 self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
-            elif isinstance(stmt, ast.ClassDef):
+        for stmt in self.module_classes:
+            if stmt.name in self.classes:
+                self.error(stmt, f"class {stmt.name} is defined more than once",
+                           "give each class its own name")
+            else:
                 self._collect_class(stmt)
         for node in self.parsed.nodes:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -151,15 +167,17 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         sig = FunctionSig(rust_name, positional, defaults, args.vararg.arg if args.vararg else None,
                           [a.arg for a in args.kwonlyargs], args.kwarg.arg if args.kwarg else None, node)
         for param, default in defaults.items() if default_cells else ():
-            if isinstance(default, _MUTABLE_DEFAULTS):
+            # Python evaluates a default once, when the def runs, in the scope of the def:
+            # any default but a literal is kept in a cell set at the def statement.
+            if not _is_literal(default):
                 cell = static_ident(f"{rust_name}_default_{param}", "DEFAULT_")
                 sig.default_cells[param] = cell
                 self.default_cells.append(cell)
         return sig
 
     def param_default(self, sig: FunctionSig, param: str) -> ir.Expr:
-        """A parameter's default at a call site: a mutable one is the object created
-        once when the def ran, as in Python; others are evaluated in place."""
+        """A parameter's default at a call site: the object created once when the def
+        ran, as in Python; a literal is written in place."""
         cell = sig.default_cells.get(param)
         if cell is not None:
             return ir.MethodCall(ir.Var(cell), "get_value", [])
@@ -194,11 +212,12 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                 lines.append(f"    static {name}: PyCell = PyCell::default();")
             lines.append("}")
             yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
-        for stmt in tree.body:
-            if isinstance(stmt, ast.ClassDef):
+        for stmt in self.module_classes:
+            if self.classes.get(stmt.name) and self.classes[stmt.name].node is stmt:
                 yield LoweredItem("class", stmt.name, self._lower_class(stmt))
-            elif isinstance(stmt, ast.FunctionDef):
-                sig = self.functions.get(stmt.name) or self.decorated[stmt.name]
+        for stmt in tree.body:
+            if isinstance(stmt, ast.FunctionDef):
+                sig = self.decorated.get(id(stmt)) or self.functions[stmt.name]
                 yield LoweredItem("function", stmt.name, [self._lower_function(stmt, sig, decorated=True)])
         yield LoweredItem("main", "main", self._lower_module_body(tree))
         for name, (stmt, message, hint) in self.unavailable.items():
@@ -249,7 +268,13 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                            python_name=node.name, allow_unused_assignments=allow)
 
     def _lower_function_body(self, node: ast.FunctionDef) -> ir.Block:
-        """The body of a def; a generator collects what it yields and returns an iterator."""
+        """The body of a def; a generator collects what it yields and returns an iterator.
+        Each call counts one frame against the recursion limit."""
+        body = self._function_block(node)
+        body.stmts.insert(0, ir.Let("_frame", ir.Try(ir.Call("frames::enter", []))))
+        return body
+
+    def _function_block(self, node: ast.FunctionDef) -> ir.Block:
         if self.effects.is_generator(node):
             if _infinite_generator(node):
                 self.error(node, f"generator {node.name}() never finishes; infinite generators are not supported yet",
@@ -351,8 +376,8 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
         if self.ctx.kind == "module" and node.name in self.functions:
             self.init_default_cells(self.functions[node.name], out)  # the fn itself is a Rust item
             return
-        if self.ctx.kind == "module" and node.name in self.decorated:
-            sig = self.decorated[node.name]
+        if self.ctx.kind == "module" and id(node) in self.decorated:
+            sig = self.decorated[id(node)]
             self.init_default_cells(sig, out)
             value = self.function_value(node.name, sig)
             for deco in reversed(node.decorator_list):
@@ -511,6 +536,10 @@ class Lowerer(ExprLowering, CallLowering, ClassLowering):
                     out.append(ir.ExprStmt(self.fallible(ir.Call("ops::delitem", [self.ref(obj), self.ref(self.expr(target.slice))]))))
             elif isinstance(target, ast.Name):
                 self.store_name(target.id, ir.Raw("Value::None"), out, target)
+            elif isinstance(target, ast.Attribute):
+                obj = self.expr(target.value)
+                out.append(ir.ExprStmt(self.fallible(ir.Call("attributes::del_attribute", [
+                    self.ref(obj), ir.Raw(str_literal(target.attr))]))))
             else:
                 self.error(target, "this del target is not supported", "delete items with del x[i]")
 

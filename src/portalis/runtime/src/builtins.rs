@@ -240,18 +240,6 @@ pub fn id(v: &Value) -> Value {
     Value::Int(addr as i64)
 }
 
-/// `f(*args, **kwargs)` through a value: values carry no keyword parameters, so this
-/// works when `kwargs` is empty (as it is for a decorator's wrapper called positionally).
-pub fn call_kw(f: &Value, args: Vec<Value>, kwargs: &Value) -> PyResult<Value> {
-    if kwargs.truthy() {
-        return type_error(format!(
-            "keyword arguments cannot be passed through a function value here ({} given)",
-            kwargs.repr()
-        ));
-    }
-    call(f, args)
-}
-
 /// Call any callable value with positional arguments.
 pub fn call(f: &Value, args: Vec<Value>) -> PyResult<Value> {
     match f {
@@ -334,6 +322,7 @@ pub fn reversed(v: &Value) -> PyResult<Value> {
             return Ok(into_iter_value(Iter::Range { next: last, stop: r.start - r.step, step: -r.step }));
         }
         Value::Dict(_) | Value::List(_) | Value::Tuple(_) | Value::Str(_) => collect_vec(v)?,
+        Value::Native(n) if n.type_name() == "collections.deque" => collect_vec(v)?,
         Value::Object(_) => return crate::classes::call_dunder(v, "__reversed__", vec![]),
         _ => return type_error(format!("'{}' object is not reversible", v.type_name())),
     };
@@ -605,6 +594,26 @@ pub fn isinstance_builtin(v: &Value, type_name: &str) -> bool {
     }
 }
 
+/// `isinstance(v, types)` with the class or tuple of classes known only at run time.
+pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
+    match types {
+        Value::Class(c) => Ok(crate::classes::isinstance(v, c)),
+        Value::Func(f) if is_builtin_type(&f.name) => Ok(isinstance_builtin(v, &f.name)),
+        Value::Tuple(items) => {
+            for t in items.iter() {
+                if isinstance_value(v, t)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        Value::Native(n) if n.type_name() == "types.GenericAlias" => {
+            type_error("isinstance() argument 2 cannot be a parameterized generic")
+        }
+        _ => type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
+    }
+}
+
 /// A built-in function used as a value (`map(int, xs)`, `key=len`).
 pub fn builtin_value(name: &'static str) -> Value {
     Value::func(name, move |args: Vec<Value>| call_builtin(name, &args))
@@ -629,6 +638,7 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
         "tuple" => tuple(a0),
         "set" => set(a0),
         "frozenset" => frozenset(a0),
+        "bytes" | "bytearray" => crate::bytes::construct(a0, a1, args.get(2), name == "bytearray"),
         "dict" => dict(a0, Vec::new()),
         "len" => {
             need(1)?;
@@ -715,6 +725,36 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
 }
 
 /// Built-in types that print as `<class 'int'>` when used as values.
+/// The `...` object (`Ellipsis`).
+struct EllipsisObject;
+
+impl NativeObject for EllipsisObject {
+    fn type_name(&self) -> &'static str {
+        "ellipsis"
+    }
+    fn call_method(&self, name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        crate::methods::no_attribute(&ellipsis(), name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        crate::methods::no_attribute(&ellipsis(), name)
+    }
+    fn repr(&self) -> String {
+        "Ellipsis".to_string()
+    }
+    fn equals(&self, other: &Value) -> bool {
+        other.type_name() == "ellipsis"
+    }
+}
+
+thread_local! {
+    static ELLIPSIS: Value = Value::Native(std::rc::Rc::new(EllipsisObject));
+}
+
+/// `...`: one shared object, so `x is ...` holds.
+pub fn ellipsis() -> Value {
+    ELLIPSIS.with(|e| e.clone())
+}
+
 pub fn is_builtin_type(name: &str) -> bool {
     matches!(name, "int" | "float" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict")
 }

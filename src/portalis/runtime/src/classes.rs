@@ -127,6 +127,9 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             if let Some(v) = class_attr(o.class, name) {
                 return Ok(v);
             }
+            if name == "__class__" {
+                return Ok(Value::Class(o.class));
+            }
         }
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
@@ -207,9 +210,7 @@ pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Valu
 
 /// `obj.name(args)` on an instance or a class.
 pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
-    if !kw.is_empty() {
-        return type_error(format!("{}() got keyword arguments the translator could not place", name));
-    }
+    let pos = crate::callargs::with_kwargs(pos, kw);
     let class = match obj {
         Value::Object(o) => {
             let stored = o.fields.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());

@@ -14,13 +14,9 @@ pub struct ExcType {
 }
 
 impl ExcType {
-    /// `__name__`: an exception class of an imported module is named `module.Class`
-    /// (as tracebacks print it); its own name is the last part.
+    /// `type(e).__name__`: the name without the module path a library class carries.
     pub fn short_name(&self) -> &'static str {
-        match self.name.rfind('.') {
-            Some(dot) => &self.name[dot + 1..],
-            None => self.name,
-        }
+        self.name.rsplit('.').next().unwrap_or(self.name)
     }
 
     /// `issubclass(self, other)`.
@@ -69,6 +65,8 @@ exc_types! {
     TYPE_ERROR = "TypeError": Some(&EXCEPTION);
     VALUE_ERROR = "ValueError": Some(&EXCEPTION);
     UNICODE_ERROR = "UnicodeError": Some(&VALUE_ERROR);
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": Some(&UNICODE_ERROR);
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": Some(&UNICODE_ERROR);
     OS_ERROR = "OSError": Some(&EXCEPTION);
     FILE_NOT_FOUND_ERROR = "FileNotFoundError": Some(&OS_ERROR);
     FILE_EXISTS_ERROR = "FileExistsError": Some(&OS_ERROR);
@@ -76,8 +74,6 @@ exc_types! {
     IS_A_DIRECTORY_ERROR = "IsADirectoryError": Some(&OS_ERROR);
     NOT_A_DIRECTORY_ERROR = "NotADirectoryError": Some(&OS_ERROR);
     UNSUPPORTED_OPERATION = "io.UnsupportedOperation": Some(&OS_ERROR);
-    UNICODE_DECODE_ERROR = "UnicodeDecodeError": Some(&UNICODE_ERROR);
-    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": Some(&UNICODE_ERROR);
     EOF_ERROR = "EOFError": Some(&EXCEPTION);
     MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);
 }

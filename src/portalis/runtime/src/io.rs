@@ -114,6 +114,11 @@ pub fn read_stdin() -> PyResult<Value> {
 
 /// Run the translated module body; an uncaught exception prints a traceback and exits 1.
 pub fn run_main(script: &str, body: fn() -> PyResult<()>) {
+    let script = script.to_string();
+    crate::frames::run_on_large_stack(move || run_module(&script, body));
+}
+
+fn run_module(script: &str, body: fn() -> PyResult<()>) {
     let result = body();
     flush_stdout();
     if let Err(err) = result {

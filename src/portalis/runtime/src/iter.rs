@@ -198,6 +198,15 @@ pub fn next(it: &Value, default: Option<Value>) -> PyResult<Value> {
             (i.next)()?
         }
         Value::Object(_) => return crate::classes::call_dunder(it, "__next__", vec![]),
+        // library iterators (csv.DictReader) step with `__next__`
+        Value::Native(n) => match n.call_method("__next__", Vec::new(), Vec::new()) {
+            Ok(v) => Some(v),
+            Err(e) if e.matches(&STOP_ITERATION) => None,
+            Err(e) if e.matches(&ATTRIBUTE_ERROR) => {
+                return type_error(format!("'{}' object is not an iterator", it.type_name()))
+            }
+            Err(e) => return Err(e),
+        },
         _ => return type_error(format!("'{}' object is not an iterator", it.type_name())),
     };
     match (got, default) {

@@ -7,12 +7,17 @@
 //! (file objects, `io.StringIO`, OS errors);
 //! the Python standard-library modules live under `stdlib/`, one file a module.
 
+pub mod attributes;
 pub mod bigint;
 pub mod builtins;
+pub mod bytes;
+pub mod callargs;
 pub mod classes;
 pub mod exc;
 pub mod file;
 pub mod format;
+pub mod frames;
+pub mod generic_alias;
 pub mod intops;
 pub mod io;
 pub mod iter;

@@ -53,7 +53,15 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>) -> PyResult<Value> 
     call_method_kw(obj, name, pos, Vec::new())
 }
 
-pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+pub fn call_method_kw(obj: &Value, name: &str, mut pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+    if !matches!(obj, Value::Object(_)) {
+        // `obj.m(**mapping)` on a built-in type: its keywords join the named ones.
+        let unpacked = crate::callargs::split_kwargs(&mut pos);
+        if !unpacked.is_empty() {
+            let kw = kw.into_iter().chain(unpacked.iter().map(|(k, v)| (&**k, v.clone()))).collect();
+            return call_method_kw(obj, name, pos, kw);
+        }
+    }
     if name.starts_with("__") && !matches!(obj, Value::Object(_)) {
         if let Some(r) = operator_dunder(obj, name, &pos) {
             return r;
@@ -74,6 +82,7 @@ pub fn call_method_kw(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, V
             "bit_length" => Ok(Value::Int(b.bit_length() as i64)),
             "bit_count" => Ok(Value::Int(b.bit_count() as i64)),
             "conjugate" | "__index__" => Ok(obj.clone()),
+            "to_bytes" => crate::bytes::int_to_bytes(obj, &args),
             _ => no_attribute(obj, name),
         },
         Value::Float(f) => float_method(*f, &args),
@@ -132,6 +141,12 @@ fn str_method(s: &Rc<str>, a: &Args) -> PyResult<Value> {
     let m = a.method;
     let text = |r: String| Ok(Value::string(r));
     match m {
+        "encode" => {
+            let encoding = a.opt_text(0, "encoding")?;
+            let errors = a.opt_text(1, "errors")?;
+            let data = crate::bytes::encode(s, encoding.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict"))?;
+            Ok(crate::bytes::bytes_value(data))
+        }
         "upper" => text(sm::upper(s)),
         "lower" => text(sm::lower(s)),
         "casefold" => text(sm::casefold(s)),
@@ -225,7 +240,6 @@ fn str_method(s: &Rc<str>, a: &Args) -> PyResult<Value> {
         "removeprefix" => text(sm::removeprefix(s, &a.text(0, "prefix")?)),
         "removesuffix" => text(sm::removesuffix(s, &a.text(0, "suffix")?)),
         "format" => crate::strformat::str_format(s, &a.pos, &a.kw).map(Value::string),
-        "encode" => Ok(Value::list(s.bytes().map(|b| Value::Int(b as i64)).collect())),
         "translate" => {
             let table = a.req(0, "table")?.clone();
             let err = std::cell::RefCell::new(None);
@@ -397,6 +411,16 @@ pub fn dict_update_from(table: &mut Dict, src: &Value) -> PyResult<()> {
             table.insert(k, v);
         }
         return Ok(());
+    }
+    if let Value::Native(n) = src {
+        // a mapping object (ChainMap ...): its keys and their values, as CPython does
+        if let Ok(keys) = n.call_method("keys", Vec::new(), Vec::new()) {
+            for k in collect_vec(&keys)? {
+                let v = n.getitem(&k)?;
+                table.insert(k, v);
+            }
+            return Ok(());
+        }
     }
     let mut it = iterate(src)?;
     let mut i = 0;
@@ -616,6 +640,7 @@ fn int_method(obj: &Value, a: &Args) -> PyResult<Value> {
         "bit_length" => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
         "bit_count" => Ok(Value::Int(i.unsigned_abs().count_ones() as i64)),
         "conjugate" | "__index__" => Ok(Value::Int(i)),
+        "to_bytes" => crate::bytes::int_to_bytes(obj, a),
         _ => no_attribute(obj, a.method),
     }
 }

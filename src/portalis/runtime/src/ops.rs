@@ -598,6 +598,21 @@ fn int_bitop(a: &Value, b: &Value, op: &str) -> PyResult<Value> {
             }
             Ok(Value::dict(merged))
         }
+        (Value::Object(_), _, _) | (_, Value::Object(_), _) => {
+            let name = match op {
+                "&" => "__and__",
+                "|" => "__or__",
+                "^" => "__xor__",
+                "<<" => "__lshift__",
+                _ => "__rshift__",
+            };
+            crate::classes::binary_dunder(a, name, b).map_err(|e| match e.ty.name {
+                "TypeError" if e.message().starts_with("unsupported operand") => {
+                    PyErr::new(&TYPE_ERROR, format!("unsupported operand type(s) for {}: '{}' and '{}'", op, a.type_name(), b.type_name()))
+                }
+                _ => e,
+            })
+        }
         _ => unsupported(op, a, b),
     }
 }
@@ -648,6 +663,13 @@ pub fn invert(a: &Value) -> PyResult<Value> {
     }
     match a.as_index() {
         Some(i) => Ok(Value::Int(!i)),
+        None if matches!(a, Value::Object(_)) => crate::classes::unary_dunder(a, "__invert__").map_err(|e| {
+            if e.message().ends_with("does not support __invert__") {
+                PyErr::new(&TYPE_ERROR, format!("bad operand type for unary ~: '{}'", a.type_name()))
+            } else {
+                e
+            }
+        }),
         None => type_error(format!("bad operand type for unary ~: '{}'", a.type_name())),
     }
 }
@@ -681,6 +703,10 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
         }
         (Value::Object(_), _) => crate::classes::object_eq(a, b),
         (Value::Exception(x), Value::Exception(y)) => std::rc::Rc::ptr_eq(x, y),
+        // Built-in types are made on demand as function values: one type, one name.
+        (Value::Func(x), Value::Func(y)) if crate::builtins::is_builtin_type(&x.name) => {
+            std::rc::Rc::ptr_eq(x, y) || x.name == y.name
+        }
         (Value::Native(x), _) => x.equals(b),
         (_, Value::Native(y)) => y.equals(a),
         _ => {
@@ -820,6 +846,7 @@ pub fn contains(container: &Value, item: &Value) -> PyResult<bool> {
             },
         }),
         Value::Object(_) => crate::classes::object_contains(container, item),
+        Value::Native(n) if n.contains(item).is_some() => n.contains(item).unwrap_or(Ok(false)),
         _ => {
             let mut it = crate::iter::iterate(container)?;
             while let Some(v) = it.next()? {
@@ -941,6 +968,9 @@ pub fn getitem(container: &Value, index: &Value) -> PyResult<Value> {
         Value::Object(_) => crate::classes::call_dunder(container, "__getitem__", vec![index.clone()]),
         Value::Native(n) => n.getitem(index),
         Value::Class(c) => crate::classes::class_member(c, index),
+        Value::Func(f) if crate::builtins::is_builtin_type(&f.name) || &*f.name == "type" => {
+            Ok(crate::generic_alias::subscript(container, index))
+        }
         _ => type_error(format!("'{}' object is not subscriptable", container.type_name())),
     }
 }
@@ -1108,6 +1138,7 @@ pub fn getslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
             let step = r.step * s;
             Ok(Value::Range(Range { start: first, stop: first + n as i64 * step, step }))
         }
+        Value::Native(n) => n.getslice(start, stop, step),
         _ => type_error(format!("'{}' object is not subscriptable", seq.type_name())),
     }
 }
@@ -1163,6 +1194,11 @@ pub fn iadd(a: &Value, b: &Value) -> PyResult<Value> {
         let items = crate::iter::collect_vec(b)?;
         l.borrow_mut().extend(items);
         return Ok(a.clone());
+    }
+    if let Value::Native(n) = a {
+        if let Some(r) = n.inplace_add(b) {
+            return r.map(|_| a.clone());
+        }
     }
     add(a, b)
 }

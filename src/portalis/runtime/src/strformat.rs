@@ -22,6 +22,12 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
             crate::classes::call_dunder(v, "__format__", vec![Value::str(spec)]).map(|r| r.to_str())
         }
         _ if spec.is_empty() => Ok(v.to_str()),
+        Value::Native(n) => match n.call_method("__format__", vec![Value::str(spec)], Vec::new()) {
+            Err(e) if e.matches(&crate::exc::ATTRIBUTE_ERROR) => {
+                type_error(format!("unsupported format string passed to {}.__format__", v.type_name()))
+            }
+            other => other.map(|r| r.to_str()),
+        },
         _ => type_error(format!("unsupported format string passed to {}.__format__", v.type_name())),
     }
 }

@@ -150,6 +150,18 @@ pub trait NativeObject {
     fn getitem(&self, _index: &Value) -> PyResult<Value> {
         type_error(format!("'{}' object is not subscriptable", self.type_name()))
     }
+    /// `obj[start:stop:step]`.
+    fn getslice(&self, _start: &Value, _stop: &Value, _step: &Value) -> PyResult<Value> {
+        type_error(format!("'{}' object is not subscriptable", self.type_name()))
+    }
+    /// `item in obj` when the object has its own test (otherwise `in` iterates).
+    fn contains(&self, _item: &Value) -> Option<PyResult<bool>> {
+        None
+    }
+    /// `obj += other` in place for mutable objects (`None`: rebind to `obj + other`).
+    fn inplace_add(&self, _other: &Value) -> Option<PyResult<()>> {
+        None
+    }
     fn setitem(&self, _index: &Value, _value: Value) -> PyResult<()> {
         type_error(format!("'{}' object does not support item assignment", self.type_name()))
     }
@@ -171,6 +183,14 @@ pub trait NativeObject {
     /// as `fractions.Fraction`; `None` when the object does not take part in `op`
     /// ("+", "-", "*", "/", "//", "%", "**").
     fn binary_op(&self, _op: &str, _other: &Value, _reflected: bool) -> Option<PyResult<Value>> {
+        None
+    }
+    /// The object as its concrete type, for library code that reads its own objects back.
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
+    /// The keyword arguments of a call, for the marker `callargs::Kwargs` only.
+    fn keywords(&self) -> Option<&[(Rc<str>, Value)]> {
         None
     }
     /// A callable native object (`functools.partial`, `operator.itemgetter`, ...).

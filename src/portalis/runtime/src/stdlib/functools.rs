@@ -1,4 +1,4 @@
-//! `functools`: reduce, and the callable objects `partial` and `cmp_to_key`.
+//! `functools`: reduce, wraps, and the callable objects `partial` and `cmp_to_key`.
 
 use crate::builtins::call as call_value;
 use crate::exc::*;
@@ -20,11 +20,20 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
             if pos.is_empty() {
                 return type_error("type 'partial' takes at least one argument");
             }
-            if !a.kw.is_empty() {
-                return type_error("partial() with keyword arguments is not supported");
-            }
             let func = pos.remove(0);
-            Ok(Value::Native(Rc::new(Partial { func, args: pos })))
+            let keywords = a.kw.iter().map(|(k, v)| (Rc::from(*k), v.clone())).collect();
+            Ok(Value::Native(Rc::new(Partial { func, args: pos, keywords })))
+        }
+        "functools.wraps" => {
+            let wrapped = a.req(0, "wrapped")?.clone();
+            Ok(Value::func("wraps", move |args: Vec<Value>| {
+                let wrapper = args.into_iter().next().unwrap_or_default();
+                let name = match crate::classes::getattr(&wrapped, "__name__") {
+                    Ok(Value::Str(s)) => s.to_string(),
+                    _ => "wrapper".to_string(),
+                };
+                Ok(Value::func(&name, move |args| call_value(&wrapper, args)))
+            }))
         }
         _ => type_error(format!("{} is not available", name)),
     }
@@ -45,10 +54,12 @@ fn reduce(f: &Value, iterable: &Value, initial: Option<&Value>) -> PyResult<Valu
     Ok(acc)
 }
 
-/// `functools.partial(func, *args)`: calls `func` with `args` before the call's own.
+/// `functools.partial(func, *args, **keywords)`: calls `func` with `args` before the
+/// call's own, and `keywords` under the call's own.
 struct Partial {
     func: Value,
     args: Vec<Value>,
+    keywords: Vec<(Rc<str>, Value)>,
 }
 
 impl NativeObject for Partial {
@@ -62,19 +73,31 @@ impl NativeObject for Partial {
         match name {
             "func" => Ok(self.func.clone()),
             "args" => Ok(Value::tuple(self.args.clone())),
-            "keywords" => Ok(Value::dict(Dict::new())),
+            "keywords" => {
+                let pairs = self.keywords.iter().map(|(k, v)| (Value::Str(k.clone()), v.clone())).collect();
+                crate::methods::dict_from_pairs(pairs)
+            }
             _ => no_attribute(self.type_name(), name),
         }
     }
     fn repr(&self) -> String {
         let mut parts = vec![self.func.repr()];
         parts.extend(self.args.iter().map(Value::repr));
+        parts.extend(self.keywords.iter().map(|(k, v)| format!("{}={}", k, v.repr())));
         format!("functools.partial({})", parts.join(", "))
     }
-    fn call(&self, args: Vec<Value>) -> PyResult<Value> {
+    fn call(&self, mut args: Vec<Value>) -> PyResult<Value> {
+        let given = crate::callargs::split_kwargs(&mut args);
         let mut full = self.args.clone();
         full.extend(args);
-        call_value(&self.func, full)
+        let mut keywords: Vec<(&str, Value)> = Vec::new();
+        for (k, v) in self.keywords.iter().chain(given.iter()) {
+            match keywords.iter_mut().find(|(name, _)| *name == &**k) {
+                Some(slot) => slot.1 = v.clone(),
+                None => keywords.push((&**k, v.clone())),
+            }
+        }
+        call_value(&self.func, crate::callargs::with_kwargs(full, keywords))
     }
 }
 

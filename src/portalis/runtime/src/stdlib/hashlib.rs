@@ -188,8 +188,11 @@ pub fn sha512(data: &[u8], wide: bool) -> Vec<u8> {
     out[..if wide { 64 } else { 48 }].to_vec()
 }
 
-/// The bytes of a data argument: a list or tuple of ints in 0..256, or a str's UTF-8.
+/// The bytes of a data argument: bytes, a list or tuple of ints in 0..256, or a str's UTF-8.
 fn data_bytes(v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(data) = crate::bytes::as_bytes(v) {
+        return Ok(data);
+    }
     let items = match v {
         Value::Str(s) => return Ok(s.as_bytes().to_vec()),
         Value::List(l) => l.borrow().clone(),
@@ -233,7 +236,7 @@ impl NativeObject for Hash {
         let a = Args { method: name, pos: args, kw };
         match name {
             "hexdigest" => Ok(Value::string(self.digest().iter().map(|b| format!("{:02x}", b)).collect())),
-            "digest" => Ok(Value::list(self.digest().into_iter().map(|b| Value::Int(b as i64)).collect())),
+            "digest" => Ok(crate::bytes::bytes_value(self.digest())),
             "update" => {
                 let more = data_bytes(a.req(0, "data")?)?;
                 self.data.borrow_mut().extend(more);

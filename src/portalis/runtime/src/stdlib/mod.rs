@@ -2,22 +2,35 @@
 //! emits `stdlib::call(name, args, kwargs)` and `stdlib::attribute(name)`, and this
 //! module routes each name to its implementation.
 
+pub mod array;
 pub mod bisect;
+pub mod chainmap;
 pub mod collections;
+pub mod copy;
+pub mod csv;
+pub mod dataclasses;
+pub mod datetime;
 pub mod fractions;
 pub mod functools;
 pub mod hashlib;
 pub mod heapq;
 pub mod itertools;
+pub mod json;
 pub mod operator;
 pub mod os;
 pub mod pathlib;
+pub mod pprint;
 pub mod random;
 pub mod re;
 pub mod shutil;
 /// The backtracking regular-expression engine behind `re`.
 pub mod regex;
 pub mod statistics;
+pub mod string;
+/// `struct` (named with an underscore: `struct` is a Rust keyword).
+pub mod struct_;
+pub mod timeit;
+pub mod textwrap;
 pub mod time;
 
 use crate::exc::*;
@@ -27,9 +40,11 @@ use crate::value::*;
 /// `module.function(*args, **kw)`.
 pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
     let args = Args { method: name.rsplit('.').next().unwrap_or(name), pos, kw };
-    match name.split('.').next().unwrap_or("") {
+    let module = if name == "collections.ChainMap" { name } else { name.split('.').next().unwrap_or("") };
+    match module {
         "math" => math_call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
+        "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
         "heapq" => crate::stdlib::heapq::call(name, &args),
         "itertools" => crate::stdlib::itertools::call(name, &args),
@@ -41,12 +56,24 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "fractions" => crate::stdlib::fractions::call(name, &args),
         "statistics" => crate::stdlib::statistics::call(name, &args),
         "time" => crate::stdlib::time::call(name, &args),
+        "json" => crate::stdlib::json::call(name, &args),
+        "copy" => crate::stdlib::copy::call(name, &args),
+        "datetime" => crate::stdlib::datetime::call(name, &args),
+        "textwrap" => crate::stdlib::textwrap::call(name, &args),
+        "csv" => crate::stdlib::csv::call(name, &args),
+        "struct" => crate::stdlib::struct_::call(name, &args),
+        "timeit" => crate::stdlib::timeit::call(name, &args),
+        "pprint" => crate::stdlib::pprint::call(name, &args),
+        "array" => crate::stdlib::array::call(name, &args),
+        "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
+        "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
         "os" => crate::stdlib::os::call(name, &args),
         "shutil" => crate::stdlib::shutil::call(name, &args),
         "pathlib" => crate::stdlib::pathlib::call(name, &args),
         "io" if name == "io.open" => crate::file::open(&args),
         "io" if name == "io.StringIO" => crate::file::string_io(&args),
+        "bytes" | "bytearray" | "int" => crate::bytes::type_call(name, &args),
         _ => unknown(name),
     }
 }
@@ -79,8 +106,12 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         "sys.stdout" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: false })),
         "sys.stderr" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: true })),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
-        _ => match crate::stdlib::re::constant(name).or_else(|| crate::stdlib::itertools::attribute(name))
-            .or_else(|| crate::stdlib::os::attribute(name)) {
+        _ => match crate::stdlib::re::constant(name)
+            .or_else(|| crate::stdlib::itertools::attribute(name))
+            .or_else(|| crate::stdlib::datetime::attribute(name))
+            .or_else(|| crate::stdlib::csv::attribute(name))
+            .or_else(|| crate::stdlib::os::attribute(name))
+        {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
         },
@@ -91,8 +122,8 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
 fn sys_call(name: &str, a: &Args) -> PyResult<Value> {
     match name {
         "sys.exit" => Err(PyErr::with_args(&SYSTEM_EXIT, a.pos.clone())),
-        "sys.setrecursionlimit" => Ok(Value::None),
-        "sys.getrecursionlimit" => Ok(Value::Int(1000)),
+        "sys.setrecursionlimit" => crate::frames::set_limit(a.req(0, "limit")?),
+        "sys.getrecursionlimit" => Ok(crate::frames::limit()),
         _ => unknown(name),
     }
 }
