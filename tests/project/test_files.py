@@ -123,8 +123,33 @@ OS_AND_PATHS = """
 """
 
 
+BINARY_FILES = """
+    from pathlib import Path
+    with open("data.bin", "wb") as f:
+        print(f.write(b"\\x00\\x01hello\\nworld\\xff"), f)
+        f.write(bytes([65, 66, 10]))
+    with open("data.bin", "rb") as f:
+        print(f.read(3), f.tell(), f.readline(), f)
+        print(f.readlines())
+        f.seek(0)
+        data = f.read()
+    print(len(data), data[:2], list(data[-3:]))
+    for line in open("data.bin", "rb"):
+        print(line)
+    print(Path("data.bin").read_bytes()[2:7].decode("ascii"), Path("copy.bin").write_bytes(data[::-1]))
+    print(open("copy.bin", "rb").read()[:4], open("data.bin", "rb").read().decode("latin-1")[-5:])
+    for mode, value in [("wb", "text"), ("w", b"bytes")]:
+        try:
+            open("scratch", mode).write(value)
+        except TypeError as e:
+            print(e)
+    open("nothing.bin", "rb")
+"""
+
+
 @pytest.mark.parametrize("target", ["native", "wasm32-wasi"])
-@pytest.mark.parametrize("program", [TEXT_FILES, OS_AND_PATHS], ids=["text_files", "os_and_paths"])
+@pytest.mark.parametrize("program", [TEXT_FILES, OS_AND_PATHS, BINARY_FILES],
+                         ids=["text_files", "os_and_paths", "binary_files"])
 def test_files_and_os_match_cpython(program, target, project_same_as_cpython):
     project_same_as_cpython({"main.py": program, "data/input.txt": "x\n"}, target=target)
 
@@ -146,6 +171,6 @@ def test_data_files_shipped_with_a_package(project_same_as_cpython):
     })
 
 
-def test_binary_mode_is_a_diagnostic():
-    t = translate("open('x.bin', 'rb').read()\n")
-    assert not t.ok and t.errors[0].message == "open() in mode 'rb' is not supported yet"
+def test_update_modes_are_a_diagnostic():
+    t = translate("open('x.txt', 'r+').read()\n")
+    assert not t.ok and t.errors[0].message == "open() in mode 'r+' is not supported yet"

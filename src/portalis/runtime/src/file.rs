@@ -1,4 +1,5 @@
-//! Files: `open()` in text mode (utf-8, latin-1, ascii), `io.StringIO`, `sys.stdout` and
+//! Files: `open()` in text mode (utf-8, latin-1, ascii: `crate::bytes`' codecs) and binary
+//! mode (reading and writing `bytes`), `io.StringIO`, `sys.stdout` and
 //! `sys.stderr` as objects, and OS errors raised as CPython raises them
 //! (`FileNotFoundError: [Errno 2] No such file or directory: 'x.txt'`).
 //!
@@ -55,91 +56,6 @@ fn raw_errno(err: &std::io::Error) -> Option<Errno> {
     }
 }
 
-/// A text encoding `open()` accepts.
-#[derive(Clone, Copy, PartialEq)]
-pub enum Encoding {
-    Utf8,
-    Latin1,
-    Ascii,
-}
-
-impl Encoding {
-    pub fn named(name: &str) -> PyResult<Encoding> {
-        match name.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" | "u8" => Ok(Encoding::Utf8),
-            "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(Encoding::Latin1),
-            "ascii" | "us-ascii" => Ok(Encoding::Ascii),
-            _ => Err(PyErr::new(&LOOKUP_ERROR, format!("unknown encoding: {}", name))),
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "utf-8",
-            Encoding::Latin1 => "latin-1",
-            Encoding::Ascii => "ascii",
-        }
-    }
-
-    /// Bytes to text, with CPython's UnicodeDecodeError on bad input.
-    pub fn decode(self, bytes: &[u8]) -> PyResult<String> {
-        match self {
-            Encoding::Latin1 => Ok(bytes.iter().map(|&b| b as char).collect()),
-            Encoding::Ascii => match bytes.iter().position(|&b| b >= 0x80) {
-                Some(i) => Err(decode_error(self, bytes[i], i, "ordinal not in range(128)")),
-                None => Ok(String::from_utf8_lossy(bytes).into_owned()),
-            },
-            Encoding::Utf8 => match std::str::from_utf8(bytes) {
-                Ok(s) => Ok(s.to_string()),
-                Err(e) => {
-                    let at = e.valid_up_to();
-                    let reason = match e.error_len() {
-                        None => "unexpected end of data",
-                        Some(_) if (0x80..0xc2).contains(&bytes[at]) || bytes[at] > 0xf4 => "invalid start byte",
-                        Some(_) => "invalid continuation byte",
-                    };
-                    Err(decode_error(self, bytes[at], at, reason))
-                }
-            },
-        }
-    }
-
-    /// Text to bytes, with CPython's UnicodeEncodeError for characters out of range.
-    pub fn encode(self, text: &str) -> PyResult<Vec<u8>> {
-        let limit = match self {
-            Encoding::Utf8 => return Ok(text.as_bytes().to_vec()),
-            Encoding::Latin1 => 256,
-            Encoding::Ascii => 128,
-        };
-        let mut out = Vec::with_capacity(text.len());
-        for (i, c) in text.chars().enumerate() {
-            if (c as u32) >= limit {
-                return Err(PyErr::new(&UNICODE_ENCODE_ERROR, format!(
-                    "'{}' codec can't encode character {} in position {}: ordinal not in range({})",
-                    self.name(), escape_char(c), i, limit)));
-            }
-            out.push(c as u32 as u8);
-        }
-        Ok(out)
-    }
-}
-
-fn escape_char(c: char) -> String {
-    let code = c as u32;
-    if code < 0x100 {
-        format!("'\\x{:02x}'", code)
-    } else if code < 0x10000 {
-        format!("'\\u{:04x}'", code)
-    } else {
-        format!("'\\U{:08x}'", code)
-    }
-}
-
-fn decode_error(enc: Encoding, byte: u8, at: usize, reason: &str) -> PyErr {
-    PyErr::new(&UNICODE_DECODE_ERROR, format!(
-        "'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc.name(), byte, at, reason))
-}
-
 /// Universal newlines: `\r\n` and `\r` read as `\n`.
 fn normalise_newlines(text: String) -> String {
     if text.contains('\r') {
@@ -149,11 +65,12 @@ fn normalise_newlines(text: String) -> String {
     }
 }
 
-/// A file object from `open()` in text mode.
+/// A file object from `open()`: text (str in and out) or binary (bytes).
 pub struct File {
     name: String,
     mode: String,
-    encoding: Encoding,
+    encoding: &'static str,
+    binary: bool,
     state: RefCell<FileState>,
     /// `newline=` None: lines end at '\n', '\r\n' or '\r', read as '\n'; '': the same
     /// ends, kept as they are (what the csv module wants); '\n': lines end at '\n' only.
@@ -177,10 +94,7 @@ pub fn open(a: &Args) -> PyResult<Value> {
         v => return type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name())),
     };
     let mode = a.opt_text(1, "mode")?.map(|m| m.to_string()).unwrap_or_else(|| "r".to_string());
-    let encoding = match a.opt_text(3, "encoding")? {
-        Some(e) => Encoding::named(&e)?,
-        None => Encoding::Utf8,
-    };
+    let encoding = crate::bytes::codec(&a.opt_text(3, "encoding")?.unwrap_or_else(|| "utf-8".into()))?;
     let newline = match a.opt_text(6, "newline")?.as_deref() {
         None => Newline::Universal,
         Some("") => Newline::Untranslated,
@@ -197,15 +111,17 @@ enum Newline {
     LineFeed,
 }
 
-pub fn open_text(name: &str, mode: &str, encoding: Encoding) -> PyResult<Value> {
+pub fn open_text(name: &str, mode: &str, encoding: &'static str) -> PyResult<Value> {
     Ok(Value::Native(Rc::new(open_file(name, mode, encoding, Newline::Universal)?)))
 }
 
-fn open_file(name: &str, mode: &str, encoding: Encoding, newline: Newline) -> PyResult<File> {
+fn open_file(name: &str, mode: &str, encoding: &'static str, newline: Newline) -> PyResult<File> {
     let kind = mode.chars().find(|c| "rwax".contains(*c));
-    let valid = mode.chars().all(|c| "rwaxt".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1;
-    if mode.contains('b') || mode.contains('+') {
-        return value_error(format!("mode '{}' is not supported by this translation (text modes r, w, a, x only)", mode));
+    let binary = mode.contains('b');
+    let valid = mode.chars().all(|c| "rwaxtb".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1
+        && !(binary && mode.contains('t'));
+    if mode.contains('+') {
+        return value_error(format!("mode '{}' is not supported by this translation (r, w, a, x, with b or t)", mode));
     }
     if !valid {
         return value_error(format!("invalid mode: '{}'", mode));
@@ -232,7 +148,7 @@ fn open_file(name: &str, mode: &str, encoding: Encoding, newline: Newline) -> Py
         }
         state.handle = Some(options.open(name).map_err(|e| os_error(&e, Some(name)))?);
     }
-    Ok(File { name: name.to_string(), mode: mode.to_string(), encoding, state: RefCell::new(state), newline })
+    Ok(File { name: name.to_string(), mode: mode.to_string(), encoding, binary, state: RefCell::new(state), newline })
 }
 
 /// A whole file's bytes, with CPython's errors (a folder is IsADirectoryError).
@@ -263,9 +179,32 @@ impl File {
         Ok(())
     }
 
-    /// The next line (with its newline), or "" at the end.
-    fn read_line(&self, limit: Option<i64>) -> PyResult<String> {
+    fn decode(&self, data: &[u8]) -> PyResult<String> {
+        crate::bytes::decode(data, self.encoding, "strict")
+    }
+
+    fn encode(&self, text: &str) -> PyResult<Vec<u8>> {
+        crate::bytes::encode(text, self.encoding, "strict")
+    }
+
+    /// The next line (with its newline), "" (or b"") at the end.
+    fn read_line(&self, limit: Option<i64>) -> PyResult<Value> {
         self.readable()?;
+        if self.binary {
+            let mut st = self.state.borrow_mut();
+            let rest = &st.data[st.pos..];
+            let mut end = rest.iter().position(|b| *b == b'\n').map(|i| i + 1).unwrap_or(rest.len());
+            if let Some(n) = limit.filter(|n| *n >= 0) {
+                end = end.min(n as usize);
+            }
+            let line = rest[..end].to_vec();
+            st.pos += end;
+            return Ok(crate::bytes::bytes_value(line));
+        }
+        self.read_text_line(limit).map(Value::string)
+    }
+
+    fn read_text_line(&self, limit: Option<i64>) -> PyResult<String> {
         let mut st = self.state.borrow_mut();
         let rest = &st.data[st.pos..];
         let mut end = rest.len();
@@ -279,26 +218,40 @@ impl File {
                 break;
             }
         }
-        let mut line = self.newlines(self.encoding.decode(&rest[..end])?);
+        let mut line = self.newlines(self.decode(&rest[..end])?);
         let mut used = end;
         if let Some(n) = limit.filter(|n| *n >= 0) {
             if (n as usize) < line.chars().count() {
                 line = line.chars().take(n as usize).collect();
-                used = self.encoding.encode(&line).map(|b| b.len()).unwrap_or(end).min(end);
+                used = self.encode(&line).map(|b| b.len()).unwrap_or(end).min(end);
             }
         }
         st.pos += used;
         Ok(line)
     }
 
-    fn read_all(&self, size: Option<i64>) -> PyResult<String> {
+    fn read_all(&self, size: Option<i64>) -> PyResult<Value> {
         self.readable()?;
+        if self.binary {
+            let mut st = self.state.borrow_mut();
+            let end = match size.filter(|n| *n >= 0) {
+                Some(n) => (st.pos + n as usize).min(st.data.len()),
+                None => st.data.len(),
+            };
+            let data = st.data[st.pos..end].to_vec();
+            st.pos = end;
+            return Ok(crate::bytes::bytes_value(data));
+        }
+        self.read_text(size).map(Value::string)
+    }
+
+    fn read_text(&self, size: Option<i64>) -> PyResult<String> {
         let mut st = self.state.borrow_mut();
-        let text = self.newlines(self.encoding.decode(&st.data[st.pos..])?);
+        let text = self.newlines(self.decode(&st.data[st.pos..])?);
         match size.filter(|n| *n >= 0) {
             Some(n) if (n as usize) < text.chars().count() => {
                 let part: String = text.chars().take(n as usize).collect();
-                st.pos += self.encoding.encode(&part)?.len();
+                st.pos += self.encode(&part)?.len();
                 Ok(part)
             }
             _ => {
@@ -312,26 +265,32 @@ impl File {
         let mut lines = Vec::new();
         loop {
             let line = self.read_line(None)?;
-            if line.is_empty() {
+            if !line.truthy() {
                 return Ok(lines);
             }
-            lines.push(Value::string(line));
+            lines.push(line);
         }
     }
 
-    fn write(&self, text: &Value) -> PyResult<Value> {
+    fn write(&self, value: &Value) -> PyResult<Value> {
         self.open_check()?;
-        let text = match text {
-            Value::Str(s) => s.clone(),
-            v => return type_error(format!("write() argument must be str, not {}", v.type_name())),
+        let (bytes, written) = match (value, self.binary) {
+            (Value::Str(s), false) => (self.encode(s)?, s.chars().count()),
+            (v, true) => match crate::bytes::as_bytes(v) {
+                Some(data) => {
+                    let n = data.len();
+                    (data, n)
+                }
+                None => return type_error(format!("a bytes-like object is required, not '{}'", v.type_name())),
+            },
+            (v, false) => return type_error(format!("write() argument must be str, not {}", v.type_name())),
         };
-        let bytes = self.encoding.encode(&text)?;
         let mut st = self.state.borrow_mut();
         match st.handle.as_mut() {
             Some(h) => h.write_all(&bytes).map_err(|e| os_error(&e, None))?,
             None => return Err(PyErr::new(&UNSUPPORTED_OPERATION, "not writable")),
         }
-        Ok(Value::Int(text.chars().count() as i64))
+        Ok(Value::Int(written as i64))
     }
 
     fn seek(&self, offset: i64, whence: i64) -> PyResult<Value> {
@@ -383,13 +342,17 @@ impl File {
 
 impl NativeObject for File {
     fn type_name(&self) -> &'static str {
-        "_io.TextIOWrapper"
+        match (self.binary, self.state.borrow().handle.is_some()) {
+            (true, false) => "_io.BufferedReader",
+            (true, true) => "_io.BufferedWriter",
+            _ => "_io.TextIOWrapper",
+        }
     }
     fn call_method(&self, name: &str, args: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
         let a = Args { method: name, pos: args, kw };
         match name {
-            "read" => Ok(Value::string(self.read_all(a.opt_int(0, "size")?)?)),
-            "readline" => Ok(Value::string(self.read_line(a.opt_int(0, "size")?)?)),
+            "read" => self.read_all(a.opt_int(0, "size")?),
+            "readline" => self.read_line(a.opt_int(0, "size")?),
             "readlines" => Ok(Value::list(self.lines()?)),
             "write" => self.write(a.req(0, "s")?),
             "writelines" => writelines(a.req(0, "lines")?, |line| self.write(line)),
@@ -421,13 +384,18 @@ impl NativeObject for File {
             "name" => Ok(Value::str(&self.name)),
             "mode" => Ok(Value::str(&self.mode)),
             "closed" => Ok(Value::Bool(self.state.borrow().closed)),
-            "encoding" => Ok(Value::str(self.encoding.name())),
+            "encoding" if !self.binary => Ok(Value::str(self.encoding)),
             _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'_io.TextIOWrapper' object has no attribute '{}'", name))),
         }
     }
     fn repr(&self) -> String {
-        format!("<_io.TextIOWrapper name={} mode={} encoding='{}'>", Value::str(&self.name).repr(),
-                Value::str(&self.mode).repr(), self.encoding.name().replace("latin-1", "latin-1"))
+        let name = Value::str(&self.name).repr();
+        match (self.binary, self.state.borrow().handle.is_some()) {
+            (true, false) => format!("<_io.BufferedReader name={}>", name),
+            (true, true) => format!("<_io.BufferedWriter name={}>", name),
+            _ => format!("<_io.TextIOWrapper name={} mode={} encoding='{}'>", name, Value::str(&self.mode).repr(),
+                         self.encoding),
+        }
     }
     fn items(&self) -> PyResult<Vec<Value>> {
         self.lines()

@@ -95,32 +95,32 @@ impl NativeObject for Path {
             "is_file" => Value::Bool(p.is_file()),
             "is_dir" => Value::Bool(p.is_dir()),
             "is_absolute" => Value::Bool(self.path.starts_with('/')),
+            "read_bytes" => crate::bytes::bytes_value(crate::file::read_bytes(&self.path)?),
+            "write_bytes" => match crate::bytes::as_bytes(a.req(0, "data")?) {
+                Some(data) => {
+                    let n = data.len();
+                    std::fs::write(&self.path, data).map_err(|e| self.err(e))?;
+                    Value::Int(n as i64)
+                }
+                None => return type_error("memoryview: a bytes-like object is required"),
+            },
             "read_text" => {
-                let enc = match a.opt_text(0, "encoding")? {
-                    Some(e) => crate::file::Encoding::named(&e)?,
-                    None => crate::file::Encoding::Utf8,
-                };
-                let text = enc.decode(&crate::file::read_bytes(&self.path)?)?;
+                let enc = a.opt_text(0, "encoding")?.unwrap_or_else(|| "utf-8".into());
+                let text = crate::bytes::decode(&crate::file::read_bytes(&self.path)?, &enc, "strict")?;
                 Value::string(text.replace("\r\n", "\n").replace('\r', "\n"))
             }
             "write_text" => {
                 let text = a.text(0, "data")?;
-                let enc = match a.opt_text(1, "encoding")? {
-                    Some(e) => crate::file::Encoding::named(&e)?,
-                    None => crate::file::Encoding::Utf8,
-                };
+                let data = crate::bytes::encode(&text, &a.opt_text(1, "encoding")?.unwrap_or_else(|| "utf-8".into()), "strict")?;
                 if p.is_dir() {
                     return Err(crate::file::errno_error(&IS_A_DIRECTORY_ERROR, 21, "Is a directory", Some(&self.path)));
                 }
-                std::fs::write(&self.path, enc.encode(&text)?).map_err(|e| self.err(e))?;
+                std::fs::write(&self.path, data).map_err(|e| self.err(e))?;
                 Value::Int(text.chars().count() as i64)
             }
             "open" => {
                 let mode = a.opt_text(0, "mode")?.map(|m| m.to_string()).unwrap_or_else(|| "r".into());
-                let enc = match a.opt_text(2, "encoding")? {
-                    Some(e) => crate::file::Encoding::named(&e)?,
-                    None => crate::file::Encoding::Utf8,
-                };
+                let enc = crate::bytes::codec(&a.opt_text(2, "encoding")?.unwrap_or_else(|| "utf-8".into()))?;
                 crate::file::open_text(&self.path, &mode, enc)?
             }
             "mkdir" => {
