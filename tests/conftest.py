@@ -33,7 +33,7 @@ def assert_project_same_as_cpython(files: dict[str, str], tmp_path, entry: str =
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text))
     project = collect(tmp_path / entry if main is None else tmp_path, main)
-    result = check_project(project, target=target)
+    result = check_project(project, target=target, timeout=120)  # wasm modules compile on first run
     details = result.diff or ""
     if result.rust is not None and result.verdict == "build failed":
         details = result.rust.stderr[-4000:]
