@@ -2,7 +2,7 @@
 __version__ = "0.1.0"
 
 from portalis.diagnostics import Diagnostic, TranslationError  # noqa: E402
-from portalis.api import Translation, TranslationChunk, translate, iter_translate  # noqa: E402
+from portalis.api import Translation, TranslationChunk, translate, translate_project, iter_translate  # noqa: E402
 
 __all__ = ["Diagnostic", "TranslationError", "Translation", "TranslationChunk",
-           "translate", "iter_translate", "__version__"]
+           "translate", "translate_project", "iter_translate", "__version__"]

@@ -32,7 +32,12 @@ class Translation:
 
     @property
     def rust_code(self) -> str:
-        return self.files.get("src/main.rs", "")
+        """`src/main.rs`; for a project of several modules, every `src/` file, each under
+        a `// ---- path ----` line."""
+        sources = sorted(p for p in self.files if p.startswith("src/") and p != "src/main.rs")
+        if not sources:
+            return self.files.get("src/main.rs", "")
+        return "".join(f"// ---- {p} ----\n{self.files[p]}\n" for p in ["src/main.rs", *sources])
 
     @property
     def cargo_toml(self) -> str:
@@ -62,7 +67,10 @@ class TranslationChunk:
 
 
 def _analyse(source: str, filename: str):
-    module = desugar.desugar(parse.parse_module(source, filename))
+    return _analyse_parsed(desugar.desugar(parse.parse_module(source, filename)))
+
+
+def _analyse_parsed(module: parse.ParsedModule):
     scope_info = scopes.bind_names(module)
     type_info = types.infer_types(module, scope_info)
     effect_info = effects.analyse_effects(module, scope_info)
@@ -77,12 +85,48 @@ def translate(source: str, filename: str = "main.py", *, crate_name: str | None 
     Never raises for bad input: unsupported or invalid code gives `ok=False` and
     diagnostics.  `crate_name` defaults to the file's stem.
     """
+    return _translate(lambda: _analyse(source, filename), source, filename, crate_name or _crate_name(filename))
+
+
+def translate_project(files: dict[str, str], entry: str, *, crate_name: str | None = None) -> Translation:
+    """Translate a project of modules: `files` maps paths relative to the project root
+    (`pkg/util.py`) to sources; `entry` is the entry module's path or dotted name.
+
+    The entry and every module it imports from `files` become one crate; diagnostics name
+    the file they are about.
+    """
+    from portalis.frontend import project
+    linked = None
+
+    def analyse():
+        nonlocal linked
+        linked = project.link(files, entry)
+        linked.parsed.display_names = linked.display_names
+        return _analyse_parsed(linked.parsed)
+
+    source = "\n".join(files.values())
+    entry_file = entry if entry.endswith(".py") else entry.replace(".", "/") + ".py"
+    name = crate_name or _crate_name("main" if entry_file.endswith("__main__.py") else entry_file)
+    def split(program):
+        from portalis.emit.modules import module_files
+        return module_files(program, linked.prefixes, linked.entry)
+
+    result = _translate(analyse, source, entry_file, name, split)
+    if linked is not None:
+        result.diagnostics = [linked.source_map.diagnostic(d) for d in result.diagnostics]
+        result.facts["modules"] = linked.modules
+    return result
+
+
+def _translate(analyse, source: str, filename: str, name: str, split=None) -> Translation:
+    """Run the passes; never raises for bad input (diagnostics instead).  `split` gives
+    a project's `src/` files, one per Python module (None: one `src/main.rs`)."""
     started = time.perf_counter()
-    name = crate_name or _crate_name(filename)
     try:
-        module, lowerer = _analyse(source, filename)
+        module, lowerer = analyse()
         program = lowerer.lower_program()
-        main_rs = rust_printer.print_program(program)
+        sources = split(program) if split else None
+        main_rs = sources.pop("src/main.rs") if sources else rust_printer.print_program(program)
     except TranslationError as err:
         return Translation(False, {}, err.diagnostics, _facts(source, started, []))
     except RecursionError:
@@ -94,6 +138,7 @@ def translate(source: str, filename: str = "main.py", *, crate_name: str | None 
                           "this is a Portalis bug; please report it with the input")
         return Translation(False, {}, [diag], _facts(source, started, []))
     files = crate_files(name, main_rs)
+    files.update(sources or {})
     facts = _facts(source, started, program.item_names())
     facts["types"] = type_report.facts(lowerer.types.inference)
     warnings = sorted(lowerer.warnings, key=lambda d: (d.line, d.col))
@@ -145,4 +190,5 @@ def _facts(source: str, started: float, items: list[str]) -> dict:
     }
 
 
-__all__ = ["Translation", "TranslationChunk", "TypeReport", "translate", "iter_translate", "infer_types", "cargo_toml"]
+__all__ = ["Translation", "TranslationChunk", "TypeReport", "translate", "translate_project", "iter_translate",
+           "infer_types", "cargo_toml"]

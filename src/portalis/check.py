@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import portalis
-from portalis.api import translate
+from portalis.api import translate, translate_project
 from portalis.build import build_crate
+from portalis.frontend.project import ProjectFiles
 from portalis.sandbox import WORK, Limits, Outcome, Sandbox
 from portalis.toolchain import wasm_command
 
@@ -69,7 +71,9 @@ class CheckResult:
 
 
 def run_python(path: Path, stdin: str | None, timeout: float, args: list[str] | None = None,
-               confined: Confinement | None = None) -> RunOutcome:
+               confined: Confinement | None = None, cwd: Path | None = None,
+               module: str | None = None) -> RunOutcome:
+    """Run a script under CPython (unconfined: in `cwd`, or `python3 -m module` there)."""
     if confined is not None:
         interpreter = os.path.realpath(sys.executable)  # the base CPython: stdlib only, no venv
         out = _confined(confined, path.parent, [interpreter, path.name, *(args or [])], stdin, timeout,
@@ -79,13 +83,14 @@ def run_python(path: Path, stdin: str | None, timeout: float, args: list[str] | 
                                         f"({confined.run.cpu_seconds} s CPU, {confined.run.wall_seconds:g} s "
                                         f"in all, {confined.run.memory_mb} MB)")
         return RunOutcome(out.stdout, out.stderr, out.returncode)
-    proc = subprocess.run([sys.executable, str(path), *(args or [])], input=stdin, capture_output=True,
-                          text=True, timeout=timeout)
+    target = ["-m", module] if module else [str(path)]
+    proc = subprocess.run([sys.executable, *target, *(args or [])], input=stdin, capture_output=True,
+                          text=True, timeout=timeout, cwd=cwd)
     return RunOutcome(proc.stdout, proc.stderr, proc.returncode)
 
 
 def run_binary(binary: Path, target: str, stdin: str | None, timeout: float, args: list[str] | None = None,
-               confined: Confinement | None = None, workdir: Path | None = None) -> RunOutcome:
+               confined: Confinement | None = None, workdir: Path | None = None, cwd: Path | None = None) -> RunOutcome:
     """Run a built program natively, or a wasm module under wasmtime (inside `workdir` when confined)."""
     if confined is not None:
         inside = f"{WORK}/{binary.relative_to(workdir)}"
@@ -101,7 +106,7 @@ def run_binary(binary: Path, target: str, stdin: str | None, timeout: float, arg
         return RunOutcome(out.stdout, out.stderr, out.returncode)
     cmd = [str(binary), *(args or [])] if target == "native" else wasm_command(binary, args)
     try:
-        proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout)
+        proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout, cwd=cwd)
     except subprocess.TimeoutExpired:
         return RunOutcome("", f"timed out after {timeout} s", -1)
     return RunOutcome(proc.stdout, proc.stderr, proc.returncode)
@@ -138,6 +143,33 @@ def check_source(source: str, filename: str = "main.py", target: str = "native",
                                translation.diagnostics)
         rust = run_binary(build.binary, target, stdin, timeout, confined=confined, workdir=crate)
     return compare(python, rust, translation.diagnostics)
+
+
+def check_project(project: ProjectFiles, target: str = "native", timeout: float = 30,
+                  stdin: str | None = None, args: list[str] | None = None) -> CheckResult:
+    """`check` for a project on this machine (unconfined): CPython and the translation each
+    run in a fresh copy of the project folder (as their working directory), so files the
+    program reads are there and files it writes do not leak from one run into the other."""
+    with tempfile.TemporaryDirectory(prefix="portalis-check-") as tmp:
+        work = Path(tmp)
+        entry = project.entry
+        module = entry[:-3].replace("/", ".").removesuffix(".__main__") if "/" in entry else None
+        python = run_python(Path(entry), stdin, timeout, args, cwd=_copy_tree(project.root, work / "python"),
+                            module=module)
+        translation = translate_project(project.files, entry)
+        if not translation.ok:
+            return CheckResult(False, "untranslatable", python, None, "", translation.diagnostics)
+        build = build_crate(translation.write(work / "crate"), target=target)
+        if not build.ok:
+            return CheckResult(False, "build failed", python, RunOutcome("", build.stderr, -1), build.stderr,
+                               translation.diagnostics)
+        rust = run_binary(build.binary, target, stdin, timeout, args, cwd=_copy_tree(project.root, work / "rust"))
+    return compare(python, rust, translation.diagnostics)
+
+
+def _copy_tree(root: Path, dest: Path) -> Path:
+    shutil.copytree(root, dest, ignore=shutil.ignore_patterns("__pycache__", "target", ".git"))
+    return dest
 
 
 def compare(python: RunOutcome, rust: RunOutcome, diagnostics: list) -> CheckResult:

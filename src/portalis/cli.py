@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.syntax import Syntax
 
 from portalis import __version__
-from portalis.api import translate as translate_source
+from portalis.api import translate as translate_source, translate_project
 from portalis.diagnostics import Diagnostic
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -22,10 +22,12 @@ out = Console(emoji=False)
 TARGET_HELP = "native or wasm32-wasi"
 
 
-def _show_diagnostics(diags: list[Diagnostic], source: str) -> None:
-    """Each diagnostic as `file:line:col: error: ...`, with the source line and a caret."""
-    lines = source.splitlines()
+def _show_diagnostics(diags: list[Diagnostic], source: str | dict[str, str]) -> None:
+    """Each diagnostic as `file:line:col: error: ...`, with the source line and a caret
+    (`source` is the program's, or a project's sources by file)."""
     for d in diags:
+        text_of = source.get(d.filename, "") if isinstance(source, dict) else source
+        lines = text_of.splitlines()
         colour = "red" if d.severity == "error" else "yellow"
         # The plain contract line first (benchmarks parse it), then the context.
         err.print(d.format(), style=f"bold {colour}", markup=False, highlight=False, soft_wrap=True)
@@ -35,21 +37,32 @@ def _show_diagnostics(diags: list[Diagnostic], source: str) -> None:
             err.print(f"       | {' ' * (d.col - 1)}^", style=colour, markup=False, highlight=False)
 
 
-def _read(path: Path) -> str:
+PROGRAM_HELP = "a Python file, or a folder with __main__.py (or --main MODULE)"
+MAIN_HELP = "the entry module of a folder, as a dotted name"
+
+
+def _project(path: Path, main: Optional[str]):
+    """The program at PATH with the modules it imports from its tree."""
+    from portalis.frontend.project import collect
     try:
-        return path.read_text(encoding="utf-8-sig")  # as CPython reads source files
+        return collect(path, main)
     except UnicodeDecodeError:
-        err.print(f"{path}:1:1: error: file is not UTF-8 text (pass a Python source file)", markup=False,
+        err.print(f"{path}:1:1: error: a module is not UTF-8 text (pass Python source files)", markup=False,
                   soft_wrap=True)
         raise typer.Exit(2)
     except OSError as e:
-        err.print(f"{path}: error: {e.strerror}", markup=False)
+        err.print(f"{e.filename or path}: error: {e.strerror}", markup=False)
         raise typer.Exit(2)
 
 
-def _translate_file(path: Path):
-    source = _read(path)
-    result = translate_source(source, path.name)
+def _translate_file(path: Path, main: Optional[str] = None):
+    project = _project(path, main)
+    if project.is_single_file:
+        source = project.files[project.entry]
+        result = translate_source(source, Path(project.entry).name)
+    else:
+        source = project.files
+        result = translate_project(project.files, project.entry)
     if not result.ok:
         _show_diagnostics(result.diagnostics, source)
         raise typer.Exit(1)
@@ -59,10 +72,11 @@ def _translate_file(path: Path):
 
 
 @app.command()
-def translate(program: Path = typer.Argument(..., help="Python file"),
-              output: Optional[Path] = typer.Option(None, "-o", "--output", help="write a Cargo project here")):
-    """Translate PROGRAM.py to Rust: a Cargo project with -o, else the Rust code on stdout."""
-    result = _translate_file(program)
+def translate(program: Path = typer.Argument(..., help=PROGRAM_HELP),
+              output: Optional[Path] = typer.Option(None, "-o", "--output", help="write a Cargo project here"),
+              main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
+    """Translate PROGRAM to Rust: a Cargo project with -o, else the Rust code on stdout."""
+    result = _translate_file(program, main)
     if output is None:
         sys.stdout.write(result.rust_code)
         return
@@ -86,29 +100,44 @@ def _build(crate: Path, target: str, debug: bool):
 
 
 @app.command()
-def build(crate: Path = typer.Argument(..., help="a crate written by `portalis translate -o`"),
+def build(crate: Path = typer.Argument(..., help="a crate written by `portalis translate -o`, or a program "
+                                                  "(a .py file or a folder, as for translate)"),
           target: str = typer.Option("native", help=TARGET_HELP),
-          debug: bool = typer.Option(False, help="debug build instead of release")):
-    """Build a translated crate (release by default)."""
-    result = _build(crate, target, debug)
-    err.print(f"built {result.binary} in {result.seconds:.1f} s", style="green")
+          debug: bool = typer.Option(False, help="debug build instead of release"),
+          main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
+    """Build a translated crate (release by default); a program is translated first, into
+    the build cache (as `run` does)."""
+    if (crate / "Cargo.toml").is_file():
+        result = _build(crate, target, debug)
+        err.print(f"built {result.binary} in {result.seconds:.1f} s", style="green")
+    else:
+        err.print(f"built {_cached_binary(crate, target, main)}", style="green")
 
 
-@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
-def run(ctx: typer.Context, program: Path = typer.Argument(..., help="Python file"),
-        target: str = typer.Option("native", help=TARGET_HELP)):
-    """Translate, build (cached by content hash) and run PROGRAM.py; arguments after -- go to it."""
-    import subprocess
+def _cached_binary(program: Path, target: str, main: Optional[str]) -> Path:
+    """The program's binary, translated and built once per content (sources, runtime, target)."""
     from portalis.build import cache_dir
-    source = _read(program)
-    key = hashlib.sha256(f"{__version__}|{target}|{program.name}|{source}".encode()).hexdigest()[:20]
+    from portalis.crate import runtime_hash
+    project = _project(program, main)
+    key = hashlib.sha256(f"{__version__}|{runtime_hash()}|{target}|{project.entry}|{sorted(project.files.items())}"
+                         .encode()).hexdigest()[:20]
     crate = cache_dir() / "programs" / key
     suffix = ".wasm" if target != "native" else ""
     binaries = list((crate / "target" / "portalis").glob(f"*/release/*{suffix}")) if crate.exists() else []
     binary = next((b for b in binaries if b.is_file() and (suffix or b.suffix == "")), None)
     if binary is None:
-        _translate_file(program).write(crate)
+        _translate_file(program, main).write(crate)
         binary = _build(crate, target, False).binary
+    return binary
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def run(ctx: typer.Context, program: Path = typer.Argument(..., help=PROGRAM_HELP),
+        target: str = typer.Option("native", help=TARGET_HELP),
+        main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
+    """Translate, build (cached by content hash) and run PROGRAM; arguments after -- go to it."""
+    import subprocess
+    binary = _cached_binary(program, target, main)
     if target == "native":
         cmd = [str(binary)]
     else:
@@ -122,17 +151,23 @@ def run(ctx: typer.Context, program: Path = typer.Argument(..., help="Python fil
 
 
 @app.command()
-def check(program: Path = typer.Argument(..., help="Python file"),
+def check(program: Path = typer.Argument(..., help=PROGRAM_HELP),
           target: str = typer.Option("native", help=TARGET_HELP),
-          stdin_file: Optional[Path] = typer.Option(None, "--stdin", help="feed this file to both runs")):
-    """Run PROGRAM.py under CPython and as Rust, and compare what they print."""
+          stdin_file: Optional[Path] = typer.Option(None, "--stdin", help="feed this file to both runs"),
+          main: Optional[str] = typer.Option(None, "--main", help=MAIN_HELP)):
+    """Run PROGRAM under CPython and as Rust, and compare what they print (a folder's
+    program runs in a copy of the folder, so files it reads and writes are its own)."""
     from portalis.build import ToolchainMissing
-    from portalis.check import check_source
-    source = _read(program)
+    from portalis.check import check_project, check_source
+    project = _project(program, main)
+    source = project.files if not project.is_single_file or program.is_dir() else project.files[project.entry]
     stdin = stdin_file.read_text() if stdin_file else None
     try:
         with err.status("running CPython and the Rust translation..."):
-            result = check_source(source, program.name, target=target, stdin=stdin)
+            if isinstance(source, dict):
+                result = check_project(project, target=target, stdin=stdin)
+            else:
+                result = check_source(source, program.name, target=target, stdin=stdin)
     except ToolchainMissing as e:
         err.print(f"error: {e}", style="bold red", markup=False)
         raise typer.Exit(3)

@@ -1,12 +1,14 @@
 """Running wasm32-wasi modules: `python -m portalis.wasi MODULE.wasm [ARGS...]`.
 
 The `wasmtime` package has no command line of its own, so this is the one `check` and
-`run` use.  The module gets this process's standard streams and arguments and its exit
-status becomes ours.  Compiled machine code is cached next to the module so running the
+`run` use.  The module gets this process's standard streams, arguments and environment,
+and the working directory, preopened both as `.` (relative paths) and under its own
+absolute path (`os.getcwd()` is passed as PORTALIS_CWD); its exit status becomes ours.  Compiled machine code is cached next to the module so running the
 same program again skips the compile.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -46,7 +48,11 @@ def run_module(path: str | Path, args: list[str]) -> int:
     wasi.inherit_stdin()
     wasi.inherit_stdout()
     wasi.inherit_stderr()
-    wasi.inherit_env()
+    cwd = os.getcwd()
+    wasi.env = [*os.environ.items(), ("PORTALIS_CWD", cwd)]
+    wasi.preopen_dir(cwd, ".")
+    if cwd != "/":
+        wasi.preopen_dir(cwd, cwd)
     store.set_wasi(wasi)
     try:
         linker.instantiate(store, module).exports(store)["_start"](store)

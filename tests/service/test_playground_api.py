@@ -67,7 +67,7 @@ def test_reference_run_is_cut_off_at_its_time_limit(service):
 
 def test_untranslatable_code_gets_diagnostics(service):
     for path in ("/api/v1/playground/wasm", "/api/v1/playground/project.zip"):
-        answer = service.client.post(path, json={"python_code": "import os\nprint(os.getcwd())\n"})
+        answer = service.client.post(path, json={"python_code": "import tkinter\nprint(tkinter.Tk())\n"})
         assert answer.status_code == 422, path
         body = answer.json()
         assert body["error"] == "untranslatable"

@@ -128,6 +128,23 @@ def test_batch_reports_each_file_and_one_bad_file_does_not_fail_it(service):
     assert body["total_processing_time_ms"] > 0
 
 
+def test_batch_translates_files_that_import_each_other_as_one_crate(service):
+    files = [{"name": "main.py", "python_code": "from shapes.square import area\nprint(area(3))\n"},
+             {"name": "shapes/__init__.py", "python_code": "UNIT = 1\n"},
+             {"name": "shapes/square.py", "python_code": "def area(s):\n    return s * s\n"}]
+    r = service.client.post(TRANSLATE + "/batch", json={"source_files": files, "project_config": {"name": "geo"}})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["compilation_status"] == ["success"] * 3
+    assert "fn shapes_square__area" in body["translated_files"][0] and body["translated_files"][1:] == ["", ""]
+    assert 'name = "geo"' in body["files"][0]["cargo_toml"]
+    bad = [{"name": "main.py", "python_code": "import helper\nprint(helper.missing)\n"},
+           {"name": "helper.py", "python_code": "X = 1\n"}]
+    body = service.client.post(TRANSLATE + "/batch", json={"source_files": bad}).json()
+    assert body["failure_count"] == 2
+    assert body["files"][0]["diagnostics"][0]["message"] == "module 'helper' has no attribute 'missing'"
+
+
 def test_batch_validates_its_shape(service):
     assert service.client.post(TRANSLATE + "/batch", json={"source_files": []}).status_code == 422
     too_many = [ADD] * 101

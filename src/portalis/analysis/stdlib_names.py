@@ -20,7 +20,7 @@ STDLIB = {
     },
     "string": {"Template", "capwords", "ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
                "octdigits", "punctuation", "whitespace", "printable"},
-    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "argv", "getrecursionlimit"},
+    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "stdout", "stderr", "argv", "getrecursionlimit"},
     "collections": {"Counter", "defaultdict", "OrderedDict", "deque", "ChainMap"},
     "heapq": {"heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge"},
     "itertools": {
@@ -59,6 +59,26 @@ STDLIB = {
 # Exception classes of standard-library modules, by qualified name: the runtime static.
 STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR", "csv.Error": "stdlib::csv::CSV_ERROR",
                      "struct.error": "stdlib::struct_::STRUCT_ERROR"}
+# Files and the operating system (runtime `file.rs`, `stdlib/os.rs`, `shutil.rs`, `pathlib.rs`).
+STDLIB.update({
+    "os": {"getcwd", "listdir", "mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "replace", "walk",
+           "getenv", "environ", "sep", "linesep", "curdir", "pardir", "name", "path"},
+    "os.path": {"join", "exists", "isfile", "isdir", "isabs", "basename", "dirname", "split", "splitext",
+                "normpath", "abspath", "getsize", "sep", "curdir", "pardir"},
+    "shutil": {"copy", "copyfile", "rmtree"},
+    "pathlib": {"Path", "PosixPath"},
+    "pathlib.Path": {"cwd"},  # class-level calls: Path.cwd()
+    "io": {"StringIO", "open"},
+})
+# Entries of STDLIB that are modules inside a package (`os.path`), unlike class names.
+SUBMODULES = {"os.path"}
+
+
+def is_module(name: str) -> bool:
+    """`name` (a STDLIB key or an imported name) is a module, not a function or class."""
+    return name in STDLIB and ("." not in name or name in SUBMODULES)
+
+
 # Modules whose names only matter to type checkers: imports are accepted and ignored.
 TYPE_ONLY_MODULES = {"typing", "__future__", "typing_extensions", "abc"}
 

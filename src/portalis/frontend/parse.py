@@ -44,10 +44,13 @@ class ParsedModule:
     source: str
     filename: str
     nodes: list = field(default_factory=list)  # every node of the tree (kept current by desugar)
+    display_names: dict = field(default_factory=dict)  # linked project names -> `module.name`
 
 
-def parse_module(source: str, filename: str) -> ParsedModule:
-    """Parse `source`; raise TranslationError with every problem found."""
+def parse_module(source: str, filename: str, project_packages: frozenset = frozenset()) -> ParsedModule:
+    """Parse `source`; raise TranslationError with every problem found.  In a project,
+    `from m import *` of its own modules (`project_packages`: their top-level names) is
+    allowed: the linker expands it."""
     _check_text(source, filename)
     try:
         tree = ast.parse(source, filename=filename)
@@ -63,7 +66,7 @@ def parse_module(source: str, filename: str) -> ParsedModule:
                                            "remove NUL bytes and non-text content")])
     rewrite_matches(tree)
     nodes = astwalk.walk(tree)
-    diagnostics = sorted(_unsupported(nodes, filename), key=lambda d: (d.line, d.col))
+    diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
     if diagnostics:
         raise TranslationError(diagnostics)
     return ParsedModule(tree, source, filename, nodes)
@@ -79,7 +82,7 @@ def _check_text(source: str, filename: str) -> None:
                                            "pass a .py file saved as UTF-8 text")])
 
 
-def _unsupported(nodes: list[ast.AST], filename: str):
+def _unsupported(nodes: list[ast.AST], filename: str, project_packages: frozenset):
     for node in nodes:
         entry = UNSUPPORTED_NODES.get(type(node))
         if entry:
@@ -93,7 +96,8 @@ def _unsupported(nodes: list[ast.AST], filename: str):
                     yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                                      f"metaclasses are not supported (class {node.name})",
                                      "use a plain class; move metaclass logic into functions")
-        elif isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
+        elif isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names) \
+                and not node.level and (node.module or "").split(".")[0] not in project_packages:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                              f"'from {node.module} import *' is not supported",
                              "import the names you use explicitly")

@@ -12,7 +12,7 @@ import builtins
 
 from portalis import ir
 from portalis.emit.names import ident, str_literal
-from portalis.analysis.stdlib_names import STDLIB, TYPE_ONLY_MODULES
+from portalis.analysis.stdlib_names import is_module, STDLIB, TYPE_ONLY_MODULES
 from portalis.lower.expr import INTROSPECTION_ATTRS
 
 BUILTIN_EXCEPTIONS = {
@@ -23,8 +23,10 @@ BUILTIN_EXCEPTIONS = {
         "AttributeError", "LookupError", "IndexError", "KeyError", "NameError", "UnboundLocalError",
         "RuntimeError", "NotImplementedError", "RecursionError", "TypeError", "ValueError",
         "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "OSError", "EOFError", "MemoryError",
+        "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError", "NotADirectoryError",
     )
 }
+BUILTIN_EXCEPTIONS["IOError"] = "OS_ERROR"
 BUILTIN_EXCEPTIONS["OSError"] = "OS_ERROR"
 BUILTIN_EXCEPTIONS["EOFError"] = "EOF_ERROR"
 
@@ -33,7 +35,7 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray",
+    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray", "open",
 }
 
 
@@ -57,7 +59,7 @@ def check_import(stmt, imports: dict[str, str]):
             if alias.name not in STDLIB:
                 yield (alias.asname or root, *_unknown_module(alias.name))
                 continue
-            imports[alias.asname or root] = alias.name
+            imports[alias.asname or root] = alias.name if alias.asname else root
     else:
         module = stmt.module or ""
         if module in TYPE_ONLY_MODULES:
@@ -66,6 +68,9 @@ def check_import(stmt, imports: dict[str, str]):
             if alias.name in DESUGARED.get(module, ()):
                 continue
             local = alias.asname or alias.name
+            if is_module(f"{module}.{alias.name}"):  # from os import path
+                imports[local] = f"{module}.{alias.name}"
+                continue
             if module not in STDLIB:
                 yield (local, *_unknown_module(module))
             elif alias.name not in STDLIB[module]:
@@ -96,11 +101,11 @@ class CallLowering:
         self.ctx.stack = saved_stack
         call = ir.Call(sig.rust_name, [ir.Var(p.name) for p in params])
         closure = ir.Closure(["args: Vec<Value>"], ir.Block(stmts, call), is_move=False, ret="PyResult<Value>")
-        return ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+        return ir.Call("Value::func", [ir.Raw(str_literal(self.py_name(name))), closure])
 
     def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
         target = self.imports[name]
-        if "." not in target:
+        if is_module(target):
             self.error(node, f"module {name} used as a value is not supported", f"call {name}.<function>(...) directly")
             return ir.Raw("Value::None")
         return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(target))]))
@@ -113,11 +118,18 @@ class CallLowering:
             return ir.Call("methods::unbound_method", [ir.Raw(str_literal(node.attr))])
         return None
 
+    def stdlib_module(self, node: ast.expr) -> str | None:
+        """The standard-library module `node` names (`os`, `os.path`), if it names one."""
+        if isinstance(node, ast.Name) and node.id in self.imports and not self._is_local(node.id):
+            return self.imports[node.id] if is_module(self.imports[node.id]) else None
+        if isinstance(node, ast.Attribute):
+            outer = self.stdlib_module(node.value)
+            return f"{outer}.{node.attr}" if outer and is_module(f"{outer}.{node.attr}") else None
+        return None
+
     def module_attribute(self, node: ast.Attribute) -> ir.Expr | None:
-        if isinstance(node.value, ast.Name) and node.value.id in self.imports and not self._is_local(node.value.id):
-            module = self.imports[node.value.id]
-            if "." in module:
-                return None
+        module = self.stdlib_module(node.value)
+        if module is not None:
             if node.attr not in STDLIB.get(module, ()):
                 self.error(node, f"{module}.{node.attr} is not supported yet",
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
@@ -127,7 +139,7 @@ class CallLowering:
 
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
         if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit",
-                                                      "object", "getattr", "setattr", "hasattr", "delattr"):
+                                                      "object", "getattr", "setattr", "hasattr", "delattr", "open"):
             return ir.Call("builtins::builtin_value", [ir.Raw(str_literal(name))])
         if name in BUILTIN_EXCEPTIONS:
             self.error(node, f"exception class {name} used as a value is not supported",
@@ -157,7 +169,9 @@ class CallLowering:
                 return self._call_user_function(node, self.functions[name])
             if name in self.classes:
                 return self._call_class(node, self.classes[name])
-            if name in self.imports and "." in self.imports[name]:
+            if name in self.imports and not is_module(self.imports[name]):
+                if self.imports[name] == "io.open":
+                    return self._open(node, self.imports[name])
                 return self._call_stdlib(node, self.imports[name])
             if name in BUILTIN_EXCEPTIONS:
                 args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
@@ -198,12 +212,16 @@ class CallLowering:
             obj, value = self.expr(node.args[0]), self.own(self.expr(node.args[2]))
             return self.fallible(ir.Call("classes::set_field", [self.ref(obj), ir.Raw(str_literal(node.args[1].value)), value]))
         if isinstance(base, ast.Name) and base.id in self.imports and not self._is_local(base.id) \
-                and "." not in self.imports[base.id]:
-            module = self.imports[base.id]
+                and func.attr in STDLIB.get(self.imports[base.id], ()) and not is_module(self.imports[base.id]):
+            return self._call_stdlib(node, f"{self.imports[base.id]}.{func.attr}")  # Path.cwd()
+        module = self.stdlib_module(base)
+        if module is not None:
             if func.attr not in STDLIB.get(module, ()):
                 self.error(node, f"{module}.{func.attr}() is not supported yet",
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
                 return ir.Raw("Value::None")
+            if f"{module}.{func.attr}" == "io.open":
+                return self._open(node, "io.open")
             return self._call_stdlib(node, f"{module}.{func.attr}")
         if isinstance(base, ast.Name) and f"{base.id}.{func.attr}" in _TYPE_CONSTRUCTORS \
                 and not self._is_local(base.id) and base.id not in self.global_vars:
@@ -337,6 +355,18 @@ class CallLowering:
 
     # ---- standard library -------------------------------------------------------------------------
 
+    def _open(self, node: ast.Call, qualified: str) -> ir.Expr:
+        """`open()`: reading, writing, appending or creating, in text or binary mode."""
+        mode = self._arg(node, 1, "mode")
+        if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "+" in mode.value:
+            self.error(mode, f"open() in mode '{mode.value}' is not supported yet",
+                       "open the file once to read and again to write: 'r', 'w', 'a' or 'x' (with 'b' for bytes)")
+        self._check_keywords(node, "open", {"file", "mode", "encoding", "newline"})
+        if len(node.args) > 3:
+            self.error(node.args[3], "open() takes file, mode and encoding by position here",
+                       "pass newline= as a keyword")
+        return self._call_stdlib(node, "io.open")
+
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
         if qualified in ("timeit.timeit", "timeit.repeat") and node.args and isinstance(node.args[0], ast.Constant):
             self.error(node.args[0], f"{qualified}() with the statement as a string is not supported",
@@ -383,16 +413,19 @@ class CallLowering:
                        "check the call")
             return ir.Raw("Value::None")
         f = self.fallible
+        if name == "open":
+            return self._open(node, "io.open")
         if name == "print":
             self._check_keywords(node, name, {"sep", "end", "flush", "file"})
             target = self._kw(node, "file")
             func = "io::print"
+            items = self._items(args)
             if target is not None:
                 if ast.unparse(target) == "sys.stderr":
                     func = "io::eprint"
                 elif ast.unparse(target) != "sys.stdout":
-                    self.error(target, "print(file=...) supports sys.stdout and sys.stderr only", "print to stdout")
-            items = self._items(args)
+                    return f(ir.Call("io::print_to", [self.ref(self.expr(target)), ir.Ref(items),
+                                                      self._opt(self._kw(node, "sep")), self._opt(self._kw(node, "end"))]))
             return f(ir.Call(func, [ir.Ref(items), self._opt(self._kw(node, "sep")), self._opt(self._kw(node, "end"))]))
         if name in ("min", "max"):
             self._check_keywords(node, name, {"key", "default"})

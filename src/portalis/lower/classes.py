@@ -148,24 +148,24 @@ class ClassLowering:
             items.append(self._lower_method(entry, info))
         if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
                 and objects_reach_text(self.parsed.nodes, node.name):
-            self.warn(node, f"class {node.name} has no __repr__ or __str__: CPython prints its objects with a "
-                            "memory address, which a translation cannot reproduce",
+            self.warn(node, f"class {self.py_name(node.name)} has no __repr__ or __str__: CPython prints its "
+                            "objects with a memory address, which a translation cannot reproduce",
                       "define __repr__ if objects of this class are printed")
         rows = [(e.name, e.kind, e.rust_name) for e in info.entries] + info.aliases
         table = ",\n        ".join(f"({str_literal(name)}, MethodKind::{kind}, {rust})" for name, kind, rust in rows)
         base_info = self.classes.get(info.base)
         base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
             else "None"
-        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(node.name)},\n    base: {base},\n"
+        text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(self.py_name(node.name))},\n    base: {base},\n"
                 f"    methods: &[\n        {table}\n    ],\n}};" if info.entries else
-                f"static {info.static}: Class = Class {{ name: {str_literal(node.name)}, base: {base}, methods: &[] }};")
+                f"static {info.static}: Class = Class {{ name: {str_literal(self.py_name(node.name))}, base: {base}, methods: &[] }};")
         items.insert(0, ir.RawItem(text, "class", node.name))
         return exc_items + items
 
     def _exception_type(self, node: ast.ClassDef, info: ClassInfo) -> list:
         """The `ExcType` static that places an exception class in the hierarchy."""
         base = self.exception_static(info.base, node)
-        text = (f"static {info.exc_static}: ExcType = ExcType {{ name: {str_literal(node.name)}, "
+        text = (f"static {info.exc_static}: ExcType = ExcType {{ name: {str_literal(self.py_name(node.name, True))}, "
                 f"base: Some(&{base}) }};")
         return [ir.RawItem(text, "class", node.name)]
 

@@ -521,7 +521,7 @@ class ExprLowering:
         names = sig.params + sig.kwonly
         has_default = ", ".join("true" if p in sig.defaults else "false" for p in names)
         stmts: list[ir.Stmt] = [ir.Let("bound", ir.Try(ir.Call("callargs::bind", [
-            ir.Raw(str_literal(name)), ir.Var("args"),
+            ir.Raw(str_literal(self.py_name(name))), ir.Var("args"),
             ir.Raw("&[" + ", ".join(str_literal(p) for p in names) + "]"), ir.Raw(str(len(sig.params))),
             ir.Raw(f"&[{has_default}]"), ir.Raw("true" if sig.vararg else "false"),
             ir.Raw("true" if sig.kwarg else "false")])), mutable=True)]

@@ -114,6 +114,13 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         self.ctx: FnCtx | None = None
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
+    def py_name(self, name: str, qualified: bool = False) -> str:
+        """The name Python knows a module-level function or class by (a project's modules
+        are linked under project-unique names); `qualified` adds its module unless that
+        is `__main__`, as tracebacks do."""
+        full = self.parsed.display_names.get(name, name)
+        return full if qualified else full.rpartition(".")[2]
+
     # ---- diagnostics -----------------------------------------------------------------
 
     def error(self, node: ast.AST, message: str, hint: str = "") -> None:

@@ -281,19 +281,31 @@ def _crate_name(project: str, filename: str, single: bool) -> str:
     return cleaned if cleaned[0].isalpha() else f"py_{cleaned}"
 
 
+def _project_of(sources: list[tuple[str, str]]) -> tuple[str, str] | None:
+    """(entry, cache text) when the files import each other, else None."""
+    from portalis.frontend.project import imports_project_modules, likely_entry
+    files = dict(sources)
+    if len(files) < 2 or not imports_project_modules(files):
+        return None
+    entry = likely_entry(files)
+    return entry, json.dumps({"entry": entry, "files": files}, sort_keys=True)
+
+
 @api.post("/translate/batch", response_model=BatchTranslationResponse,
           summary="Translate up to 100 files; one bad file does not fail the batch")
 async def translate_batch(req: BatchTranslationRequest, request: Request, identity: str = Depends(guard)):
     started = time.perf_counter()
     rt = request.app.state.runtime
-    # Triton translates only: batches that build (wasm binaries, CPython comparisons) stay local.
+    sources = req.named_sources()
+    project = _project_of(sources)
+    # Triton translates only: batches that build (wasm binaries, CPython comparisons) or
+    # link modules into one crate stay local.
     executes = req.compile_wasm or req.run_tests
-    backend = "local" if executes else _backend(rt, "batch")
+    backend = "local" if executes or project else _backend(rt, "batch")
     if backend == "local":
         rt.pool.admit()
     if executes:
         _require_sandbox(rt)
-    sources = req.named_sources()
     level = req.optimization_level
     checks = {"build": req.compile_wasm, "verify": req.run_tests,
               "target": "wasm32-wasi" if req.compile_wasm else "native",
@@ -312,6 +324,21 @@ async def translate_batch(req: BatchTranslationRequest, request: Request, identi
             except Exception as err:
                 return err, False
 
+    async def linked_project():
+        """Modules that import each other: one crate, reported on the entry."""
+        entry, code = project
+        payload = _payload(code, checks, rt.settings, filename=entry, version=req.project_config.version,
+                           crate_name=_crate_name(req.project_config.name, entry, True),
+                           project={"files": dict(sources), "entry": entry})
+        try:
+            linked = await _translate_cached(rt, code, checks, payload, "batch", admit=False)
+        except Exception as err:
+            linked = err, False
+        if isinstance(linked[0], Exception) or not linked[0]["ok"]:
+            return [linked] * len(sources)
+        return [linked if name == entry else ({"ok": True, "diagnostics": [], "rust_code": "",
+                                               "linked_into": entry}, linked[1]) for name, _ in sources]
+
     async def all_files():
         tasks = [asyncio.ensure_future(one(n, c)) for n, c in sources]
         done, pending = await asyncio.wait(tasks, timeout=rt.settings.batch_timeout)
@@ -321,11 +348,12 @@ async def translate_batch(req: BatchTranslationRequest, request: Request, identi
         late = BatchDeadline(f"the batch deadline ({rt.settings.batch_timeout:g} s) passed before this file was done")
         return [task.result() if task in done else (late, False) for task in tasks]
 
+    run_all = linked_project if project is not None else all_files
     if executes:
         async with rt.exec_gate.client(identity):
-            outcomes = await all_files()
+            outcomes = await run_all()
     else:
-        outcomes = await all_files()
+        outcomes = await run_all()
     translated, status, files, wasm = [], [], [], []
     hits = built = tests_passed = tests_failed = 0
     for (name, _), (body, cached) in zip(sources, outcomes):

@@ -159,7 +159,11 @@ def translate_job(payload: dict, emit: Emit) -> dict:
     import portalis
 
     code, filename = payload["code"], payload.get("filename", "main.py")
-    t = portalis.translate(code, filename, crate_name=payload.get("crate_name"))
+    project = payload.get("project")  # {"files": {path: source}, "entry": path}: modules importing each other
+    if project:
+        t = portalis.translate_project(project["files"], project["entry"], crate_name=payload.get("crate_name"))
+    else:
+        t = portalis.translate(code, filename, crate_name=payload.get("crate_name"))
     result: dict[str, Any] = {
         "ok": t.ok, "diagnostics": _diagnostics(t.diagnostics), "facts": t.facts,
         "rust_code": t.rust_code, "cargo_toml": _cargo_toml(t.cargo_toml, payload),
@@ -168,7 +172,7 @@ def translate_job(payload: dict, emit: Emit) -> dict:
     if not t.ok:
         return result
     build, verify = payload.get("build"), payload.get("verify")
-    comparable = bool(verify) and has_main_output(code)
+    comparable = bool(verify) and has_main_output(code) and not project
     if comparable and not (build or {}).get("want_binary"):
         result["build"], result["verify"] = _check(code, filename, verify)  # one build serves both
         return result
@@ -177,7 +181,8 @@ def translate_job(payload: dict, emit: Emit) -> dict:
     if verify:
         result["verify"] = _check(code, filename, verify)[1] if comparable else {
             "ran": False, "identical": None,
-            "reason": "module has no top-level code or __main__ block to compare"}
+            "reason": "a project is compared with `portalis check` on its folder" if project else
+            "module has no top-level code or __main__ block to compare"}
     return result
 
 

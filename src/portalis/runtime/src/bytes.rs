@@ -105,7 +105,8 @@ fn byte_of(v: &Value) -> PyResult<u8> {
 // ---- codecs ---------------------------------------------------------------------------------
 
 /// The codec an encoding name stands for, or CPython's LookupError.
-fn codec(name: &str) -> PyResult<&'static str> {
+/// The codec a name stands for (utf-8, latin-1 or ascii), or CPython's LookupError.
+pub fn codec(name: &str) -> PyResult<&'static str> {
     let norm = name.to_ascii_lowercase().replace('_', "-");
     Ok(match norm.as_str() {
         "utf-8" | "utf8" | "u8" => "utf-8",

@@ -138,7 +138,15 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
-                _ if name == "args" => Ok(Value::tuple(e.args.to_vec())),
+                _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
+                _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
+                    Ok(match (e.os_error_parts(), name) {
+                        (Some((errno, _, _)), "errno") => Value::Int(errno),
+                        (Some((_, text, _)), "strerror") => text,
+                        (Some((_, _, filename)), "filename") => filename,
+                        _ => Value::None,
+                    })
+                }
                 _ => crate::methods::no_attribute(obj, name),
             }
         }
@@ -252,6 +260,9 @@ pub fn call_dunder(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value>
 }
 
 fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+    if let (Value::Native(n), "__exit__") = (obj, name) {
+        return Some(n.call_method(name, args, vec![]));
+    }
     if let Value::Object(o) = obj {
         if let Some(m) = find_method(o.class, name) {
             return Some(m(with_receiver(obj.clone(), args)));
@@ -415,6 +426,9 @@ fn index_iter(v: &Value) -> PyResult<crate::iter::Iter> {
 
 /// `with mgr as x:` entry.
 pub fn enter(mgr: &Value) -> PyResult<Value> {
+    if let Value::Native(n) = mgr {
+        return n.call_method("__enter__", vec![mgr.clone()], vec![]); // files return themselves
+    }
     call_dunder(mgr, "__enter__", vec![])
 }
 
@@ -424,7 +438,7 @@ pub fn exit(mgr: &Value, error: Option<PyErr>) -> PyResult<()> {
         None => call_dunder(mgr, "__exit__", vec![Value::None, Value::None, Value::None]).map(|_| ()),
         Some(e) => {
             let exc = Value::Exception(Rc::new(e.clone()));
-            let swallow = call_dunder(mgr, "__exit__", vec![Value::str(e.ty.name), exc, Value::None])?;
+            let swallow = call_dunder(mgr, "__exit__", vec![Value::str(e.ty.short_name()), exc, Value::None])?;
             if swallow.truthy() {
                 Ok(())
             } else {

@@ -68,6 +68,12 @@ exc_types! {
     UNICODE_DECODE_ERROR = "UnicodeDecodeError": Some(&UNICODE_ERROR);
     UNICODE_ENCODE_ERROR = "UnicodeEncodeError": Some(&UNICODE_ERROR);
     OS_ERROR = "OSError": Some(&EXCEPTION);
+    FILE_NOT_FOUND_ERROR = "FileNotFoundError": Some(&OS_ERROR);
+    FILE_EXISTS_ERROR = "FileExistsError": Some(&OS_ERROR);
+    PERMISSION_ERROR = "PermissionError": Some(&OS_ERROR);
+    IS_A_DIRECTORY_ERROR = "IsADirectoryError": Some(&OS_ERROR);
+    NOT_A_DIRECTORY_ERROR = "NotADirectoryError": Some(&OS_ERROR);
+    UNSUPPORTED_OPERATION = "io.UnsupportedOperation": Some(&OS_ERROR);
     EOF_ERROR = "EOFError": Some(&EXCEPTION);
     MEMORY_ERROR = "MemoryError": Some(&EXCEPTION);
 }
@@ -106,11 +112,30 @@ impl PyErr {
         if let Some(text) = self.instance.as_ref().and_then(crate::classes::exception_str) {
             return text;
         }
+        if let Some((errno, text, filename)) = self.os_error_parts() {
+            let base = format!("[Errno {}] {}", errno, text.to_str());
+            return match filename {
+                Value::None => base,
+                name => format!("{}: {}", base, name.repr()),
+            };
+        }
         match self.args.len() {
             0 => String::new(),
             1 if std::ptr::eq(self.ty, &KEY_ERROR) => self.args[0].repr(),
             1 => self.args[0].to_str(),
             _ => Value::tuple(self.args.to_vec()).repr(),
+        }
+    }
+
+    /// An OSError made from (errno, strerror[, filename]): those three, as
+    /// `e.errno`, `e.strerror`, `e.filename`.
+    pub fn os_error_parts(&self) -> Option<(i64, Value, Value)> {
+        if !self.ty.is_subclass_of(&OS_ERROR) || !(2..=3).contains(&self.args.len()) {
+            return None;
+        }
+        match self.args[0] {
+            Value::Int(errno) => Some((errno, self.args[1].clone(), self.args.get(2).cloned().unwrap_or_default())),
+            _ => None,
         }
     }
 

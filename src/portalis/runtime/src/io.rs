@@ -49,6 +49,16 @@ pub fn eprint(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyRes
     Ok(Value::None)
 }
 
+/// `print(..., file=f)` for any object with a `write` method (a file, `io.StringIO`).
+pub fn print_to(file: &Value, args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<Value> {
+    if let Value::None = file {
+        return print(args, sep, end);
+    }
+    let line = print_line(args, sep, end)?;
+    crate::methods::call_method(file, "write", vec![Value::string(line)])?;
+    Ok(Value::None)
+}
+
 fn print_line(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<String> {
     let sep = text_option(sep, " ", "sep")?;
     let end = text_option(end, "\n", "end")?;

@@ -2,8 +2,9 @@
 //! std-only Rust (1.63 and later).  Generated code does `use portalis_runtime::*;`.
 //!
 //! The core value model is `value` (the dynamic `Value`), `exc` (exceptions as `Result`),
-//! `ops`/`intops`/`floatops`/`bigint` (arithmetic), `tables` (dict and set hash tables), `lists` (direct list operations), `classes`
-//! and `methods` (objects and method calls), `repr`/`format`/`strformat` (text);
+//! `ops`/`intops`/`floatops`/`bigint` (arithmetic), `tables` (dict and set hash tables),
+//! `lists` (direct list operations), `classes` and `methods` (objects and method calls),
+//! `repr`/`format`/`strformat` (text), `file` (file objects, `io.StringIO`, OS errors);
 //! the Python standard-library modules live under `stdlib/`, one file a module.
 
 pub mod attributes;
@@ -13,6 +14,7 @@ pub mod bytes;
 pub mod callargs;
 pub mod classes;
 pub mod exc;
+pub mod file;
 pub mod floatops;
 pub mod format;
 pub mod frames;

@@ -17,9 +17,12 @@ pub mod heapq;
 pub mod itertools;
 pub mod json;
 pub mod operator;
+pub mod os;
+pub mod pathlib;
 pub mod pprint;
 pub mod random;
 pub mod re;
+pub mod shutil;
 /// The backtracking regular-expression engine behind `re`.
 pub mod regex;
 pub mod statistics;
@@ -65,6 +68,11 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
+        "os" => crate::stdlib::os::call(name, &args),
+        "shutil" => crate::stdlib::shutil::call(name, &args),
+        "pathlib" => crate::stdlib::pathlib::call(name, &args),
+        "io" if name == "io.open" => crate::file::open(&args),
+        "io" if name == "io.StringIO" => crate::file::string_io(&args),
         "bytes" | "bytearray" | "int" => crate::bytes::type_call(name, &args),
         _ => unknown(name),
     }
@@ -95,11 +103,14 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         ),
         "sys.maxsize" => Value::Int(i64::MAX),
         "sys.stdin" => Value::Native(std::rc::Rc::new(Stdin)),
+        "sys.stdout" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: false })),
+        "sys.stderr" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: true })),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
         _ => match crate::stdlib::re::constant(name)
             .or_else(|| crate::stdlib::itertools::attribute(name))
             .or_else(|| crate::stdlib::datetime::attribute(name))
             .or_else(|| crate::stdlib::csv::attribute(name))
+            .or_else(|| crate::stdlib::os::attribute(name))
         {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),

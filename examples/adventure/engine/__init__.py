@@ -1,0 +1,2 @@
+"""The game engine: command parsing, the state machine, and saving."""
+VERSION = "1.2"

@@ -1,0 +1,1 @@
+"""The world: rooms, items, and the loader for world files."""

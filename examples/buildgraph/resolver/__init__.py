@@ -1,0 +1,1 @@
+"""Manifest reading, the dependency graph, and incremental building."""

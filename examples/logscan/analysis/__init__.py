@@ -1,0 +1,1 @@
+"""Parsing log lines, accumulating statistics, and rendering reports."""
