@@ -118,7 +118,9 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         """The name Python knows a module-level function or class by (a project's modules
         are linked under project-unique names); `qualified` adds its module unless that
         is `__main__`, as tracebacks do."""
-        full = self.parsed.display_names.get(name, name)
+        full = self.parsed.display_names.get(name)
+        if full is None:  # not a linked name: a qualified name such as `Board.remove` stays
+            return name
         return full if qualified else full.rpartition(".")[2]
 
     # ---- diagnostics -----------------------------------------------------------------

@@ -6,9 +6,14 @@
 use crate::exc::*;
 use crate::value::Value;
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The stack the program runs on: reserved up front, committed by the OS as it is used.
-const STACK_SIZE: usize = 1 << 30;
+/// The stacks the program may run on, largest first: reserved up front, committed by the
+/// OS as they are used.  A smaller one serves where an address-space limit (a sandbox's,
+/// `ulimit -v`) refuses the larger.
+const STACK_SIZES: [usize; 4] = [1 << 30, 256 << 20, 64 << 20, 16 << 20];
+/// The size of the stack the program got.
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// Stack kept free below the deepest frame for the runtime's own calls.
 const STACK_RESERVE: usize = 4 << 20;
 
@@ -36,7 +41,8 @@ fn stack_address() -> usize {
 pub fn enter() -> PyResult<Frame> {
     let depth = DEPTH.with(|d| d.get()) + 1;
     let base = STACK_BASE.with(|b| b.get());
-    let stack_low = base != 0 && base.saturating_sub(stack_address()) > STACK_SIZE - STACK_RESERVE;
+    let size = STACK_SIZE.load(Ordering::Relaxed);
+    let stack_low = base != 0 && base.saturating_sub(stack_address()) > size - STACK_RESERVE;
     if depth > LIMIT.with(|l| l.get()) || stack_low {
         return Err(PyErr::new(&RECURSION_ERROR, "maximum recursion depth exceeded"));
     }
@@ -66,18 +72,29 @@ pub fn run_on_large_stack(program: impl FnOnce() + Send + 'static) {
         program();
         return;
     }
-    let spawned = std::thread::Builder::new().name("main".to_string()).stack_size(STACK_SIZE).spawn(move || {
-        STACK_BASE.with(|b| b.set(stack_address()));
-        program()
-    });
-    match spawned {
-        Ok(handle) => {
-            if handle.join().is_err() {
-                std::process::exit(101);
+    let mut program = Some(program);
+    for size in STACK_SIZES {
+        let slot = std::sync::Arc::new(std::sync::Mutex::new(program.take()));
+        let handed = slot.clone();
+        let spawned = std::thread::Builder::new().name("main".to_string()).stack_size(size).spawn(move || {
+            STACK_SIZE.store(size, Ordering::Relaxed);
+            STACK_BASE.with(|b| b.set(stack_address()));
+            let run = handed.lock().ok().and_then(|mut p| p.take());
+            if let Some(run) = run {
+                run()
             }
+        });
+        match spawned {
+            Ok(handle) => {
+                if handle.join().is_err() {
+                    std::process::exit(101);
+                }
+                return;
+            }
+            Err(_) => program = slot.lock().ok().and_then(|mut p| p.take()),
         }
-        Err(_) => program_unavailable(),
     }
+    program_unavailable()
 }
 
 fn program_unavailable() {
