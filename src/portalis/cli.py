@@ -188,8 +188,9 @@ def types(program: Path = typer.Argument(..., help="Python file")):
     """Print the inferred type of every function, class attribute and global, and each
     place that stays dynamic with its line and the reason."""
     from portalis.api import infer_types
-    source = _read(program)
-    report = infer_types(source, program.name)
+    project = _project(program, None)
+    source = project.files[project.entry]
+    report = infer_types(source, Path(project.entry).name)
     if report.errors:
         _show_diagnostics(report.errors, source)
         raise typer.Exit(1)

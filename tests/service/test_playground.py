@@ -229,23 +229,40 @@ def test_api_key_field_when_auth_is_on(browser, keyed):
     context.close()
 
 
-def test_inferred_types_show_on_hover(page, playground):
-    """The engine does not report types yet: its real answer is given a `metadata.types`
-    on the way to the page, in the shape the page reads, to show the hover works."""
-    def with_types(route):
-        answer = route.fetch()
-        body = answer.json()
-        body["metadata"]["types"] = [{"name": "total", "line": 1, "col": 1, "type": "int"}]
-        route.fulfill(response=answer, json=body)
+def _hover_char(page, line: int, col: int) -> None:
+    """Move the mouse over character `col` (0-based) of editor line `line` (0-based)."""
+    box = page.evaluate("""([line, col]) => {
+        const el = document.querySelectorAll('#python .cm-line')[line];
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let node, left = col;
+        while ((node = walker.nextNode())) {
+            if (left < node.length) {
+                const range = document.createRange();
+                range.setStart(node, left); range.setEnd(node, left + 1);
+                const r = range.getBoundingClientRect();
+                return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+            }
+            left -= node.length;
+        }
+        return null;
+    }""", [line, col])
+    page.mouse.move(box["x"], box["y"])
 
-    page.route("**/api/v1/translation/translate", with_types)
+
+def test_inferred_types_show_on_hover(page, playground):
+    """The engine's inferred types (`metadata.types`, as `portalis types` prints them) show
+    on hover: a global, a parameter inside its function, a function's signature."""
     _open(page, playground.base + "/")
-    _set_code(page, "total = 0\nfor n in range(4):\n    total += n\nprint(total)\n")
+    _set_code(page, "total = [0.5]\ndef scale(k):\n    return k * 2.0\nprint(scale(total[0]))\n")
     page.click("#translate")
     page.wait_for_function("document.querySelector('#status').textContent === 'Translated.'")
-    lines = page.locator("#python .cm-line")
-    lines.nth(0).hover(position={"x": 8, "y": 8})  # over "total", the line's first word
-    assert page.wait_for_selector(".type-hint").inner_text() == "total: int"
-    lines.nth(3).hover(position={"x": 8, "y": 8})  # over "print": nothing known, no tooltip
-    page.wait_for_timeout(800)
-    assert page.locator(".type-hint").count() == 0
+    _hover_char(page, 0, 1)  # over "total"
+    assert page.wait_for_selector(".type-hint").inner_text() == "total: list[float]"
+    page.mouse.move(0, 0)
+    page.wait_for_selector(".type-hint", state="detached")
+    _hover_char(page, 2, 11)  # over "k" in `return k * 2.0`
+    assert page.wait_for_selector(".type-hint").inner_text() == "k: float"
+    page.mouse.move(0, 0)
+    page.wait_for_selector(".type-hint", state="detached")
+    _hover_char(page, 3, 7)  # over "scale" in the call
+    assert page.wait_for_selector(".type-hint").inner_text() == "scale: def scale(k: float) -> float"

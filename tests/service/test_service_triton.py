@@ -77,7 +77,7 @@ def test_untranslatable_python_through_triton_is_a_422_with_diagnostics(services
     assert r.status_code == 422, r.text
     body = r.json()
     assert body["error"] == "untranslatable" and body["status"] == 422
-    assert body["diagnostics"][0]["message"] == "module os is not supported (used here; imported at line 1)"
+    assert body["diagnostics"][0]["message"] == "module tkinter is not supported (used here; imported at line 1)"
     assert body["diagnostics"][0]["file"] == "main.py"
 
 

@@ -62,6 +62,22 @@ const themeSlot = new Compartment();
 const themeExtension = () => (document.documentElement.dataset.theme === "dark" ? oneDark : []);
 let lastTranslation = null; // the latest translate answer, for hover types
 
+/** The type the engine inferred for `name` at `lineNumber`, from the translate answer's
+ * `metadata.types` (`portalis types`): a function's signature, a parameter of the function
+ * whose body the line is in, a module global, or a class attribute. */
+function inferredType(types, name, lineNumber) {
+  const functions = (types.functions || []).filter((f) => f && typeof f.name === "string");
+  const called = functions.find((f) => f.name === name || f.name.endsWith(`.${name}`));
+  const enclosing = functions.filter((f) => f.line <= lineNumber).sort((a, b) => b.line - a.line)[0];
+  if (enclosing && enclosing.params && typeof enclosing.params[name] === "string") return enclosing.params[name];
+  if (called) return called.signature;
+  if (types.globals && typeof types.globals[name] === "string") return types.globals[name];
+  for (const attrs of Object.values(types.classes || {})) {
+    if (attrs && typeof attrs[name] === "string") return attrs[name];
+  }
+  return null;
+}
+
 const typeHover = hoverTooltip((view, pos) => {
   const types = lastTranslation && lastTranslation.metadata && lastTranslation.metadata.types;
   if (!types) return null;
@@ -69,15 +85,7 @@ const typeHover = hoverTooltip((view, pos) => {
   if (!word) return null;
   const name = view.state.sliceDoc(word.from, word.to);
   const line = view.state.doc.lineAt(pos);
-  const col = pos - line.from + 1;
-  let type = null;
-  if (Array.isArray(types)) { // [{name, line, col, end_col?, type}]
-    const hit = types.find((t) => t && t.line === line.number && t.name === name
-      && (t.col == null || (t.col <= col && col <= (t.end_col || t.col + name.length))));
-    type = hit ? hit.type : null;
-  } else if (typeof types === "object") { // {"name": type} or {"line:col": type}
-    type = types[`${line.number}:${word.from - line.from + 1}`] ?? types[name] ?? null;
-  }
+  const type = inferredType(types, name, line.number);
   if (typeof type !== "string") return null;
   return {
     pos: word.from, end: word.to, above: true,
