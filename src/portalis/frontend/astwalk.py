@@ -60,8 +60,20 @@ def ends_with_return(body: list[ast.stmt]) -> bool:
     if isinstance(last, ast.If):
         return bool(last.orelse) and ends_with_return(last.body) and ends_with_return(last.orelse)
     if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
-        return not any(isinstance(n, ast.Break) for n in own_nodes(last.body))
+        return not any(isinstance(n, ast.Break) for n in same_loop_nodes(last.body))
     return False
+
+
+def same_loop_nodes(stmts: list[ast.stmt]):
+    """Nodes of a loop body that belong to that loop: nested loops, functions and
+    classes are not entered (a `break` there leaves another loop)."""
+    todo = list(stmts)
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in children(node):
+            if not isinstance(child, (ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.append(child)
 
 
 def rebound_functions(body: list[ast.stmt]) -> set[str]:

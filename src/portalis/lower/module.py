@@ -285,11 +285,11 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
             self.ctx.generator = self.ctx.fresh("yielded")
             body = self._nested_block(node.body)
             body.stmts.insert(0, ir.Let(self.ctx.generator, ir.Raw("Vec::new()"), mutable=True, ty="Vec<Value>"))
-            if not _ends_with_exit(node.body):
+            if not astwalk.ends_with_return(node.body):
                 body.tail = ir.Call("Ok", [self.generator_result()])
             return body
         body = self._nested_block(node.body)
-        if not _ends_with_exit(node.body):
+        if not astwalk.ends_with_return(node.body):
             body.tail = ir.Raw("Ok(Value::None)")
         elif body.stmts and isinstance(body.stmts[-1], ir.Return) and body.stmts[-1].value is not None:
             body.tail = body.stmts.pop().value  # a final `return x` reads better as the tail `Ok(x)`
@@ -806,39 +806,15 @@ _INPLACE_OPS = {
 }
 
 
-def _ends_with_exit(stmts: list[ast.stmt]) -> bool:
-    if not stmts:
-        return False
-    last = stmts[-1]
-    if isinstance(last, (ast.Return, ast.Raise)):
-        return True
-    if isinstance(last, ast.While) and isinstance(last.test, ast.Constant) and last.test.value is True:
-        return not any(isinstance(n, ast.Break) for n in _walk_same_loop(last.body))
-    if isinstance(last, ast.If):
-        return bool(last.orelse) and _ends_with_exit(last.body) and _ends_with_exit(last.orelse)
-    return False
-
-
 def _infinite_generator(fn: ast.FunctionDef) -> bool:
     """A `while True` loop that yields and has no break or return inside."""
     for node in astwalk.walk(fn):
         if isinstance(node, ast.While) and isinstance(node.test, ast.Constant) and node.test.value is True:
-            inner = list(_walk_same_loop(node.body))
+            inner = list(astwalk.same_loop_nodes(node.body))
             if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in inner) and \
                     not any(isinstance(n, (ast.Break, ast.Return)) for n in inner):
                 return True
     return False
-
-
-def _walk_same_loop(stmts):
-    """Nodes of a loop body, not descending into nested loops or functions."""
-    todo = list(stmts)
-    while todo:
-        node = todo.pop()
-        yield node
-        for child in astwalk.children(node):
-            if not isinstance(child, (ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.ClassDef)):
-                todo.append(child)
 
 
 def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], dict[str, int]]:
