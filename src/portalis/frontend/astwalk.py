@@ -10,13 +10,20 @@ import ast
 _AST = ast.AST
 
 
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> fields that may hold nodes
+
+
 def children(node: ast.AST) -> list[ast.AST]:
-    """The direct child nodes of `node`, in field order."""
+    """The direct child nodes of `node`, in field order.  Expression contexts
+    (`Load`/`Store`/`Del`) are skipped: no pass looks at them except through `.ctx`."""
+    fields = _CHILD_FIELDS.get(node.__class__)
+    if fields is None:
+        fields = _CHILD_FIELDS[node.__class__] = tuple(f for f in node._fields if f != "ctx")
     out = []
-    for name in node._fields:
+    for name in fields:
         value = getattr(node, name, None)
         if value.__class__ is list:
-            out.extend(v for v in value if isinstance(v, _AST))
+            out.extend([v for v in value if isinstance(v, _AST)])
         elif isinstance(value, _AST):
             out.append(value)
     return out

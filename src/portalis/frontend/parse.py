@@ -64,8 +64,10 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
     except ValueError as err:
         raise TranslationError([Diagnostic(filename, 1, 1, f"source cannot be parsed: {err}",
                                            "remove NUL bytes and non-text content")])
-    rewrite_matches(tree)
     nodes = astwalk.walk(tree)
+    if any(isinstance(n, ast.Match) for n in nodes):
+        rewrite_matches(tree)
+        nodes = astwalk.walk(tree)
     diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
     if diagnostics:
         raise TranslationError(diagnostics)

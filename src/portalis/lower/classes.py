@@ -10,9 +10,11 @@ base's entry through the runtime.  Exception subclasses become static `ExcType`s
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass, field
 
 from portalis import ir
+from portalis.analysis.text_reach import TextReach
 from portalis.emit.names import ident, static_ident, str_literal
 
 
@@ -75,6 +77,11 @@ def _is_docstring_or_pass(stmt: ast.stmt) -> bool:
 
 
 class ClassLowering:
+    @functools.cached_property
+    def text_reach(self) -> TextReach:
+        """Built on first use: only classes without a text form need it."""
+        return TextReach(self.parsed.nodes)
+
     def _collect_class(self, node: ast.ClassDef) -> None:
         base = None
         if node.bases:
@@ -147,7 +154,7 @@ class ClassLowering:
         for entry in info.entries:
             items.append(self._lower_method(entry, info))
         if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
-                and objects_reach_text(self.parsed.nodes, node.name):
+                and self.text_reach.reaches(node.name):
             self.warn(node, f"class {self.py_name(node.name)} has no __repr__ or __str__: CPython prints its "
                             "objects with a memory address, which a translation cannot reproduce",
                       "define __repr__ if objects of this class are printed")
@@ -268,50 +275,3 @@ def _simple_class_attr(stmt) -> bool:
         and getattr(stmt, "value", None) is not None
 
 
-_TEXT_CALLS = {"print", "str", "repr", "format", "ascii"}
-_ADDERS = {"append", "add", "insert", "extend", "appendleft"}
-
-
-def objects_reach_text(nodes: list, cls: str) -> bool:
-    """Whether an object of class `cls` may be turned into text (and so show a memory
-    address): some print/str/repr/format argument, f-string field, `%` operand or
-    `.format()` argument is a `cls(...)` call, or a name (or an item of a name) that was
-    given one: assigned from an expression creating one, added to it, a parameter
-    annotated `cls`, or `self`.  Attributes and call results are not followed."""
-    def creates(expr) -> bool:
-        return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == cls
-                   for n in ast.walk(expr))
-
-    holders = {"self"}
-    sinks = []
-    for n in nodes:
-        if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None and creates(n.value):
-            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-            holders.update(t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name))
-        elif isinstance(n, ast.arg) and isinstance(n.annotation, ast.Name) and n.annotation.id == cls:
-            holders.add(n.arg)
-        elif isinstance(n, ast.Call):
-            func = n.func
-            if isinstance(func, ast.Name) and func.id in _TEXT_CALLS or \
-                    isinstance(func, ast.Attribute) and func.attr == "format":
-                sinks += [*n.args, *(k.value for k in n.keywords)]
-            elif isinstance(func, ast.Attribute) and func.attr in _ADDERS and isinstance(func.value, ast.Name) \
-                    and any(creates(a) for a in n.args):
-                holders.add(func.value.id)
-        elif isinstance(n, ast.FormattedValue):
-            sinks.append(n.value)
-        elif isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and isinstance(n.left, ast.Constant) \
-                and isinstance(n.left.value, str):
-            sinks.append(n.right)
-
-    def holds(expr) -> bool:
-        if isinstance(expr, ast.Name):
-            return expr.id in holders
-        if isinstance(expr, ast.Call):
-            return isinstance(expr.func, ast.Name) and expr.func.id == cls
-        if isinstance(expr, (ast.Subscript, ast.Starred)):
-            return holds(expr.value)
-        if isinstance(expr, (ast.Attribute, ast.Constant, ast.Lambda)):
-            return False
-        return any(holds(child) for child in ast.iter_child_nodes(expr) if isinstance(child, ast.expr))
-    return any(holds(sink) for sink in sinks)
