@@ -115,11 +115,11 @@ def build(crate: Path = typer.Argument(..., help="a crate written by `portalis t
 
 
 def _cached_binary(program: Path, target: str, main: Optional[str]) -> Path:
-    """The program's binary, translated and built once per content (sources, runtime, target)."""
+    """The program's binary, translated and built once per content (sources, engine and runtime, target)."""
     from portalis.build import cache_dir
-    from portalis.crate import runtime_hash
+    from portalis.crate import engine_identity
     project = _project(program, main)
-    key = hashlib.sha256(f"{__version__}|{runtime_hash()}|{target}|{project.entry}|{sorted(project.files.items())}"
+    key = hashlib.sha256(f"{engine_identity(__version__)}|{target}|{project.entry}|{sorted(project.files.items())}"
                          .encode()).hexdigest()[:20]
     crate = cache_dir() / "programs" / key
     suffix = ".wasm" if target != "native" else ""

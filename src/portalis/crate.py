@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 RUNTIME_CRATE = "portalis_runtime"
 
@@ -42,6 +43,19 @@ def runtime_hash() -> str:
     for name, text in runtime_sources().items():
         digest.update(name.encode() + b"\0" + text.encode() + b"\0")
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=None)
+def engine_identity(version: str) -> str:
+    """`version+<hash of the engine's sources>`: an engine edited without a version bump
+    still gets fresh cache keys.  Only the engine counts: top-level modules, engine packages, runtime."""
+    root = Path(__file__).parent
+    files = [*root.glob("*.py"), *(root / "runtime" / "src").rglob("*.rs"),
+             *(p for package in ("frontend", "analysis", "lower", "emit") for p in (root / package).rglob("*.py"))]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return f"{version}+{digest.hexdigest()[:12]}"
 
 
 def cargo_toml(name: str) -> str:

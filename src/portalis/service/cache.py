@@ -150,18 +150,3 @@ def _bound_body(raw: bytes, key: str) -> dict | None:
         log.warning("cache entry %s is not bound to its key: ignored", key[:16])
         return None
     return entry["body"]
-
-
-def engine_identity(version: str) -> str:
-    """`version+<hash of the engine's sources>`: an engine edited without a version bump
-    still gets fresh cache keys.  Only the engine counts: top-level modules, engine packages, runtime."""
-    import portalis
-
-    root = Path(portalis.__file__).parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        engine = len(rel.parts) == 1 or rel.parts[0] in ("frontend", "analysis", "lower", "emit", "runtime")
-        if engine and path.suffix in (".py", ".rs"):
-            digest.update(str(rel).encode() + b"\0" + path.read_bytes() + b"\0")
-    return f"{version}+{digest.hexdigest()[:12]}"

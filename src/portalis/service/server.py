@@ -21,7 +21,8 @@ from starlette.middleware.cors import CORSMiddleware
 import portalis
 from portalis.service import metrics, playground
 from portalis.service.auth import KeyStore
-from portalis.service.cache import RedisStore, ResultCache, SQLiteStore, engine_identity
+from portalis.crate import engine_identity
+from portalis.service.cache import RedisStore, ResultCache, SQLiteStore
 from portalis.service.errors import install_handlers
 from portalis.service.middleware import RequestContextMiddleware
 from portalis.service.pool import WorkerPool
