@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import importlib
+import importlib.util
+import sys
 
 from portalis import ir
 from portalis.emit.names import ident, str_literal
@@ -50,7 +53,8 @@ DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "func
 
 def check_import(stmt, imports: dict[str, str]):
     """Record what an import binds; yield (local name, message, hint) for each name it
-    binds that Portalis does not provide (an error only where the program uses it)."""
+    binds that Portalis does not provide (an error only where the program uses it, or
+    where CPython's own import fails: see `cpython_import_fails`)."""
     if isinstance(stmt, ast.Import):
         for alias in stmt.names:
             root = alias.name.split(".")[0]
@@ -78,6 +82,29 @@ def check_import(stmt, imports: dict[str, str]):
                        f"supported names from {module}: {', '.join(sorted(STDLIB[module]))}")
             else:
                 imports[local] = f"{module}.{alias.name}"
+
+
+def cpython_import_fails(stmt) -> bool:
+    """CPython (standard library only) raises ImportError at `stmt`: a module outside the
+    standard library, or a name a supported module lacks (`from math import nosuch`)."""
+    if isinstance(stmt, ast.Import):
+        return any(alias.name.split(".")[0] not in sys.stdlib_module_names
+                   or (alias.name.split(".")[0] in STDLIB and not _submodule_exists(alias.name)) for alias in stmt.names)
+    module = stmt.module or ""
+    if stmt.level or module.split(".")[0] not in sys.stdlib_module_names:
+        return stmt.level == 0
+    if module not in STDLIB or module in TYPE_ONLY_MODULES:
+        return False
+    loaded = importlib.import_module(module)  # a supported module: harmless to import
+    return any(not hasattr(loaded, alias.name) for alias in stmt.names)
+
+
+def _submodule_exists(name: str) -> bool:
+    """`import os.path` finds a module (its parent being a supported, harmless one)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:
+        return False
 
 
 def _unknown_module(name: str) -> tuple[str, str]:
