@@ -2,6 +2,7 @@
 //! emits `stdlib::call(name, args, kwargs)` and `stdlib::attribute(name)`, and this
 //! module routes each name to its implementation.
 
+pub mod argparse;
 pub mod array;
 pub mod bisect;
 pub mod chainmap;
@@ -43,6 +44,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     let module = if name == "collections.ChainMap" { name } else { name.split('.').next().unwrap_or("") };
     match module {
         "math" => math_call(name, &args),
+        "argparse" => crate::stdlib::argparse::call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
         "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
@@ -111,6 +113,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
             .or_else(|| crate::stdlib::datetime::attribute(name))
             .or_else(|| crate::stdlib::csv::attribute(name))
             .or_else(|| crate::stdlib::os::attribute(name))
+            .or_else(|| crate::stdlib::argparse::attribute(name))
         {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
