@@ -383,11 +383,7 @@ class CallLowering:
     # ---- standard library -------------------------------------------------------------------------
 
     def _open(self, node: ast.Call, qualified: str) -> ir.Expr:
-        """`open()`: reading, writing, appending or creating, in text or binary mode."""
-        mode = self._arg(node, 1, "mode")
-        if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "+" in mode.value:
-            self.error(mode, f"open() in mode '{mode.value}' is not supported yet",
-                       "open the file once to read and again to write: 'r', 'w', 'a' or 'x' (with 'b' for bytes)")
+        """`open()`: reading, writing, appending or creating (`+` for update), in text or binary mode."""
         self._check_keywords(node, "open", {"file", "mode", "encoding", "newline"})
         if len(node.args) > 3:
             self.error(node.args[3], "open() takes file, mode and encoding by position here",
