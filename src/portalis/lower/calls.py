@@ -133,9 +133,17 @@ class CallLowering:
     def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
         target = self.imports[name]
         if is_module(target):
-            self.error(node, f"module {name} used as a value is not supported", f"call {name}.<function>(...) directly")
-            return ir.Raw("Value::None")
+            return self.module_value(target)
         return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(target))]))
+
+    @staticmethod
+    def module_value(module: str) -> ir.Expr:
+        """A standard-library module as a value (`m = math`, `f(os.path)`): the runtime's
+        module object, told which qualified names it has (its submodules' too)."""
+        names = sorted(f"{key}.{attr}" for key, attrs in STDLIB.items()
+                       if key == module or (key.startswith(module + ".") and is_module(key)) for attr in attrs)
+        listed = ", ".join(str_literal(n) for n in names)
+        return ir.Call("stdlib::module", [ir.Raw(str_literal(module)), ir.Raw(f"&[{listed}]")])
 
     def builtin_type_method(self, node: ast.Attribute) -> ir.Expr | None:
         """`str.lower`, `list.append`, `list.__add__` used as values."""
@@ -161,6 +169,8 @@ class CallLowering:
                 self.error(node, f"{module}.{node.attr} is not supported yet",
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
                 return ir.Raw("Value::None")
+            if is_module(f"{module}.{node.attr}"):
+                return self.module_value(f"{module}.{node.attr}")
             return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(f"{module}.{node.attr}"))]))
         return None
 
