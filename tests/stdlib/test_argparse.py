@@ -1,38 +1,15 @@
 """argparse: parsing, `--help`, `--version`, usage errors (exit status 2, usage and
 `prog: error: ...` on stderr) and subcommands, compared with CPython byte for byte on
 stdout and stderr, with the exit status, for many command lines and terminal widths."""
-import textwrap
-
-from portalis.api import translate
-from portalis.build import build_crate
-from portalis.check import run_binary, run_python
 
 
-def assert_runs_like_cpython(source, command_lines, tmp_path, monkeypatch, columns=(None,)):
-    """Build `source` once; run it and CPython on each command line (and each COLUMNS)."""
-    script = tmp_path / "prog.py"
-    script.write_text(textwrap.dedent(source))
-    translation = translate(script.read_text(), "prog.py")
-    assert translation.ok, [d.format() for d in translation.diagnostics]
-    build = build_crate(translation.write(tmp_path / "crate"))
-    assert build.ok, build.stderr[-3000:]
-    for width in columns:
-        if width is None:
-            monkeypatch.delenv("COLUMNS", raising=False)
-        else:
-            monkeypatch.setenv("COLUMNS", str(width))
-        for line in command_lines:
-            args = line.split()
-            python = run_python(script, None, 30, args)
-            rust = run_binary(build.binary, "native", None, 30, args)
-            where = f"COLUMNS={width} prog.py {line}"
-            assert rust.stdout == python.stdout, where
-            assert rust.stderr == python.stderr, where
-            assert rust.returncode == python.returncode, where
+def widths(lines, columns):
+    """Each command line at each terminal width (None: COLUMNS unset, 80 columns)."""
+    return [(line, {"COLUMNS": None if width is None else str(width)}) for width in columns for line in lines]
 
 
-def test_options_types_actions_help_and_errors(tmp_path, monkeypatch):
-    assert_runs_like_cpython('''
+def test_options_types_actions_help_and_errors(runs_like_cpython):
+    runs_like_cpython('''
         import argparse
         import sys
 
@@ -47,14 +24,14 @@ def test_options_types_actions_help_and_errors(tmp_path, monkeypatch):
         parser.add_argument("--ratio", type=float, required=False)
         args = parser.parse_args()
         print(args.integers, args.verbose, args.accumulate(args.integers), args.output, args.mode, args.quiet, args.tag, args.ratio)
-    ''', [
+    ''', widths([
         "1 2 3", "-h", "--sum 1 2 -vv --tag a --tag=b", "", "1 x", "--mode bad 1", "1 --ratio 2.5 -qv",
         "1 --out f -- 5", "1 --bogus", "--verb 3 --ratio", "-o", "1 -vvv --mode=slow", "-5",
-    ], tmp_path, monkeypatch, columns=(None, 40, 57, 120))
+    ], (None, 40, 57, 120)))
 
 
-def test_subcommands_groups_nargs_version_and_given_lists(tmp_path, monkeypatch):
-    assert_runs_like_cpython('''
+def test_subcommands_groups_nargs_version_and_given_lists(runs_like_cpython):
+    runs_like_cpython('''
         import argparse
 
 
@@ -117,9 +94,9 @@ def test_subcommands_groups_nargs_version_and_given_lists(tmp_path, monkeypatch)
         long.add_argument("output")
         long.print_usage()
         long.print_help()
-    ''', [
+    ''', widths([
         "", "-h", "--version", "add pen 3 -l a b", "rm a b -f", "remove", "--point 1 2 --level add x",
         "--level --size 3 add y", "--size 0 add y", "--size x", "--format xml", "add", "bogus",
         "--debug-flag --debug-flag --no-color add q", "add -h", "rm --help", "--point 1",
         "--db=foo add z 2 extra", "--d", "-hv", "--point -1 -2.5 add t",
-    ], tmp_path, monkeypatch, columns=(None, 66))
+    ], (None, 66)))

@@ -33,6 +33,7 @@ pub mod struct_;
 pub mod timeit;
 pub mod textwrap;
 pub mod time;
+pub mod tzlocal;
 
 use crate::exc::*;
 use crate::methods::Args;
