@@ -154,3 +154,17 @@ def test_unsupported_modules_are_errors_where_used_and_warnings_when_unused():
     assert not used.ok
     assert [(d.line, d.col) for d in used.errors] == [(2, 7)]
     assert "module cmath is not supported" in used.errors[0].message
+
+
+def test_imports_cpython_cannot_do_are_errors_even_when_unused():
+    """`import nosuchmod` raises ModuleNotFoundError in CPython (and `from math import
+    nosuch` ImportError): the same error as a used import, never a mere warning."""
+    for source, name in [("import nosuchmod\nprint(1)\n", "module nosuchmod"),
+                         ("import os.nosuch\nprint(1)\n", "module os.nosuch"),
+                         ("from math import sqrt, nosuch\nprint(1)\n", "math.nosuch")]:
+        result = translate(source, "imports.py")
+        assert not result.ok, source
+        assert [(d.line, d.col) for d in result.errors] == [(1, 1)]
+        assert f"{name} is not supported" in result.errors[0].message
+        used = translate(source.replace("print(1)", "print(nosuchmod)" if "nosuchmod" in source else "print(1)"), "imports.py")
+        assert not used.ok

@@ -31,3 +31,23 @@ def test_gmtime_localtime_and_strftime(same_as_cpython):
         except TypeError as e:
             print(e)
     ''')
+
+
+def test_localtime_follows_the_machines_zone(runs_like_cpython):
+    """localtime, strftime's %Z/%z and datetime.now() in the zone TZ names (a zone file or a
+    POSIX rule, as glibc reads them for CPython), else /etc/localtime."""
+    zones = [None, "", "UTC", "America/New_York", "Europe/Paris", "Australia/Sydney", "Asia/Kolkata",
+             "America/Sao_Paulo", "EST5EDT,M3.2.0,M11.1.0", "CET-1CEST,M3.5.0,M10.5.0/3",
+             "AEST-10AEDT,M10.1.0,M4.1.0/3", "<-03>3<-02>,M3.5.0/-2,M10.5.0/-1", "<+0330>-3:30", "JST-9", "Nowhere"]
+    runs_like_cpython('''
+        import time
+        from datetime import datetime
+        for secs in (0, 1700000000, 1690000000, 1711846800, 1711846799, 1729990800, 1729990799, -1000000000, 4102444800):
+            t = time.localtime(secs)
+            print(t, t.tm_zone, t.tm_gmtoff, time.strftime("%Y-%m-%d %H:%M:%S %Z %z", t))
+        print(time.strftime("%Z %z", (2023, 1, 1, 0, 0, 0, 0, 1, 0)), time.strftime("%Z %z", (2023, 7, 1, 0, 0, 0, 0, 1, 1)))
+        g = time.gmtime(1700000000)
+        print(g, g.tm_zone, time.strftime("%Z %z", g))
+        now, local = datetime.now(), time.localtime()
+        print(abs((now - datetime(*local[:6])).total_seconds()) < 5, time.strftime("%Z") == local.tm_zone)
+    ''', [("", {"TZ": zone}) for zone in zones])

@@ -55,17 +55,23 @@ STDLIB = {
     "timeit": {"timeit", "repeat", "default_timer"},
     "textwrap": {"wrap", "fill", "shorten", "dedent", "indent", "TextWrapper"},
     "datetime": {"date", "time", "datetime", "timedelta", "MINYEAR", "MAXYEAR"},
+    "argparse": {"ArgumentParser", "Namespace", "ArgumentError", "ArgumentTypeError", "SUPPRESS",
+                 "HelpFormatter", "RawDescriptionHelpFormatter", "RawTextHelpFormatter",
+                 "ArgumentDefaultsHelpFormatter", "BooleanOptionalAction"},
 }
 # Exception classes of standard-library modules, by qualified name: the runtime static.
 STDLIB_EXCEPTIONS = {"json.JSONDecodeError": "stdlib::json::JSON_DECODE_ERROR", "csv.Error": "stdlib::csv::CSV_ERROR",
-                     "struct.error": "stdlib::struct_::STRUCT_ERROR"}
+                     "struct.error": "stdlib::struct_::STRUCT_ERROR",
+                     "argparse.ArgumentError": "stdlib::argparse::ARGUMENT_ERROR",
+                     "argparse.ArgumentTypeError": "stdlib::argparse::ARGUMENT_TYPE_ERROR",
+                     "shutil.Error": "stdlib::shutil::SHUTIL_ERROR"}
 # Files and the operating system (runtime `file.rs`, `stdlib/os.rs`, `shutil.rs`, `pathlib.rs`).
 STDLIB.update({
     "os": {"getcwd", "listdir", "mkdir", "makedirs", "remove", "unlink", "rmdir", "rename", "replace", "walk",
-           "getenv", "environ", "sep", "linesep", "curdir", "pardir", "name", "path"},
+           "getenv", "environ", "sep", "linesep", "curdir", "pardir", "name", "path", "stat", "chdir"},
     "os.path": {"join", "exists", "isfile", "isdir", "isabs", "basename", "dirname", "split", "splitext",
-                "normpath", "abspath", "getsize", "sep", "curdir", "pardir"},
-    "shutil": {"copy", "copyfile", "rmtree"},
+                "normpath", "abspath", "getsize", "getmtime", "getatime", "getctime", "sep", "curdir", "pardir"},
+    "shutil": {"copy", "copyfile", "rmtree", "copytree", "move", "Error"},
     "pathlib": {"Path", "PosixPath"},
     "pathlib.Path": {"cwd"},  # class-level calls: Path.cwd()
     "io": {"StringIO", "open"},

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import ast
 import builtins
+import importlib
+import importlib.util
+import sys
 
 from portalis import ir
 from portalis.emit.names import ident, str_literal
@@ -50,7 +53,8 @@ DESUGARED = {"dataclasses": {"dataclass", "field", "FrozenInstanceError"}, "func
 
 def check_import(stmt, imports: dict[str, str]):
     """Record what an import binds; yield (local name, message, hint) for each name it
-    binds that Portalis does not provide (an error only where the program uses it)."""
+    binds that Portalis does not provide (an error only where the program uses it, or
+    where CPython's own import fails: see `cpython_import_fails`)."""
     if isinstance(stmt, ast.Import):
         for alias in stmt.names:
             root = alias.name.split(".")[0]
@@ -80,6 +84,29 @@ def check_import(stmt, imports: dict[str, str]):
                 imports[local] = f"{module}.{alias.name}"
 
 
+def cpython_import_fails(stmt) -> bool:
+    """CPython (standard library only) raises ImportError at `stmt`: a module outside the
+    standard library, or a name a supported module lacks (`from math import nosuch`)."""
+    if isinstance(stmt, ast.Import):
+        return any(alias.name.split(".")[0] not in sys.stdlib_module_names
+                   or (alias.name.split(".")[0] in STDLIB and not _submodule_exists(alias.name)) for alias in stmt.names)
+    module = stmt.module or ""
+    if stmt.level or module.split(".")[0] not in sys.stdlib_module_names:
+        return stmt.level == 0
+    if module not in STDLIB or module in TYPE_ONLY_MODULES:
+        return False
+    loaded = importlib.import_module(module)  # a supported module: harmless to import
+    return any(not hasattr(loaded, alias.name) for alias in stmt.names)
+
+
+def _submodule_exists(name: str) -> bool:
+    """`import os.path` finds a module (its parent being a supported, harmless one)."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except ImportError:
+        return False
+
+
 def _unknown_module(name: str) -> tuple[str, str]:
     return (f"module {name} is not supported",
             f"Portalis provides {', '.join(sorted(STDLIB))} (typing imports are ignored)")
@@ -106,9 +133,17 @@ class CallLowering:
     def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
         target = self.imports[name]
         if is_module(target):
-            self.error(node, f"module {name} used as a value is not supported", f"call {name}.<function>(...) directly")
-            return ir.Raw("Value::None")
+            return self.module_value(target)
         return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(target))]))
+
+    @staticmethod
+    def module_value(module: str) -> ir.Expr:
+        """A standard-library module as a value (`m = math`, `f(os.path)`): the runtime's
+        module object, told which qualified names it has (its submodules' too)."""
+        names = sorted(f"{key}.{attr}" for key, attrs in STDLIB.items()
+                       if key == module or (key.startswith(module + ".") and is_module(key)) for attr in attrs)
+        listed = ", ".join(str_literal(n) for n in names)
+        return ir.Call("stdlib::module", [ir.Raw(str_literal(module)), ir.Raw(f"&[{listed}]")])
 
     def builtin_type_method(self, node: ast.Attribute) -> ir.Expr | None:
         """`str.lower`, `list.append`, `list.__add__` used as values."""
@@ -134,6 +169,8 @@ class CallLowering:
                 self.error(node, f"{module}.{node.attr} is not supported yet",
                            f"supported names in {module}: {', '.join(sorted(STDLIB.get(module, ())))}")
                 return ir.Raw("Value::None")
+            if is_module(f"{module}.{node.attr}"):
+                return self.module_value(f"{module}.{node.attr}")
             return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(f"{module}.{node.attr}"))]))
         return None
 
@@ -356,11 +393,7 @@ class CallLowering:
     # ---- standard library -------------------------------------------------------------------------
 
     def _open(self, node: ast.Call, qualified: str) -> ir.Expr:
-        """`open()`: reading, writing, appending or creating, in text or binary mode."""
-        mode = self._arg(node, 1, "mode")
-        if isinstance(mode, ast.Constant) and isinstance(mode.value, str) and "+" in mode.value:
-            self.error(mode, f"open() in mode '{mode.value}' is not supported yet",
-                       "open the file once to read and again to write: 'r', 'w', 'a' or 'x' (with 'b' for bytes)")
+        """`open()`: reading, writing, appending or creating (`+` for update), in text or binary mode."""
         self._check_keywords(node, "open", {"file", "mode", "encoding", "newline"})
         if len(node.args) > 3:
             self.error(node.args[3], "open() takes file, mode and encoding by position here",

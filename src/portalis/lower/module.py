@@ -16,7 +16,7 @@ from portalis.frontend import astwalk
 from portalis import ir
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.analysis.effects import EffectInfo
-from portalis.lower.calls import CallLowering
+from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.native import ZERO, NativeLowering
@@ -224,7 +224,11 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                 yield LoweredItem("function", stmt.name, [self._lower_function(stmt, sig, decorated=True)])
         yield LoweredItem("main", "main", self._lower_module_body(tree))
         for name, (stmt, message, hint) in self.unavailable.items():
-            if name not in self.used_unavailable:
+            if name in self.used_unavailable:
+                continue
+            if cpython_import_fails(stmt):  # CPython stops here with ImportError: so must we
+                self.error(stmt, message, hint)
+            else:
                 self.warn(stmt, f"{message}; the import is ignored because nothing uses {name}", hint)
         if self.diagnostics:
             raise TranslationError(sorted(self.diagnostics, key=lambda d: (d.line, d.col)))

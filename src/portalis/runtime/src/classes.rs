@@ -201,6 +201,7 @@ pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Valu
             set_class_attr(c, name, value);
             Ok(Value::None)
         }
+        Value::Native(n) => n.setattr(name, value).map(|_| Value::None),
         _ => Err(PyErr::new(
             &ATTRIBUTE_ERROR,
             format!("'{}' object has no attribute '{}'", obj.type_name(), name),

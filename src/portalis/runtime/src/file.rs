@@ -83,6 +83,11 @@ struct FileState {
     pos: usize,
     /// Write and append modes: the OS file.
     handle: Option<std::fs::File>,
+    /// `+` modes: `data` mirrors the whole file, reads and writes both at `pos`.
+    update: bool,
+    /// Text `+` modes: where reading began since the last seek or write.  CPython's text
+    /// layer reads ahead in chunks of 8192 bytes, and a write lands after what it read.
+    read_from: Option<usize>,
     closed: bool,
 }
 
@@ -118,17 +123,30 @@ pub fn open_text(name: &str, mode: &str, encoding: &'static str) -> PyResult<Val
 fn open_file(name: &str, mode: &str, encoding: &'static str, newline: Newline) -> PyResult<File> {
     let kind = mode.chars().find(|c| "rwax".contains(*c));
     let binary = mode.contains('b');
-    let valid = mode.chars().all(|c| "rwaxtb".contains(c)) && mode.chars().filter(|c| "rwax".contains(*c)).count() == 1
-        && !(binary && mode.contains('t'));
-    if mode.contains('+') {
-        return value_error(format!("mode '{}' is not supported by this translation (r, w, a, x, with b or t)", mode));
-    }
-    if !valid {
+    let update = mode.contains('+');
+    let repeated = mode.char_indices().any(|(i, c)| mode[i + c.len_utf8()..].contains(c));
+    if repeated || !mode.chars().all(|c| "rwaxtb+".contains(c)) {
         return value_error(format!("invalid mode: '{}'", mode));
     }
-    let mut state = FileState { data: Vec::new(), pos: 0, handle: None, closed: false };
+    if binary && mode.contains('t') {
+        return value_error("can't have text and binary mode at once");
+    }
+    if mode.chars().filter(|c| "rwax".contains(*c)).count() != 1 {
+        return value_error("must have exactly one of create/read/write/append mode");
+    }
+    let mut state = FileState { data: Vec::new(), pos: 0, handle: None, update, read_from: None, closed: false };
     let mut options = std::fs::OpenOptions::new();
+    options.read(update);
     match kind {
+        Some('r') if update => {
+            state.data = read_bytes(name)?;
+            options.write(true);
+        }
+        Some('a') if update => {
+            state.data = if std::path::Path::new(name).is_file() { read_bytes(name)? } else { Vec::new() };
+            state.pos = state.data.len();
+            options.append(true).create(true);
+        }
         Some('r') => {
             state.data = read_bytes(name)?;
         }
@@ -142,7 +160,7 @@ fn open_file(name: &str, mode: &str, encoding: &'static str, newline: Newline) -
             options.write(true).create_new(true);
         }
     }
-    if kind != Some('r') {
+    if kind != Some('r') || update {
         if std::path::Path::new(name).is_dir() {
             return Err(errno_error(&IS_A_DIRECTORY_ERROR, 21, "Is a directory", Some(name)));
         }
@@ -166,10 +184,15 @@ impl File {
 
     fn readable(&self) -> PyResult<()> {
         self.open_check()?;
-        if self.state.borrow().handle.is_some() {
+        if !self.can_read() {
             return Err(PyErr::new(&UNSUPPORTED_OPERATION, "not readable"));
         }
         Ok(())
+    }
+
+    fn can_read(&self) -> bool {
+        let st = self.state.borrow();
+        st.handle.is_none() || st.update
     }
 
     fn open_check(&self) -> PyResult<()> {
@@ -206,6 +229,7 @@ impl File {
 
     fn read_text_line(&self, limit: Option<i64>) -> PyResult<String> {
         let mut st = self.state.borrow_mut();
+        st.read_from = st.read_from.or(Some(st.pos));
         let rest = &st.data[st.pos..];
         let mut end = rest.len();
         for (i, &b) in rest.iter().enumerate() {
@@ -247,6 +271,7 @@ impl File {
 
     fn read_text(&self, size: Option<i64>) -> PyResult<String> {
         let mut st = self.state.borrow_mut();
+        st.read_from = st.read_from.or(Some(st.pos));
         let text = self.newlines(self.decode(&st.data[st.pos..])?);
         match size.filter(|n| *n >= 0) {
             Some(n) if (n as usize) < text.chars().count() => {
@@ -286,6 +311,23 @@ impl File {
             (v, false) => return type_error(format!("write() argument must be str, not {}", v.type_name())),
         };
         let mut st = self.state.borrow_mut();
+        if st.update {
+            if self.mode.contains('a') {
+                st.pos = st.data.len();
+            } else if let Some(from) = st.read_from.take().filter(|_| !self.binary) {
+                const CHUNK: usize = 8192;
+                let chunks = ((st.pos - from) + CHUNK - 1) / CHUNK;
+                st.pos = (from + chunks.max(1) * CHUNK).min(st.data.len());
+            }
+            let pos = st.pos;
+            if let Some(h) = st.handle.as_mut() {
+                h.seek(SeekFrom::Start(pos as u64)).and_then(|_| h.write_all(&bytes)).map_err(|e| os_error(&e, None))?;
+            }
+            let end = (pos + bytes.len()).min(st.data.len());
+            st.data.splice(pos..end, bytes.iter().copied());
+            st.pos = pos + bytes.len();
+            return Ok(Value::Int(written as i64));
+        }
         match st.handle.as_mut() {
             Some(h) => h.write_all(&bytes).map_err(|e| os_error(&e, None))?,
             None => return Err(PyErr::new(&UNSUPPORTED_OPERATION, "not writable")),
@@ -309,7 +351,8 @@ impl File {
             _ => return value_error(format!("invalid whence ({}, should be 0, 1 or 2)", whence)),
         };
         let len = st.data.len();
-        let pos = match st.handle.as_mut() {
+        let update = st.update;
+        let pos = match st.handle.as_mut().filter(|_| !update) {
             Some(h) => h.seek(target).map_err(|e| os_error(&e, None))? as usize,
             None => match target {
                 SeekFrom::Start(n) => n as usize,
@@ -318,13 +361,39 @@ impl File {
             },
         };
         st.pos = pos;
+        st.read_from = None;
         Ok(Value::Int(pos as i64))
+    }
+
+    /// `truncate(size=None)`: cut the file at `size` (the position by default).
+    fn truncate(&self, size: Option<i64>) -> PyResult<Value> {
+        self.open_check()?;
+        let mut st = self.state.borrow_mut();
+        let update = st.update;
+        let size = match size {
+            Some(n) if n < 0 => return Err(errno_error(&OS_ERROR, 22, "Invalid argument", None)),
+            Some(n) => n as usize,
+            None if update => st.pos,
+            None => match st.handle.as_mut() {
+                Some(h) => h.stream_position().map_err(|e| os_error(&e, None))? as usize,
+                None => st.pos,
+            },
+        };
+        match st.handle.as_mut() {
+            Some(h) => h.set_len(size as u64).map_err(|e| os_error(&e, None))?,
+            None => return Err(PyErr::new(&UNSUPPORTED_OPERATION, "File not open for writing")),
+        }
+        if update {
+            st.data.truncate(size);
+        }
+        Ok(Value::Int(size as i64))
     }
 
     fn tell(&self) -> PyResult<Value> {
         self.open_check()?;
         let mut st = self.state.borrow_mut();
-        let pos = match st.handle.as_mut() {
+        let update = st.update;
+        let pos = match st.handle.as_mut().filter(|_| !update) {
             Some(h) => h.stream_position().map_err(|e| os_error(&e, None))? as usize,
             None => st.pos,
         };
@@ -342,7 +411,9 @@ impl File {
 
 impl NativeObject for File {
     fn type_name(&self) -> &'static str {
-        match (self.binary, self.state.borrow().handle.is_some()) {
+        let st = self.state.borrow();
+        match (self.binary, st.handle.is_some()) {
+            (true, _) if st.update => "_io.BufferedRandom",
             (true, false) => "_io.BufferedReader",
             (true, true) => "_io.BufferedWriter",
             _ => "_io.TextIOWrapper",
@@ -358,6 +429,7 @@ impl NativeObject for File {
             "writelines" => writelines(a.req(0, "lines")?, |line| self.write(line)),
             "seek" => self.seek(a.req(0, "cookie")?.to_int()?, a.opt_int(1, "whence")?.unwrap_or(0)),
             "tell" => self.tell(),
+            "truncate" => self.truncate(a.opt_int(0, "size")?),
             "close" => {
                 self.close();
                 Ok(Value::None)
@@ -366,7 +438,7 @@ impl NativeObject for File {
                 self.open_check()?;
                 Ok(Value::None)
             }
-            "readable" => Ok(Value::Bool(self.state.borrow().handle.is_none())),
+            "readable" => Ok(Value::Bool(self.can_read())),
             "writable" => Ok(Value::Bool(self.state.borrow().handle.is_some())),
             "__enter__" => {
                 self.open_check()?;
@@ -391,8 +463,7 @@ impl NativeObject for File {
     fn repr(&self) -> String {
         let name = Value::str(&self.name).repr();
         match (self.binary, self.state.borrow().handle.is_some()) {
-            (true, false) => format!("<_io.BufferedReader name={}>", name),
-            (true, true) => format!("<_io.BufferedWriter name={}>", name),
+            (true, _) => format!("<{} name={}>", self.type_name(), name),
             _ => format!("<_io.TextIOWrapper name={} mode={} encoding='{}'>", name, Value::str(&self.mode).repr(),
                          self.encoding),
         }

@@ -112,6 +112,42 @@ pub fn read_stdin() -> PyResult<Value> {
     Ok(Value::string(text))
 }
 
+static SCRIPT: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+/// The Python script's file name (`prog.py`): what `sys.argv[0]` is under CPython.
+pub fn script_name() -> String {
+    SCRIPT.lock().map(|s| s.clone()).unwrap_or_default()
+}
+
+/// The width of the terminal standard output is, if it is one (`os.get_terminal_size()`).
+#[cfg(all(target_os = "linux", not(target_arch = "wasm32")))]
+pub fn terminal_width() -> Option<usize> {
+    #[repr(C)]
+    struct WinSize {
+        rows: u16,
+        cols: u16,
+        x_pixels: u16,
+        y_pixels: u16,
+    }
+    extern "C" {
+        fn ioctl(fd: std::os::raw::c_int, request: std::os::raw::c_ulong, ...) -> std::os::raw::c_int;
+    }
+    const TIOCGWINSZ: std::os::raw::c_ulong = 0x5413;
+    let mut size = WinSize { rows: 0, cols: 0, x_pixels: 0, y_pixels: 0 };
+    // SAFETY: TIOCGWINSZ writes one `struct winsize` (four u16) through the pointer.
+    let status = unsafe { ioctl(1, TIOCGWINSZ, &mut size as *mut WinSize) };
+    if status == 0 {
+        Some(size.cols as usize)
+    } else {
+        None
+    }
+}
+
+#[cfg(not(all(target_os = "linux", not(target_arch = "wasm32"))))]
+pub fn terminal_width() -> Option<usize> {
+    None
+}
+
 /// Run the translated module body; an uncaught exception prints a traceback and exits 1.
 pub fn run_main(script: &str, body: fn() -> PyResult<()>) {
     let script = script.to_string();
@@ -119,6 +155,7 @@ pub fn run_main(script: &str, body: fn() -> PyResult<()>) {
 }
 
 fn run_module(script: &str, body: fn() -> PyResult<()>) {
+    *SCRIPT.lock().unwrap_or_else(|e| e.into_inner()) = script.to_string();
     let result = body();
     flush_stdout();
     if let Err(err) = result {

@@ -193,6 +193,10 @@ pub trait NativeObject {
     fn keywords(&self) -> Option<&[(Rc<str>, Value)]> {
         None
     }
+    /// `obj.name = value`, for objects whose attributes can be set (`argparse.Namespace`).
+    fn setattr(&self, name: &str, _value: Value) -> PyResult<()> {
+        Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", self.type_name(), name)))
+    }
     /// A callable native object (`functools.partial`, `operator.itemgetter`, ...).
     fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
         type_error(format!("'{}' object is not callable", self.type_name()))

@@ -369,10 +369,12 @@ fn construct(kind: Kind, a: &Args) -> PyResult<Value> {
     }
 }
 
-fn now() -> Dt {
+/// The current time, naive: local (the machine's zone, `tzlocal`) or UTC.
+fn now(local: bool) -> Dt {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     let epoch = moment(&Ymd { year: 1970, month: 1, day: 1 }, &MIDNIGHT);
-    from_moment(epoch + since.as_micros() as i128).unwrap_or(Dt::Class(Kind::DateTime))
+    let offset = if local { crate::stdlib::tzlocal::offset_at(since.as_secs() as i64).seconds } else { 0 };
+    from_moment(epoch + since.as_micros() as i128 + offset as i128 * 1_000_000).unwrap_or(Dt::Class(Kind::DateTime))
 }
 
 // ---- text ---------------------------------------------------------------------------------
@@ -857,8 +859,8 @@ impl Dt {
     /// Methods of the class objects: the alternative constructors.
     fn class_method(&self, kind: Kind, a: &Args) -> PyResult<Value> {
         match (kind, a.method) {
-            (Kind::Date, "today") => Ok(wrap(Dt::Date(now().date_part().unwrap_or(Ymd { year: 1970, month: 1, day: 1 })))),
-            (Kind::DateTime, "now" | "today" | "utcnow") => Ok(wrap(now())),
+            (Kind::Date, "today") => Ok(wrap(Dt::Date(now(true).date_part().unwrap_or(Ymd { year: 1970, month: 1, day: 1 })))),
+            (Kind::DateTime, "now" | "today" | "utcnow") => Ok(wrap(now(a.method != "utcnow"))),
             (Kind::Date | Kind::DateTime | Kind::Time, "fromisoformat") => fromisoformat(kind, a.req(0, "date_string")?),
             (Kind::Date | Kind::DateTime, "fromordinal") => {
                 let n = a.req(0, "ordinal")?.to_int()?;

@@ -2,6 +2,7 @@
 //! emits `stdlib::call(name, args, kwargs)` and `stdlib::attribute(name)`, and this
 //! module routes each name to its implementation.
 
+pub mod argparse;
 pub mod array;
 pub mod bisect;
 pub mod chainmap;
@@ -32,6 +33,7 @@ pub mod struct_;
 pub mod timeit;
 pub mod textwrap;
 pub mod time;
+pub mod tzlocal;
 
 use crate::exc::*;
 use crate::methods::Args;
@@ -43,6 +45,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     let module = if name == "collections.ChainMap" { name } else { name.split('.').next().unwrap_or("") };
     match module {
         "math" => math_call(name, &args),
+        "argparse" => crate::stdlib::argparse::call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
         "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
@@ -111,12 +114,68 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
             .or_else(|| crate::stdlib::datetime::attribute(name))
             .or_else(|| crate::stdlib::csv::attribute(name))
             .or_else(|| crate::stdlib::os::attribute(name))
+            .or_else(|| crate::stdlib::argparse::attribute(name))
         {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
         },
     };
     Ok(constant)
+}
+
+/// A module used as a value: `names` are the qualified names it provides.
+/// One object per module, as `import` gives (`m is math`).
+pub fn module(name: &'static str, names: &'static [&'static str]) -> Value {
+    thread_local! {
+        static MODULES: std::cell::RefCell<Vec<Value>> = std::cell::RefCell::new(Vec::new());
+    }
+    MODULES.with(|made| {
+        let mut made = made.borrow_mut();
+        let repr = format!("<module '{}'>", name);
+        if let Some(m) = made.iter().find(|m| matches!(m, Value::Native(n) if n.type_name() == "module" && n.repr() == repr)) {
+            return m.clone();
+        }
+        let m = Value::Native(std::rc::Rc::new(Module { name, names }));
+        made.push(m.clone());
+        m
+    })
+}
+
+struct Module {
+    name: &'static str,
+    names: &'static [&'static str],
+}
+
+impl Module {
+    /// `module.attr` as one of the `'static` names the translator listed.
+    fn qualified(&self, attr: &str) -> PyResult<&'static str> {
+        let wanted = format!("{}.{}", self.name, attr);
+        match self.names.iter().find(|n| **n == wanted) {
+            Some(n) => Ok(n),
+            None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("module '{}' has no attribute '{}'", self.name, attr))),
+        }
+    }
+}
+
+impl NativeObject for Module {
+    fn type_name(&self) -> &'static str {
+        "module"
+    }
+    fn call_method(&self, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        call(self.qualified(name)?, pos, kw)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        let qualified = self.qualified(name)?;
+        let prefix = format!("{}.", qualified);
+        if self.names.iter().any(|n| n.starts_with(&prefix)) {
+            return Ok(module(qualified, self.names));
+        }
+        attribute(qualified)
+    }
+    fn repr(&self) -> String {
+        format!("<module '{}'>", self.name)
+    }
+
 }
 
 fn sys_call(name: &str, a: &Args) -> PyResult<Value> {

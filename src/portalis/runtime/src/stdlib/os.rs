@@ -51,6 +51,21 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "os.walk" => Ok(walk(&a.text(0, "top")?)),
+        "os.stat" => {
+            let p = path_arg(a, 0)?;
+            Ok(Value::Native(std::rc::Rc::new(StatResult(std::fs::metadata(&p).map_err(|e| os_error(&e, Some(&p)))?))))
+        }
+        "os.chdir" => {
+            let p = path_arg(a, 0)?;
+            let target = normpath(&join(&getcwd(), &p));
+            std::env::set_current_dir(&p).map_err(|e| os_error(&e, Some(&p)))?;
+            if cfg!(target_os = "wasi") {
+                if let Ok(mut cwd) = WASI_CWD.lock() {
+                    *cwd = Some(target);
+                }
+            }
+            Ok(Value::None)
+        }
         "os.getenv" => {
             let key = a.text(0, "key")?;
             Ok(match std::env::var(&*key) {
@@ -83,8 +98,14 @@ pub fn attribute(name: &str) -> Option<Value> {
 }
 
 /// The working directory; on wasm32-wasi the runner passes the host's as PORTALIS_CWD.
+/// The working directory `os.chdir` moved to, on wasm32-wasi (where the OS has none to report).
+static WASI_CWD: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 pub fn getcwd() -> String {
     if cfg!(target_os = "wasi") {
+        if let Some(dir) = WASI_CWD.lock().ok().and_then(|d| d.clone()) {
+            return dir;
+        }
         if let Ok(dir) = std::env::var("PORTALIS_CWD") {
             return dir;
         }
@@ -213,14 +234,106 @@ pub fn abspath(path: &str) -> String {
     normpath(&join(&getcwd(), path))
 }
 
-fn path_call(name: &str, a: &Args) -> PyResult<Value> {
-    let text = |i: usize| -> PyResult<String> {
-        match a.req(i, "path")? {
-            Value::Str(s) => Ok(s.to_string()),
-            Value::Native(n) if n.type_name() == "PosixPath" => Ok(n.str()),
-            v => type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name())),
+/// Argument `i`, a path: a str or a `pathlib.Path`.
+fn path_arg(a: &Args, i: usize) -> PyResult<String> {
+    path_text(a.req(i, "path")?)
+}
+
+/// A path given as a str or a `pathlib.Path`.
+pub fn path_text(v: &Value) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        Value::Native(n) if n.type_name() == "PosixPath" => Ok(n.str()),
+        v => type_error(format!("expected str, bytes or os.PathLike object, not {}", v.type_name())),
+    }
+}
+
+/// A time as CPython's `st_mtime` computes it (`sec + nsec * 1e-9`), and its parts.
+#[cfg(not(unix))]
+fn stat_time(t: std::io::Result<std::time::SystemTime>) -> (f64, i64, i64) {
+    let (sec, nsec) = match t.map(|t| t.duration_since(std::time::UNIX_EPOCH)) {
+        Ok(Ok(d)) => (d.as_secs() as i64, d.subsec_nanos() as i64),
+        Ok(Err(e)) => {
+            let d = e.duration();
+            let (s, n) = (d.as_secs() as i64, d.subsec_nanos() as i64);
+            if n == 0 { (-s, 0) } else { (-s - 1, 1_000_000_000 - n) }
         }
+        Err(_) => (0, 0),
     };
+    (sec as f64 + nsec as f64 * 1e-9, sec, nsec)
+}
+
+/// `os.stat(path)`: an `os.stat_result`.
+struct StatResult(std::fs::Metadata);
+
+impl StatResult {
+    /// (st_mode, st_ino, st_dev, st_nlink, st_uid, st_gid)
+    #[cfg(unix)]
+    fn ids(&self) -> [i64; 6] {
+        use std::os::unix::fs::MetadataExt;
+        let m = &self.0;
+        [m.mode() as i64, m.ino() as i64, m.dev() as i64, m.nlink() as i64, m.uid() as i64, m.gid() as i64]
+    }
+    #[cfg(not(unix))]
+    fn ids(&self) -> [i64; 6] {
+        let kind = if self.0.is_dir() { 0o040000 } else { 0o100000 };
+        let perm = if self.0.permissions().readonly() { 0o444 } else { 0o644 };
+        [kind | perm, 0, 0, 1, 0, 0]
+    }
+    /// (atime, mtime, ctime): as floats, and as seconds and nanoseconds.
+    #[cfg(unix)]
+    fn times(&self) -> [(f64, i64, i64); 3] {
+        use std::os::unix::fs::MetadataExt;
+        let m = &self.0;
+        let t = |sec: i64, nsec: i64| (sec as f64 + nsec as f64 * 1e-9, sec, nsec);
+        [t(m.atime(), m.atime_nsec()), t(m.mtime(), m.mtime_nsec()), t(m.ctime(), m.ctime_nsec())]
+    }
+    #[cfg(not(unix))]
+    fn times(&self) -> [(f64, i64, i64); 3] {
+        [stat_time(self.0.accessed()), stat_time(self.0.modified()), stat_time(self.0.modified())]
+    }
+}
+
+impl NativeObject for StatResult {
+    fn type_name(&self) -> &'static str {
+        "os.stat_result"
+    }
+    fn call_method(&self, name: &str, _pos: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'os.stat_result' object has no attribute '{}'", name)))
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        let ids = self.ids();
+        let [atime, mtime, ctime] = self.times();
+        let ns = |t: (f64, i64, i64)| crate::ops::add(&crate::ops::mul(&Value::Int(t.1), &Value::Int(1_000_000_000))?, &Value::Int(t.2));
+        Ok(match name {
+            "st_mode" => Value::Int(ids[0]),
+            "st_ino" => Value::Int(ids[1]),
+            "st_dev" => Value::Int(ids[2]),
+            "st_nlink" => Value::Int(ids[3]),
+            "st_uid" => Value::Int(ids[4]),
+            "st_gid" => Value::Int(ids[5]),
+            "st_size" => Value::Int(self.0.len() as i64),
+            "st_atime" => Value::Float(atime.0),
+            "st_mtime" => Value::Float(mtime.0),
+            "st_ctime" => Value::Float(ctime.0),
+            "st_atime_ns" => ns(atime)?,
+            "st_mtime_ns" => ns(mtime)?,
+            "st_ctime_ns" => ns(ctime)?,
+            _ => return Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'os.stat_result' object has no attribute '{}'", name))),
+        })
+    }
+    fn repr(&self) -> String {
+        let ids = self.ids();
+        let [atime, mtime, ctime] = self.times();
+        format!(
+            "os.stat_result(st_mode={}, st_ino={}, st_dev={}, st_nlink={}, st_uid={}, st_gid={}, st_size={}, st_atime={}, st_mtime={}, st_ctime={})",
+            ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], self.0.len(), atime.1, mtime.1, ctime.1
+        )
+    }
+}
+
+fn path_call(name: &str, a: &Args) -> PyResult<Value> {
+    let text = |i: usize| path_arg(a, i);
     let exists = |p: &str| std::fs::metadata(p).is_ok();
     Ok(match name {
         "join" => {
@@ -249,6 +362,12 @@ fn path_call(name: &str, a: &Args) -> PyResult<Value> {
         "getsize" => {
             let p = text(0)?;
             Value::Int(std::fs::metadata(&p).map_err(|e| os_error(&e, Some(&p)))?.len() as i64)
+        }
+        "getmtime" | "getatime" | "getctime" => {
+            let p = text(0)?;
+            let stat = StatResult(std::fs::metadata(&p).map_err(|e| os_error(&e, Some(&p)))?);
+            let t = stat.times()[match name { "getatime" => 0, "getmtime" => 1, _ => 2 }];
+            Value::Float(t.0)
         }
         _ => return Err(PyErr::new(&ATTRIBUTE_ERROR, format!("module 'posixpath' has no attribute '{}'", name))),
     })

@@ -72,6 +72,50 @@ impl Path {
     }
 }
 
+/// The paths under `dir` that the glob pattern `parts` selects, in CPython's order:
+/// `**` is `dir` and every folder below it (parents first), a wildcard part the matching
+/// entries (folders only where more parts follow), a plain part that very entry.
+fn select(dir: &str, parts: &[&str], found: &mut Vec<String>) {
+    let (part, rest) = match parts.split_first() {
+        None => return found.push(dir.to_string()),
+        Some(split) => split,
+    };
+    let child = |name: &str| if dir == "." { name.to_string() } else { os::join(dir, name) };
+    if *part == "**" {
+        let mut dirs = vec![dir.to_string()];
+        let mut i = 0;
+        while i < dirs.len() {
+            // preorder: a folder's subfolders come right after it
+            let d = dirs[i].clone();
+            let subs: Vec<String> = os::listdir(&d)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|n| if d == "." { n } else { os::join(&d, &n) })
+                .filter(|p| std::fs::symlink_metadata(p).map_or(false, |m| m.is_dir()))
+                .collect();
+            dirs.splice(i + 1..i + 1, subs);
+            i += 1;
+        }
+        for d in dirs {
+            select(&d, rest, found);
+        }
+    } else if part.contains(|c| c == '*' || c == '?' || c == '[') {
+        let pattern: Vec<char> = part.chars().collect();
+        for name in os::listdir(dir).unwrap_or_default() {
+            let path = child(&name);
+            if matches(&pattern, &name.chars().collect::<Vec<_>>()) && (rest.is_empty() || std::path::Path::new(&path).is_dir()) {
+                select(&path, rest, found);
+            }
+        }
+    } else {
+        let path = child(part);
+        let ok = if rest.is_empty() { std::path::Path::new(&path).exists() } else { std::path::Path::new(&path).is_dir() };
+        if ok {
+            select(&path, rest, found);
+        }
+    }
+}
+
 /// `fnmatch`-style match of one name against `*`, `?` and literal characters.
 fn matches(pattern: &[char], name: &[char]) -> bool {
     match (pattern.first(), name.first()) {
@@ -149,16 +193,19 @@ impl NativeObject for Path {
                 new_path(&target)
             }
             "iterdir" => Value::list(self.entries()?),
-            "glob" => {
-                let pattern: Vec<char> = a.text(0, "pattern")?.chars().collect();
-                let mut found = Vec::new();
-                for entry in os::listdir(&self.path).unwrap_or_default() {
-                    let chars: Vec<char> = entry.chars().collect();
-                    if matches(&pattern, &chars) && !(entry.starts_with('.') && pattern.first() != Some(&'.')) {
-                        found.push(self.child(&entry));
-                    }
+            "glob" | "rglob" => {
+                let pattern = a.text(0, "pattern")?;
+                let mut parts: Vec<&str> = pattern.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+                if name == "rglob" {
+                    parts.insert(0, "**");
                 }
-                Value::list(found)
+                if parts.is_empty() || pattern.starts_with('/') {
+                    return value_error(format!("Unacceptable pattern: {}", Value::str(&pattern).repr()));
+                }
+                let mut found = Vec::new();
+                select(&self.path, &parts, &mut found);
+                let mut seen = std::collections::HashSet::new();
+                Value::list(found.into_iter().filter(|p| seen.insert(p.clone())).map(|p| new_path(&p)).collect())
             }
             "joinpath" => {
                 let mut out = self.path.clone();

@@ -1,6 +1,5 @@
 //! `time`: wall-clock time, a monotonic performance counter, sleeping, and calendar
-//! time as `struct_time` (`gmtime`, `localtime`, `strftime`).  Local time is taken as
-//! UTC: translated programs carry no time-zone database.
+//! time as `struct_time` (`gmtime`, `localtime` in the machine's zone: `tzlocal`, `strftime`).
 
 use crate::exc::*;
 use crate::methods::Args;
@@ -45,13 +44,13 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
                 None | Some(Value::None) => seconds_since_epoch(),
                 Some(v) => v.to_f64()?,
             };
-            let zone = if name == "time.gmtime" { "GMT" } else { "UTC" };
-            Ok(Value::Native(Rc::new(StructTime::from_epoch(secs.floor() as i64, zone))))
+            let secs = secs.floor() as i64;
+            Ok(Value::Native(Rc::new(if name == "time.gmtime" { StructTime::utc(secs) } else { StructTime::local(secs) })))
         }
         "time.strftime" => {
             let fmt = a.text(0, "format")?;
             let t = match a.get(1, "t") {
-                None => StructTime::from_epoch(seconds_since_epoch().floor() as i64, "UTC"),
+                None => StructTime::local(seconds_since_epoch().floor() as i64),
                 Some(v) => StructTime::from_value(v)?,
             };
             Ok(Value::string(t.strftime(&fmt)))
@@ -60,33 +59,43 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
     }
 }
 
-/// A `time.struct_time`: the nine calendar fields and the zone name.
+/// A `time.struct_time`: the nine calendar fields, the zone's name and offset (seconds east).
 struct StructTime {
     fields: [i64; 9],
-    zone: &'static str,
+    zone: Rc<str>,
+    gmtoff: i64,
 }
 
 const FIELD_NAMES: [&str; 9] =
     ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
 
 impl StructTime {
-    fn from_epoch(secs: i64, zone: &'static str) -> StructTime {
+    fn utc(secs: i64) -> StructTime {
+        StructTime::from_epoch(secs, Rc::from("GMT"), 0)
+    }
+
+    fn local(secs: i64) -> StructTime {
+        let offset = crate::stdlib::tzlocal::offset_at(secs);
+        let mut t = StructTime::from_epoch(secs + offset.seconds, offset.name, offset.seconds);
+        t.fields[8] = offset.is_dst as i64;
+        t
+    }
+
+    fn from_epoch(secs: i64, zone: Rc<str>, gmtoff: i64) -> StructTime {
         let days = secs.div_euclid(86_400);
         let rest = secs.rem_euclid(86_400);
         let d = Ymd::from_ordinal(days + Ymd { year: 1970, month: 1, day: 1 }.ordinal());
         let yday = days + Ymd { year: 1970, month: 1, day: 1 }.ordinal() - Ymd { year: d.year, month: 1, day: 1 }.ordinal() + 1;
         let wday = (d.ordinal() + 6) % 7;
-        StructTime { fields: [d.year, d.month, d.day, rest / 3600, rest / 60 % 60, rest % 60, wday, yday, 0], zone }
+        StructTime { fields: [d.year, d.month, d.day, rest / 3600, rest / 60 % 60, rest % 60, wday, yday, 0], zone, gmtoff }
     }
 
     /// A struct_time or a 9-tuple given to `strftime`.
     fn from_value(v: &Value) -> PyResult<StructTime> {
-        let mut zone = "UTC";
+        let mut zone_and_offset = None;
         let items = match v {
             Value::Native(n) if n.type_name() == "time.struct_time" => {
-                if n.getattr("tm_zone")?.as_str() == Some("GMT") {
-                    zone = "GMT";
-                }
+                zone_and_offset = Some((Rc::from(n.getattr("tm_zone")?.to_str()), n.getattr("tm_gmtoff")?.to_int()?));
                 n.items()?
             }
             Value::Tuple(t) => t.to_vec(),
@@ -99,7 +108,12 @@ impl StructTime {
         for (slot, item) in fields.iter_mut().zip(items.iter()) {
             *slot = item.to_int()?;
         }
-        Ok(StructTime { fields, zone })
+        let (zone, gmtoff) = zone_and_offset.unwrap_or_else(|| {
+            // a plain tuple: the zone's name by its tm_isdst, no offset (as CPython prints)
+            let (std, dst) = crate::stdlib::tzlocal::tzname(seconds_since_epoch() as i64);
+            (if fields[8] > 0 { dst } else { std }, 0)
+        });
+        Ok(StructTime { fields, zone, gmtoff })
     }
 
     fn strftime(&self, fmt: &str) -> String {
@@ -110,11 +124,12 @@ impl StructTime {
             match (c, chars.peek()) {
                 ('%', Some('Z')) => {
                     chars.next();
-                    spec.push_str(self.zone);
+                    spec.push_str(&self.zone.replace('%', "%%"));
                 }
                 ('%', Some('z')) => {
                     chars.next();
-                    spec.push_str("+0000");
+                    let (sign, off) = if self.gmtoff < 0 { ('-', -self.gmtoff) } else { ('+', self.gmtoff) };
+                    spec.push_str(&format!("{}{:02}{:02}", sign, off / 3600, off / 60 % 60));
                 }
                 ('%', Some(&next)) => {
                     chars.next();
@@ -140,8 +155,8 @@ impl NativeObject for StructTime {
     fn getattr(&self, name: &str) -> PyResult<Value> {
         match FIELD_NAMES.iter().position(|n| *n == name) {
             Some(i) => Ok(Value::Int(self.fields[i])),
-            None if name == "tm_zone" => Ok(Value::str(self.zone)),
-            None if name == "tm_gmtoff" => Ok(Value::Int(0)),
+            None if name == "tm_zone" => Ok(Value::Str(self.zone.clone())),
+            None if name == "tm_gmtoff" => Ok(Value::Int(self.gmtoff)),
             None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'time.struct_time' object has no attribute '{}'", name))),
         }
     }
@@ -154,6 +169,9 @@ impl NativeObject for StructTime {
     }
     fn getitem(&self, index: &Value) -> PyResult<Value> {
         crate::ops::getitem(&Value::tuple(self.items()?), index)
+    }
+    fn getslice(&self, start: &Value, stop: &Value, step: &Value) -> PyResult<Value> {
+        crate::ops::getslice(&Value::tuple(self.items()?), start, stop, step)
     }
     fn items(&self) -> PyResult<Vec<Value>> {
         Ok(self.fields.iter().map(|v| Value::Int(*v)).collect())

@@ -1,0 +1,36 @@
+"""Standard-library modules as values (`m = math`, a module passed to a function, kept in
+a list, `os.path` through `os`) and imports inside functions."""
+
+
+def test_modules_as_values_and_imports_inside_functions(same_as_cpython):
+    same_as_cpython('''
+        import math
+        import os
+        import os.path
+        import random as rnd
+
+
+        def area(m, r):
+            return m.pi * r * r
+
+
+        def lazy(x):
+            import statistics
+            from json import dumps
+            import os.path as osp
+            return statistics.mean([x, 1]), dumps({"x": x}), osp.join("a", str(x))
+
+
+        m = math
+        print(m.sqrt(2), m.floor(2.5), area(math, 2), getattr(m, "e"), m is math, type(m).__name__)
+        p = os.path
+        print(p.join("a", "b"), p.splitext("x/y.txt"), [math, os][1].path.basename("q/r.py"))
+        r = rnd
+        r.seed(3)
+        print(r.randint(1, 100), lazy(4), lazy(5))
+        try:
+            m.nosuch
+        except AttributeError as e:
+            print(e)
+        print(m.sqrt(-1))
+    ''')
