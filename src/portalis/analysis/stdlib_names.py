@@ -14,6 +14,11 @@ STDLIB = {
         "isinf", "isnan", "copysign", "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist",
         "pi", "e", "tau", "inf", "nan",
     },
+    "cmath": {
+        "sqrt", "exp", "log", "log10", "phase", "polar", "rect", "sin", "cos", "tan", "asin", "acos", "atan",
+        "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "isclose", "isfinite", "isinf", "isnan",
+        "pi", "e", "tau", "inf", "nan", "infj", "nanj",
+    },
     "re": {
         "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
         "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",

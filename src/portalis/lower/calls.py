@@ -32,7 +32,7 @@ BUILTIN_EXCEPTIONS["EOFError"] = "EOF_ERROR"
 
 BUILTIN_FUNCTIONS = {
     "print", "len", "range", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip",
-    "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
+    "map", "filter", "any", "all", "int", "float", "complex", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
     "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray", "open",
@@ -482,6 +482,7 @@ class CallLowering:
             "reversed": lambda: [r(0)], "range": lambda: [r(0), o(1), o(2)],
             "sum": lambda: [r(0), o(1, "start")], "enumerate": lambda: [r(0), o(1, "start")],
             "filter": lambda: [r(0), r(1)], "int": lambda: [o(0), o(1, "base")], "float": lambda: [o(0)],
+            "complex": lambda: [o(0, "real"), o(1, "imag")],
             "str": lambda: [o(0)], "bool": lambda: [o(0)], "list": lambda: [o(0)], "tuple": lambda: [o(0)],
             "set": lambda: [o(0)], "frozenset": lambda: [o(0)], "round": lambda: [r(0), o(1, "ndigits")],
             "divmod": lambda: [r(0), r(1)], "pow": lambda: [r(0), r(1), o(2)], "format": lambda: [r(0), o(1)],
@@ -560,14 +561,14 @@ class CallLowering:
         return ir.Call("Value::Bool", [test])
 
 
-_ISINSTANCE_BUILTINS = {"int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
+_ISINSTANCE_BUILTINS = {"int", "float", "complex", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
                         "bytes", "bytearray"}
 
 _BUILTIN_ARITY = {
     "len": (1, 1), "abs": (1, 1), "repr": (1, 1), "ord": (1, 1), "chr": (1, 1), "hash": (1, 1),
     "bin": (1, 1), "oct": (1, 1), "hex": (1, 1), "any": (1, 1), "all": (1, 1), "iter": (1, 1),
     "reversed": (1, 1), "range": (1, 3), "sum": (1, 2), "enumerate": (1, 2), "filter": (2, 2),
-    "int": (0, 2), "float": (0, 1), "str": (0, 1), "bool": (0, 1), "list": (0, 1), "tuple": (0, 1),
+    "int": (0, 2), "float": (0, 1), "complex": (0, 2), "str": (0, 1), "bool": (0, 1), "list": (0, 1), "tuple": (0, 1),
     "set": (0, 1), "frozenset": (0, 1), "round": (1, 2), "divmod": (2, 2), "pow": (2, 3),
     "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
     "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
@@ -578,4 +579,5 @@ _BUILTIN_ARITY = {
 # Alternative constructors called on a built-in type (`int.from_bytes(b, "big")`).
 _TYPE_CONSTRUCTORS = {"int.from_bytes", "bytes.fromhex", "bytearray.fromhex"}
 
-_BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"}}
+_BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"},
+                     "complex": {"real", "imag"}}

@@ -208,6 +208,8 @@ class ExprLowering:
             return ir.Raw(float_literal(v), ty="f64")
         if isinstance(v, str):
             return ir.Raw(f"Value::str({str_literal(v)})")
+        if isinstance(v, complex):  # the parser gives `3+4j` as `3 + 4j`
+            return ir.Call("complex::imaginary", [ir.Raw(float_literal(v.imag), ty="f64")])
         if v is Ellipsis:
             return ir.Call("builtins::ellipsis", [])
         if isinstance(v, bytes):

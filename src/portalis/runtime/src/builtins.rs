@@ -406,6 +406,11 @@ pub fn str(v: Option<&Value>) -> PyResult<Value> {
     })
 }
 
+/// `complex(real, imag)` / `complex("1+2j")`.
+pub fn complex(real: Option<&Value>, imag: Option<&Value>) -> PyResult<Value> {
+    crate::complex::construct(real, imag)
+}
+
 pub fn repr(v: &Value) -> PyResult<Value> {
     Ok(Value::string(v.repr()))
 }
@@ -632,6 +637,7 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
     match name {
         "int" => int(a0, a1),
         "float" => float(a0),
+        "complex" => complex(a0, a1),
         "str" => str(a0),
         "bool" => bool(a0),
         "list" => list(a0),
@@ -756,7 +762,10 @@ pub fn ellipsis() -> Value {
 }
 
 pub fn is_builtin_type(name: &str) -> bool {
-    matches!(name, "int" | "float" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict")
+    matches!(
+        name,
+        "int" | "float" | "complex" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "NoneType"
+    )
 }
 
 /// A Counter's entries by count, highest first, ties in insertion order (`most_common`).

@@ -5,6 +5,7 @@
 pub mod array;
 pub mod bisect;
 pub mod chainmap;
+pub mod cmath;
 pub mod collections;
 pub mod copy;
 pub mod csv;
@@ -43,6 +44,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     let module = if name == "collections.ChainMap" { name } else { name.split('.').next().unwrap_or("") };
     match module {
         "math" => math_call(name, &args),
+        "cmath" => crate::stdlib::cmath::call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
         "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
@@ -107,6 +109,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         "sys.stderr" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: true })),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
         _ => match crate::stdlib::re::constant(name)
+            .or_else(|| crate::stdlib::cmath::attribute(name))
             .or_else(|| crate::stdlib::itertools::attribute(name))
             .or_else(|| crate::stdlib::datetime::attribute(name))
             .or_else(|| crate::stdlib::csv::attribute(name))
