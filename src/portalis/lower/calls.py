@@ -193,8 +193,24 @@ class CallLowering:
             args = ir.Call("callargs::with_kwargs", [args, ir.VecLit(named)])
         for k in node.keywords:
             if k.arg is None:
-                args = self.fallible(ir.Call("callargs::with_kwargs_mapping", [args, self.ref(self.expr(k.value))]))
+                args = self.fallible(ir.Call("callargs::with_kwargs_mapping", [
+                    args, self.ref(self.expr(k.value)), ir.Raw(str_literal(self._callee_text(node.func)))]))
         return args
+
+    def _callee_text(self, func: ast.expr) -> str:
+        """How CPython names the callee in a call's argument errors (`__main__.f`, `dict`)."""
+        if isinstance(func, ast.Name):
+            if func.id in self.functions:
+                return f"__main__.{self.py_name(func.id)}"
+            if func.id in self.classes:
+                return f"__main__.{self.py_name(func.id)}"
+            return func.id
+        if isinstance(func, ast.Attribute):
+            owners = [c for c, info in self.classes.items() if func.attr in info.methods]
+            if len(owners) == 1:
+                return f"__main__.{self.py_name(owners[0])}.{func.attr}"
+            return func.attr
+        return ast.unparse(func)
 
     @staticmethod
     def _unpacks(node: ast.Call) -> bool:

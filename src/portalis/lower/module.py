@@ -537,7 +537,11 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                 else:
                     out.append(ir.ExprStmt(self.fallible(ir.Call("ops::delitem", [self.ref(obj), self.ref(self.expr(target.slice))]))))
             elif isinstance(target, ast.Name):
-                self.store_name(target.id, ir.Raw("Value::None"), out, target)
+                # A program CPython runs never reads a deleted name before binding it
+                # again: releasing the object is all `del` has to do, and a machine
+                # number holds nothing to release.
+                if self.var_type(target.id) == "Value":
+                    self.store_name(target.id, ir.Raw("Value::None"), out, target)
             elif isinstance(target, ast.Attribute):
                 obj = self.expr(target.value)
                 out.append(ir.ExprStmt(self.fallible(ir.Call("attributes::del_attribute", [

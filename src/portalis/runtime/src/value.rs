@@ -344,7 +344,10 @@ impl Value {
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
             (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
             (Value::FrozenSet(a), Value::FrozenSet(b)) => Rc::ptr_eq(a, b),
-            (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
+            // A built-in type is one object however many times it is named.
+            (Value::Func(a), Value::Func(b)) => {
+                Rc::ptr_eq(a, b) || (a.name == b.name && crate::builtins::is_builtin_type(&a.name))
+            }
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
@@ -383,6 +386,8 @@ impl PyKey for Value {
             Value::Range(r) => tables::hash_tuple(&[r.start, r.stop, r.step]),
             Value::Object(_) => crate::classes::object_hash(self),
             Value::Class(c) => *c as *const Class as usize as i64 >> 4,
+            // Built-in types are made on demand and equal by name, so they hash by name.
+            Value::Func(f) if crate::builtins::is_builtin_type(&f.name) => tables::hash_str(&f.name),
             Value::Func(f) => Rc::as_ptr(f) as *const u8 as usize as i64 >> 4,
             Value::Native(n) => n.hash(),
             _ => 0,

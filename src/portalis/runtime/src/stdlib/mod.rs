@@ -3,6 +3,7 @@
 //! module routes each name to its implementation.
 
 pub mod array;
+pub mod base64;
 pub mod bisect;
 pub mod chainmap;
 pub mod cmath;
@@ -45,6 +46,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     match module {
         "math" => math_call(name, &args),
         "cmath" => crate::stdlib::cmath::call(name, &args),
+        "base64" => crate::stdlib::base64::call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
         "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
@@ -108,6 +110,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         "sys.stdout" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: false })),
         "sys.stderr" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: true })),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
+        "sys.float_info" => Value::Native(std::rc::Rc::new(FloatInfo)),
         _ => match crate::stdlib::re::constant(name)
             .or_else(|| crate::stdlib::cmath::attribute(name))
             .or_else(|| crate::stdlib::itertools::attribute(name))
@@ -443,6 +446,55 @@ impl NativeObject for Stdin {
     }
     fn items(&self) -> PyResult<Vec<Value>> {
         Ok(all_lines())
+    }
+}
+
+/// `sys.float_info`: the f64 format's limits, a read-only named tuple.
+struct FloatInfo;
+
+impl FloatInfo {
+    fn fields() -> [(&'static str, Value); 11] {
+        [
+            ("max", Value::Float(f64::MAX)),
+            ("max_exp", Value::Int(f64::MAX_EXP as i64)),
+            ("max_10_exp", Value::Int(f64::MAX_10_EXP as i64)),
+            ("min", Value::Float(f64::MIN_POSITIVE)),
+            ("min_exp", Value::Int(f64::MIN_EXP as i64)),
+            ("min_10_exp", Value::Int(f64::MIN_10_EXP as i64)),
+            ("dig", Value::Int(f64::DIGITS as i64)),
+            ("mant_dig", Value::Int(f64::MANTISSA_DIGITS as i64)),
+            ("epsilon", Value::Float(f64::EPSILON)),
+            ("radix", Value::Int(f64::RADIX as i64)),
+            ("rounds", Value::Int(1)),
+        ]
+    }
+}
+
+impl NativeObject for FloatInfo {
+    fn type_name(&self) -> &'static str {
+        "sys.float_info"
+    }
+    fn call_method(&self, name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        self.getattr(name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match FloatInfo::fields().iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => Ok(v.clone()),
+            None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'sys.float_info' object has no attribute '{}'", name))),
+        }
+    }
+    fn repr(&self) -> String {
+        let parts: Vec<String> = FloatInfo::fields().iter().map(|(n, v)| format!("{}={}", n, v.repr())).collect();
+        format!("sys.float_info({})", parts.join(", "))
+    }
+    fn len(&self) -> PyResult<i64> {
+        Ok(11)
+    }
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        crate::ops::getitem(&Value::tuple(self.items()?), index)
+    }
+    fn items(&self) -> PyResult<Vec<Value>> {
+        Ok(FloatInfo::fields().iter().map(|(_, v)| v.clone()).collect())
     }
 }
 
