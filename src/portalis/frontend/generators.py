@@ -248,6 +248,9 @@ def rewrite_generator(fn: ast.FunctionDef, class_name: str) -> tuple[ast.ClassDe
     cls.generated_by_portalis = True  # an implementation detail: never printed by the program
     wrapper = ast.parse(f"def {fn.name}({', '.join(params)}):\n    return {class_name}({', '.join(params)})").body[0]
     wrapper.args = fn.args
+    doc = ast.get_docstring(fn, clean=False)
+    if doc is not None:  # the generator function keeps its __doc__
+        wrapper.body.insert(0, ast.Expr(ast.Constant(doc)))
     for node in (cls, wrapper):
         for n in ast.walk(node):
             ast.copy_location(n, fn)

@@ -101,7 +101,7 @@ class CallLowering:
         self.ctx.stack = saved_stack
         call = ir.Call(sig.rust_name, [ir.Var(p.name) for p in params])
         closure = ir.Closure(["args: Vec<Value>"], ir.Block(stmts, call), is_move=False, ret="PyResult<Value>")
-        return ir.Call("Value::func", [ir.Raw(str_literal(self.py_name(name))), closure])
+        return self.func_value(self.py_name(name), sig.node, closure)
 
     def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
         target = self.imports[name]

@@ -111,6 +111,12 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         self._collect_module_names()
         self.global_vars = {n for n in scopes.module_globals if n not in self.functions and n not in self.classes
                             and n not in self.imports and n not in self.unavailable}
+        # Attributes assigned on module functions (`f.cache = {}`): one static each.
+        self.function_attrs = {(n.value.id, n.attr): static_ident(f"{n.value.id}_attr_{n.attr}", "FN_")
+                               for n in self.parsed.nodes
+                               if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
+                               and isinstance(n.value, ast.Name) and n.value.id in self.functions
+                               and n.value.id not in self.global_vars}
         self.ctx: FnCtx | None = None
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
@@ -208,10 +214,13 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     def iter_items(self):
         """Lower item by item: globals, classes, functions, then the module body."""
         tree = self.parsed.tree
-        statics = sorted(static_ident(name) for name in self.global_vars) + self.default_cells
-        if statics:
+        globals_ = sorted(static_ident(name) for name in self.global_vars)
+        globals_ += sorted(self.function_attrs.values())
+        if globals_ or self.default_cells:
             lines = ["thread_local! {"]
-            for name in statics:
+            for name in globals_:
+                lines.append(f"    static {name}: PyCell = PyCell::unbound();")
+            for name in self.default_cells:
                 lines.append(f"    static {name}: PyCell = PyCell::default();")
             lines.append("}")
             yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
@@ -372,7 +381,14 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     stmt_Nonlocal = stmt_Global
 
     def stmt_Import(self, node, out) -> None:
-        pass
+        """Imports bind nothing at run time, except names from `typing` that the program
+        reads as values (`T = TypeVar("T")`, `Matrix = List[List[int]]`)."""
+        if isinstance(node, ast.ImportFrom) and node.module in ("typing", "typing_extensions"):
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if self._is_local(local) or local in self.global_vars:
+                    value = ir.Call("generic_alias::typing_name", [ir.Raw(str_literal(alias.name))])
+                    self.store_name(local, value, out, node)
 
     stmt_ImportFrom = stmt_Import
 
@@ -502,6 +518,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                 else:
                     call = ir.Call("ops::setitem", [self.ref(obj), self.ref(key), self.own(value)])
                 out.append(ir.ExprStmt(self.fallible(call)))
+        elif isinstance(target, ast.Attribute) and self.function_attribute(target):
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(self.function_attribute(target)), "set_value", [self.own(value)])))
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [

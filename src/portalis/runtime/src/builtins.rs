@@ -725,6 +725,18 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
             enumerate(&args[0], a1)
         }
         "zip" => zip(args),
+        "range" => {
+            need(1)?;
+            range(&args[0], a1, args.get(2))
+        }
+        "map" => {
+            need(2)?;
+            map(&args[0], &args[1..])
+        }
+        "filter" => {
+            need(2)?;
+            filter(&args[0], &args[1])
+        }
         "print" => crate::io::print(args, None, None),
         _ => type_error(format!("built-in {}() cannot be used as a value here", name)),
     }
@@ -765,6 +777,7 @@ pub fn is_builtin_type(name: &str) -> bool {
     matches!(
         name,
         "int" | "float" | "complex" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "NoneType"
+            | "range" | "bytes" | "bytearray"
     )
 }
 

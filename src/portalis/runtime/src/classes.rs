@@ -134,6 +134,7 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
         Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
+        Value::Func(f) if name == "__doc__" => return Ok(f.doc.map_or(Value::None, Value::str)),
         Value::Exception(e) => {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
