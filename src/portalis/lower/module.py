@@ -843,8 +843,11 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
     """One walk over a function body, for declaring its Rust locals:
     - for each name, the innermost statement list holding every use of it, and whether
       its first use there is a binding at that level (it then becomes the `let`);
-    - how many places bind each name (more than one makes the local `mut`)."""
+    - how many places bind each name (more than one makes the local `mut`).
+    A local first bound inside nested blocks of a loop body may carry its value from one
+    iteration to the next, so its home moves out of the loop."""
     chains: dict[str, list[int]] = {}
+    loop_parent: dict[int, int] = {}  # id(loop body) -> id(block holding the loop)
     first_direct: dict[tuple[str, int], bool] = {}
     counts: dict[str, int] = {}
 
@@ -887,12 +890,15 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
                 if not isinstance(t, (ast.Name, ast.Tuple, ast.List)):
                     visit_expr(t, chain)
         elif isinstance(stmt, ast.For):
+            loop_parent[id(stmt.body)] = chain[-1]
             visit_expr(stmt.iter, chain)
             for name in target_names(stmt.target):
                 note(name, chain + [id(stmt.body)], True)
             visit_block(stmt.body, chain)
             visit_block(stmt.orelse, chain)
         elif isinstance(stmt, (ast.While, ast.If)):
+            if isinstance(stmt, ast.While):
+                loop_parent[id(stmt.body)] = chain[-1]
             visit_expr(stmt.test, chain)
             visit_block(stmt.body, chain)
             visit_block(stmt.orelse, chain)
@@ -912,7 +918,14 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
             visit_expr(stmt, chain)
 
     visit_block(body, [])
-    homes = {name: (chain[-1], first_direct.get((name, chain[-1]), False)) for name, chain in chains.items() if chain}
+    homes = {}
+    for name, chain in chains.items():
+        if not chain:
+            continue
+        home, direct = chain[-1], first_direct.get((name, chain[-1]), False)
+        while not direct and home in loop_parent:
+            home = loop_parent[home]
+        homes[name] = (home, direct)
     return homes, counts
 
 

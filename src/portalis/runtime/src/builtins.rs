@@ -9,11 +9,42 @@ use crate::tables::PySetTable;
 use crate::value::*;
 use std::cmp::Ordering;
 
+/// `range()` with a bound beyond 64 bits: iterated lazily over big ints (CPython's
+/// range object takes any int).
+fn big_range(a: &Value, b: Option<&Value>, c: Option<&Value>) -> PyResult<Value> {
+    let (start, stop) = match b {
+        Some(b) => (a.clone(), b.clone()),
+        None => (Value::Int(0), a.clone()),
+    };
+    let step = c.cloned().unwrap_or(Value::Int(1));
+    for v in [&start, &stop, &step] {
+        if crate::ops::as_big(v).is_none() {
+            return type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()));
+        }
+    }
+    let ascending = ops::gt(&step, &Value::Int(0))?.truthy();
+    if !ascending && !ops::lt(&step, &Value::Int(0))?.truthy() {
+        return value_error("range() arg 3 must not be zero");
+    }
+    let mut current = start;
+    Ok(Value::iter(move || {
+        let more = if ascending { ops::lt(&current, &stop)? } else { ops::gt(&current, &stop)? };
+        if !more.truthy() {
+            return Ok(None);
+        }
+        let next = ops::add(&current, &step)?;
+        Ok(Some(std::mem::replace(&mut current, next)))
+    }))
+}
+
 pub fn len(v: &Value) -> PyResult<Value> {
     ops::len(v).map(Value::Int)
 }
 
 pub fn range(a: &Value, b: Option<&Value>, c: Option<&Value>) -> PyResult<Value> {
+    if [Some(a), b, c].iter().any(|v| matches!(v, Some(Value::BigInt(_)))) {
+        return big_range(a, b, c);
+    }
     let (start, stop) = match b {
         Some(b) => (a.to_int()?, b.to_int()?),
         None => (0, a.to_int()?),

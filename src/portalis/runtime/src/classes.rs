@@ -134,6 +134,10 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
         Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
+        Value::Iter(_) if name == "__next__" => {
+            let it = obj.clone();
+            return Ok(Value::func("__next__", move |_| crate::iter::next(&it, None)));
+        }
         Value::Func(f) if name == "__doc__" => return Ok(f.doc.map_or(Value::None, Value::str)),
         Value::Exception(e) => {
             return match &e.instance {
@@ -152,11 +156,35 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             }
         }
         Value::Native(n) => return n.getattr(name),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) if number_attribute(obj, name).is_some() => {
+            return Ok(number_attribute(obj, name).unwrap_or_default())
+        }
         Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::FrozenSet(_)
         | Value::Int(_) | Value::Float(_) => return Ok(crate::methods::bound_method(obj, name)),
         _ => {}
     }
     crate::methods::no_attribute(obj, name)
+}
+
+/// The data attributes of ints and floats: `real`, `imag`, `numerator`, `denominator`.
+fn number_attribute(v: &Value, name: &str) -> Option<Value> {
+    let int = match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(_) => {
+            return match name {
+                "real" => Some(v.clone()),
+                "imag" => Some(Value::Float(0.0)),
+                _ => None,
+            }
+        }
+        _ => v.clone(),
+    };
+    match name {
+        "real" | "numerator" => Some(int),
+        "imag" => Some(Value::Int(0)),
+        "denominator" => Some(Value::Int(1)),
+        _ => None,
+    }
 }
 
 /// `Class.name`: a class attribute, or a function of the class.

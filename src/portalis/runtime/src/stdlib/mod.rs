@@ -165,9 +165,11 @@ fn gcd(mut x: i64, mut y: i64) -> i64 {
 }
 
 /// `math.floor`/`ceil`/`trunc`: ints stay ints, floats become ints.
-fn to_integral(v: &Value, f: fn(f64) -> f64) -> PyResult<Value> {
+fn to_integral(v: &Value, f: fn(f64) -> f64, dunder: &str) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::Bool(_) => Ok(Value::Int(v.to_int()?)),
+        Value::BigInt(_) => Ok(v.clone()),
+        Value::Native(n) => n.call_method(dunder, vec![], vec![]),
         _ => crate::builtins::float_to_int(f(v.to_f64()?)),
     }
 }
@@ -198,9 +200,9 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             }
             Ok(Value::Float(x.sqrt()))
         }
-        "math.floor" => to_integral(a.req(0, "x")?, f64::floor),
-        "math.ceil" => to_integral(a.req(0, "x")?, f64::ceil),
-        "math.trunc" => to_integral(a.req(0, "x")?, f64::trunc),
+        "math.floor" => to_integral(a.req(0, "x")?, f64::floor, "__floor__"),
+        "math.ceil" => to_integral(a.req(0, "x")?, f64::ceil, "__ceil__"),
+        "math.trunc" => to_integral(a.req(0, "x")?, f64::trunc, "__trunc__"),
         "math.fabs" => Ok(Value::Float(float_arg(a, 0, "x")?.abs())),
         "math.exp" => unary(f64::exp),
         "math.sin" => unary(f64::sin),
