@@ -237,3 +237,21 @@ def test_del_names_and_builtin_types_as_values(same_as_cpython):
         print(table[type(1.5)], table[type(None)], table[type(2j)], type(3.0) is float, float in table)
         print(type(None), int, complex)
     ''')
+
+
+def test_functions_as_values_are_one_object_and_dict_keyword_merges(same_as_cpython):
+    same_as_cpython('''
+        def pre(x):
+            return x
+        def post(x):
+            return -x
+        for f in [pre, post]:
+            print(f.__name__, f == pre, f is post, {pre: "p", post: "q"}[f])
+        d = {'a': 1}
+        k = 'b'
+        print(dict(d, **{k: 5}), dict(d, b=2), dict(d, **{'a': 3}), d)
+        try:
+            dict(d, a=1, **{'a': 2})
+        except TypeError as e:
+            print("TypeError", e)
+    ''')

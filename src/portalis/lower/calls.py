@@ -89,7 +89,16 @@ class CallLowering:
     # ---- names that are not local variables ---------------------------------------------------
 
     def module_function_value(self, name: str) -> ir.Expr:
-        return self.function_value(name, self.functions[name])
+        """A module function as a value: one object, made on first use, so that `f == g`,
+        `f is g` and functions as dict keys behave as in Python."""
+        value = self.function_value(name, self.functions[name])
+        cell = self.function_value_cells.get(name)
+        if cell is None:
+            return value
+        make = ir.Closure([], ir.Block([], value), is_move=False)
+        get = ir.Closure(["cell: &PyCell"], ir.Block([], ir.MethodCall(ir.Var("cell"), "get_or_init", [make])),
+                         is_move=False)
+        return ir.MethodCall(ir.Var(cell), "with", [get])
 
     def function_value(self, name: str, sig) -> ir.Expr:
         """A module-level function used as a value: a closure that binds a Vec of args."""
@@ -474,6 +483,9 @@ class CallLowering:
             return f(ir.Call(f"attributes::{name}", [r(0), r(1)]))
         if name == "setattr":
             return f(ir.Call("attributes::setattr", [r(0), r(1), self.own(self.expr(args[2]))]))
+        if name == "dict" and any(k.arg is None for k in node.keywords):  # dict(d, **changes)
+            return f(ir.Call("builtins::call", [ir.Ref(ir.Call("builtins::builtin_value", [ir.Raw('"dict"')])),
+                                                 self._call_args(node)]))
         if name == "dict":
             kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
             return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))

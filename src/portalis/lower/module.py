@@ -117,6 +117,10 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                                if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
                                and isinstance(n.value, ast.Name) and n.value.id in self.functions
                                and n.value.id not in self.global_vars}
+        called = {id(n.func) for n in self.parsed.nodes if isinstance(n, ast.Call)}
+        self.function_value_cells = {n.id: static_ident(f"{n.id}_value", "FN_") for n in self.parsed.nodes
+                                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called
+                                     and n.id in self.functions and n.id not in self.global_vars}
         self.ctx: FnCtx | None = None
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
@@ -215,7 +219,7 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         """Lower item by item: globals, classes, functions, then the module body."""
         tree = self.parsed.tree
         globals_ = sorted(static_ident(name) for name in self.global_vars)
-        globals_ += sorted(self.function_attrs.values())
+        globals_ += sorted(self.function_attrs.values()) + sorted(self.function_value_cells.values())
         if globals_ or self.default_cells:
             lines = ["thread_local! {"]
             for name in globals_:

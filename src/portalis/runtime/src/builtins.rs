@@ -676,7 +676,11 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
         "set" => set(a0),
         "frozenset" => frozenset(a0),
         "bytes" | "bytearray" => crate::bytes::construct(a0, a1, args.get(2), name == "bytearray"),
-        "dict" => dict(a0, Vec::new()),
+        "dict" => {
+            let mut pos = args.to_vec();
+            let kw = crate::callargs::split_kwargs(&mut pos);
+            dict(pos.first(), kw.iter().map(|(k, v)| (&**k, v.clone())).collect())
+        }
         "len" => {
             need(1)?;
             len(&args[0])

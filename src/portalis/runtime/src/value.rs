@@ -423,6 +423,13 @@ impl PyCell {
     pub fn set(&self, v: Value) {
         *self.0.borrow_mut() = v;
     }
+    /// The value, made by `make` if the cell was never assigned.
+    pub fn get_or_init(&self, make: impl FnOnce() -> Value) -> Value {
+        if self.0.borrow().is_unbound() {
+            self.set(make());
+        }
+        self.get()
+    }
     /// A module global before its first assignment: reading it is a NameError.
     pub fn unbound() -> PyCell {
         PyCell::new(Value::Native(Rc::new(Unbound)))
