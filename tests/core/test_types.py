@@ -32,3 +32,22 @@ def test_annotations_are_accepted(same_as_cpython):
         print(total([1, 2, 3]), legacy([1], {"x": 1, "y": 2}), lookup(counts, "a"), lookup(counts, "b"))
         print(describe(3), describe("s"), pair((3, "ab")), maybe(True), maybe(False), values, empty, limit)
     ''')
+
+
+def test_comparisons_use_the_reflected_method_of_an_instance_on_the_right(same_as_cpython):
+    same_as_cpython('''
+        class P:
+            def __init__(self, n):
+                self.n = n
+            def __lt__(self, other):
+                return self.n < (other.n if isinstance(other, P) else len(other))
+            def __gt__(self, other):
+                return self.n > (other.n if isinstance(other, P) else len(other))
+            def __le__(self, other):
+                return "le called"
+        print("ab" < P(3), "abcd" < P(3), P(1) < P(2), P(2) > P(1), "x" > P(0), P(1) <= "a", "a" >= P(1))
+        try:
+            print(P(1) >= 5)
+        except TypeError as e:
+            print("TypeError", e)
+    ''')

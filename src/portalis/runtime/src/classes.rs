@@ -353,6 +353,18 @@ pub fn object_hash(v: &Value) -> i64 {
     }
 }
 
+/// `a op b` (op one of `<`, `<=`, `>`, `>=`) with an instance on either side: the left
+/// operand's method, else the right operand's reflection (`a < b` is `b.__gt__(a)`).
+pub fn rich_compare(a: &Value, b: &Value, op: &str) -> Option<PyResult<Value>> {
+    let (method, reflected) = match op {
+        "<" => ("__lt__", "__gt__"),
+        "<=" => ("__le__", "__ge__"),
+        ">" => ("__gt__", "__lt__"),
+        _ => ("__ge__", "__le__"),
+    };
+    try_dunder(a, method, vec![b.clone()]).or_else(|| try_dunder(b, reflected, vec![a.clone()]))
+}
+
 pub fn object_compare(a: &Value, b: &Value, op: &str) -> PyResult<std::cmp::Ordering> {
     use std::cmp::Ordering;
     let less = |x: &Value, y: &Value| -> Option<PyResult<bool>> {

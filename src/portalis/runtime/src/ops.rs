@@ -788,6 +788,12 @@ fn ordered(a: &Value, b: &Value, op: &str, test: fn(Ordering) -> bool) -> PyResu
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
         return crate::methods::set_compare(a, b, op);
     }
+    if let (Value::Object(_), _) | (_, Value::Object(_)) = (a, b) {
+        return match crate::classes::rich_compare(a, b, op) {
+            Some(r) => r,
+            None => not_orderable(op, a, b),
+        };
+    }
     compare(a, b, op).map(|o| Value::Bool(test(o)))
 }
 
