@@ -148,3 +148,18 @@ def test_typing_names_function_attributes_and_unbound_globals(same_as_cpython):
         later_global = 7
         print(late())
     ''')
+
+
+def test_generator_loop_left_from_an_inner_loops_else(same_as_cpython):
+    same_as_cpython('''
+        def firsts(n):
+            while True:
+                yield n
+                for d in (2, 3, 5):
+                    if n % d == 0:
+                        break
+                else:
+                    break
+                n //= d
+        print(list(firsts(360)), list(firsts(7)))
+    ''')

@@ -33,7 +33,9 @@ def _jumps(node: ast.AST) -> bool:
     """A break/continue that leaves `node` (not one of a loop inside it)."""
     if isinstance(node, (ast.Break, ast.Continue)):
         return True
-    if isinstance(node, (ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+    if isinstance(node, (ast.For, ast.While)):  # a loop's else clause belongs to the enclosing loop
+        return any(_jumps(s) for s in node.orelse)
+    if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
         return False
     return any(_jumps(c) for c in ast.iter_child_nodes(node))
 
