@@ -51,3 +51,25 @@ def test_comparisons_use_the_reflected_method_of_an_instance_on_the_right(same_a
         except TypeError as e:
             print("TypeError", e)
     ''')
+
+
+def test_getattr_hook_answers_missing_attributes_and_methods(same_as_cpython):
+    same_as_cpython('''
+        class Example:
+            def __init__(self):
+                self.real = 1
+            def foo(self):
+                return "foo"
+            def __getattr__(self, name):
+                if name.startswith("x"):
+                    raise AttributeError(name)
+                def method(*args):
+                    return f"unknown {name} {args}"
+                return method
+        e = Example()
+        print(e.foo(), e.real, e.grill(), e.ding("dong", 2), hasattr(e, "anything"), hasattr(e, "xyz"))
+        try:
+            e.xray
+        except AttributeError as err:
+            print("AttributeError", err)
+    ''')

@@ -130,6 +130,9 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             if name == "__class__" {
                 return Ok(Value::Class(o.class));
             }
+            if let Some(attr) = getattr_hook(obj, name) {
+                return attr;
+            }
         }
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
@@ -237,6 +240,16 @@ pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Valu
     }
 }
 
+/// `type(obj).__getattr__(obj, name)`, the fallback for attributes an instance lacks.
+fn getattr_hook(obj: &Value, name: &str) -> Option<PyResult<Value>> {
+    match obj {
+        Value::Object(o) if name != "__getattr__" => {
+            find_method(o.class, "__getattr__").map(|hook| hook(vec![obj.clone(), Value::str(name)]))
+        }
+        _ => None,
+    }
+}
+
 /// `obj.name(args)` on an instance or a class.
 pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
     let pos = crate::callargs::with_kwargs(pos, kw);
@@ -257,7 +270,10 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
         Some((_, f)) => f(pos),
         None => match class_attr(class, name) {
             Some(v) => crate::builtins::call(&v, pos),
-            None => crate::methods::no_attribute(obj, name),
+            None => match getattr_hook(obj, name) {
+                Some(attr) => crate::builtins::call(&attr?, pos),
+                None => crate::methods::no_attribute(obj, name),
+            },
         },
     }
 }
