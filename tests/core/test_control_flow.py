@@ -158,3 +158,35 @@ def test_assert(same_as_cpython):
         total = sum(range(4))
         assert total == 7, f"total was {total}"
     ''')
+
+
+def test_locals_first_bound_in_nested_blocks_keep_values_across_iterations(same_as_cpython):
+    same_as_cpython('''
+        def fields(lines):
+            out = []
+            for line in lines:
+                inside = False
+                for c in line:
+                    if not inside and c == '|':
+                        inside = True
+                        spaces = 0
+                        name = ''
+                    elif inside:
+                        if c == ' ':
+                            spaces += 1
+                        elif c != '|':
+                            name += c
+                        else:
+                            out.append((name, spaces))
+                            spaces, name = 0, ''
+            return out
+        print(fields(["|ab  |c |", "| x|"]))
+        i = 0
+        while i < 4:
+            if i == 0:
+                total = 10
+            else:
+                total += i
+            i += 1
+        print(total)
+    ''')

@@ -139,3 +139,24 @@ def test_numeric_edge_cases(same_as_cpython):
         print(sum([1e100, 1.0, -1e100]), sum([0.1] * 3), sum((1, 2.5)), sum([True, True]))
         print(round(7.0), round(-7.5), round(8.5), round(1e16 + 1.0), round(0.1 + 0.2, 15), round(2.5e-8, 9))
     ''')
+
+
+def test_number_attributes_big_ranges_and_floor_of_fractions(same_as_cpython):
+    same_as_cpython('''
+        import itertools, math
+        from fractions import Fraction
+        n = 20
+        print(n.imag, n.real, (2.5).imag, (2.5).real, True.real, n.numerator, n.denominator, (2 ** 70).real)
+        def whole(n):
+            return n.imag == 0 and n.real == int(n.real) and n > 0
+        print(whole(20), whole(2.5))
+        p = 10 ** 20 + 39
+        for z in range(2, p):
+            if z > 4:
+                break
+            print(z, end=" ")
+        print(list(range(p, p + 3)), list(range(p + 2, p - 1, -1)))
+        nxt = itertools.cycle([1, 2]).__next__
+        print(nxt(), nxt(), nxt(), iter([7]).__next__())
+        print(math.floor(Fraction(7, 2)), math.ceil(Fraction(7, 2)), math.trunc(Fraction(-7, 2)), math.floor(2 ** 70))
+    ''')

@@ -188,3 +188,70 @@ def test_recursion_up_to_the_limit_then_recursion_error(same_as_cpython):
             return forever(n + 1)
         forever(0)
     ''')
+
+
+def test_update_wrapper_and_keyword_errors(same_as_cpython):
+    same_as_cpython('''
+        import functools
+        def memoize(func):
+            cache = {}
+            def memoized(key):
+                if key not in cache:
+                    cache[key] = func(key)
+                return cache[key]
+            return functools.update_wrapper(memoized, func)
+        @memoize
+        def square(n):
+            return n * n
+        print(square(4), square(4), square.__name__)
+        def k(**kw):
+            return kw
+        class C:
+            def m(self, **kw):
+                return kw
+        for call in [lambda: k(a=1, **{'a': 2}), lambda: k(**{'a': 1}, **{'a': 2}), lambda: C().m(b=1, **{'b': 2}),
+                     lambda: k(a=1, **{'b': 2})]:
+            try:
+                print(call())
+            except TypeError as e:
+                print("TypeError", e)
+    ''')
+
+
+def test_del_names_and_builtin_types_as_values(same_as_cpython):
+    same_as_cpython('''
+        total = 0
+        for i in range(3):
+            x = i * 2
+            total += x
+            del x
+        name = "temp"
+        del name
+        def f():
+            count = 10
+            items = [1, 2]
+            del count, items
+            return "done"
+        print(total, f())
+        table = {int: "int", float: "float", str: "str", type(None): "none", complex: "complex"}
+        print(table[type(1.5)], table[type(None)], table[type(2j)], type(3.0) is float, float in table)
+        print(type(None), int, complex)
+    ''')
+
+
+def test_functions_as_values_are_one_object_and_dict_keyword_merges(same_as_cpython):
+    same_as_cpython('''
+        def pre(x):
+            return x
+        def post(x):
+            return -x
+        for f in [pre, post]:
+            print(f.__name__, f == pre, f is post, {pre: "p", post: "q"}[f])
+        d = {'a': 1}
+        k = 'b'
+        print(dict(d, **{k: 5}), dict(d, b=2), dict(d, **{'a': 3}), d)
+        try:
+            dict(d, a=1, **{'a': 2})
+        except TypeError as e:
+            print("TypeError", e)
+    ''')

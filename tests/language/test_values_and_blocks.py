@@ -99,3 +99,67 @@ def test_math_combinatorics_grow_past_64_bits(same_as_cpython):
         print(comb(100, 50), comb(5, 2), comb(3, 5), perm(30, 20), perm(5), factorial(30))
         print(max(comb(100, k) * factorial(99) // factorial(k - 1) for k in range(1, 100)))
     ''')
+
+
+def test_typing_names_function_attributes_and_unbound_globals(same_as_cpython):
+    same_as_cpython('''
+        from collections import namedtuple
+        from typing import TypeVar, Tuple, List, Optional, Dict, cast
+        T = TypeVar("T")
+        Square = Tuple[Tuple[str, ...], ...]
+        print(T, Square, Optional[int], Dict[str, List[T]], cast(int, 3))
+        try:
+            List[int]([1, 2])
+        except TypeError as e:
+            print("TypeError", e)
+        Circle = Cir = namedtuple('Circle', 'x, y, r')
+        print(Cir(1, 2, 3), Circle is Cir)
+        def q(n):
+            """Hofstadter's Q sequence, memoised on the function."""
+            while len(q.seq) <= n:
+                q.seq.append(q.seq[-q.seq[-1]] + q.seq[-q.seq[-2]])
+            return q.seq[n]
+        try:
+            q(5)
+        except AttributeError as e:
+            print("AttributeError", e)
+        q.seq = [None, 1, 1]
+        print([q(i) for i in range(1, 11)], q.__doc__)
+        def first():
+            """The first one."""
+            return 1
+        def gen():
+            """A generator."""
+            yield 1
+        print([f.__doc__ for f in [first, gen, lambda: 0]])
+        try:
+            xrange
+        except NameError:
+            xrange = range
+        def total(n):
+            return sum(xrange(n))
+        print(total(5), list(map(range, [2, 3])), range)
+        def late():
+            return later_global
+        try:
+            late()
+        except NameError as e:
+            print("NameError", e)
+        later_global = 7
+        print(late())
+    ''')
+
+
+def test_generator_loop_left_from_an_inner_loops_else(same_as_cpython):
+    same_as_cpython('''
+        def firsts(n):
+            while True:
+                yield n
+                for d in (2, 3, 5):
+                    if n % d == 0:
+                        break
+                else:
+                    break
+                n //= d
+        print(list(firsts(360)), list(firsts(7)))
+    ''')

@@ -14,13 +14,19 @@ STDLIB = {
         "isinf", "isnan", "copysign", "fmod", "modf", "frexp", "ldexp", "prod", "fsum", "dist",
         "pi", "e", "tau", "inf", "nan",
     },
+    "cmath": {
+        "sqrt", "exp", "log", "log10", "phase", "polar", "rect", "sin", "cos", "tan", "asin", "acos", "atan",
+        "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "isclose", "isfinite", "isinf", "isnan",
+        "pi", "e", "tau", "inf", "nan", "infj", "nanj",
+    },
     "re": {
         "compile", "match", "search", "fullmatch", "findall", "finditer", "sub", "subn", "split",
         "escape", "IGNORECASE", "I", "MULTILINE", "M", "DOTALL", "S", "VERBOSE", "X", "ASCII", "A",
     },
     "string": {"Template", "capwords", "ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
                "octdigits", "punctuation", "whitespace", "printable"},
-    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "stdout", "stderr", "argv", "getrecursionlimit"},
+    "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "stdout", "stderr", "argv", "getrecursionlimit",
+            "float_info"},
     "collections": {"Counter", "defaultdict", "OrderedDict", "deque", "ChainMap"},
     "heapq": {"heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge"},
     "itertools": {
@@ -28,7 +34,7 @@ STDLIB = {
         "chain", "groupby", "count", "cycle", "islice", "zip_longest", "starmap", "takewhile",
         "dropwhile", "pairwise", "repeat", "compress", "filterfalse", "tee",
     },
-    "functools": {"reduce", "cmp_to_key", "partial", "wraps"},
+    "functools": {"reduce", "cmp_to_key", "partial", "wraps", "update_wrapper"},
     "bisect": {"bisect", "bisect_left", "bisect_right", "insort", "insort_left", "insort_right"},
     "operator": {
         "itemgetter", "attrgetter", "methodcaller", "add", "sub", "mul", "truediv", "floordiv", "mod",
@@ -41,6 +47,8 @@ STDLIB = {
                "paretovariate", "weibullvariate", "triangular"},
     "hashlib": {"md5", "sha1", "sha224", "sha256", "sha384", "sha512", "new"},
     "fractions": {"Fraction"},
+    "base64": {"b64encode", "b64decode", "standard_b64encode", "standard_b64decode", "urlsafe_b64encode",
+               "urlsafe_b64decode", "b16encode", "b16decode"},
     "statistics": {"mean", "fmean", "geometric_mean", "median", "median_low", "median_high", "median_grouped",
                    "mode", "multimode", "quantiles", "variance", "pvariance", "stdev", "pstdev"},
     "time": {"time", "time_ns", "perf_counter", "monotonic", "sleep", "gmtime", "localtime", "strftime"},

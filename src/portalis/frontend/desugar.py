@@ -22,7 +22,7 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
     body: list[ast.stmt] = []
     frozen = False
-    for stmt in tree.body:
+    for stmt in _split_chained_namedtuples(tree.body):
         namedtuple = _namedtuple_class(stmt)
         if namedtuple is not None:
             stmt = namedtuple
@@ -73,6 +73,21 @@ def _is_record_class(node: ast.ClassDef) -> bool:
 
 def _is_tuple_class(node: ast.ClassDef) -> bool:
     return any((b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)) == "NamedTuple" for b in node.bases)
+
+
+def _split_chained_namedtuples(stmts: list[ast.stmt]) -> list[ast.stmt]:
+    """`A = B = namedtuple(...)` as `A = namedtuple(...)` then `B = A`."""
+    out = []
+    for stmt in stmts:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) > 1 and all(isinstance(t, ast.Name) for t in stmt.targets) \
+                and isinstance(stmt.value, ast.Call) and _decorator_name(stmt.value) == "namedtuple":
+            first = stmt.targets[0]
+            out.append(ast.copy_location(ast.Assign([first], stmt.value), stmt))
+            for alias in stmt.targets[1:]:
+                out.append(ast.copy_location(ast.Assign([alias], ast.copy_location(ast.Name(first.id, ast.Load()), stmt)), stmt))
+            continue
+        out.append(stmt)
+    return out
 
 
 def _namedtuple_class(stmt: ast.stmt) -> ast.ClassDef | None:

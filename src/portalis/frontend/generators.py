@@ -33,7 +33,9 @@ def _jumps(node: ast.AST) -> bool:
     """A break/continue that leaves `node` (not one of a loop inside it)."""
     if isinstance(node, (ast.Break, ast.Continue)):
         return True
-    if isinstance(node, (ast.For, ast.While, ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+    if isinstance(node, (ast.For, ast.While)):  # a loop's else clause belongs to the enclosing loop
+        return any(_jumps(s) for s in node.orelse)
+    if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
         return False
     return any(_jumps(c) for c in ast.iter_child_nodes(node))
 
@@ -248,6 +250,9 @@ def rewrite_generator(fn: ast.FunctionDef, class_name: str) -> tuple[ast.ClassDe
     cls.generated_by_portalis = True  # an implementation detail: never printed by the program
     wrapper = ast.parse(f"def {fn.name}({', '.join(params)}):\n    return {class_name}({', '.join(params)})").body[0]
     wrapper.args = fn.args
+    doc = ast.get_docstring(fn, clean=False)
+    if doc is not None:  # the generator function keeps its __doc__
+        wrapper.body.insert(0, ast.Expr(ast.Constant(doc)))
     for node in (cls, wrapper):
         for n in ast.walk(node):
             ast.copy_location(n, fn)

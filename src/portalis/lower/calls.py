@@ -35,7 +35,7 @@ BUILTIN_EXCEPTIONS["EOFError"] = "EOF_ERROR"
 
 BUILTIN_FUNCTIONS = {
     "print", "len", "range", "abs", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip",
-    "map", "filter", "any", "all", "int", "float", "str", "bool", "list", "tuple", "set",
+    "map", "filter", "any", "all", "int", "float", "complex", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
     "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray", "open",
@@ -116,7 +116,16 @@ class CallLowering:
     # ---- names that are not local variables ---------------------------------------------------
 
     def module_function_value(self, name: str) -> ir.Expr:
-        return self.function_value(name, self.functions[name])
+        """A module function as a value: one object, made on first use, so that `f == g`,
+        `f is g` and functions as dict keys behave as in Python."""
+        value = self.function_value(name, self.functions[name])
+        cell = self.function_value_cells.get(name)
+        if cell is None:
+            return value
+        make = ir.Closure([], ir.Block([], value), is_move=False)
+        get = ir.Closure(["cell: &PyCell"], ir.Block([], ir.MethodCall(ir.Var("cell"), "get_or_init", [make])),
+                         is_move=False)
+        return ir.MethodCall(ir.Var(cell), "with", [get])
 
     def function_value(self, name: str, sig) -> ir.Expr:
         """A module-level function used as a value: a closure that binds a Vec of args."""
@@ -128,7 +137,7 @@ class CallLowering:
         self.ctx.stack = saved_stack
         call = ir.Call(sig.rust_name, [ir.Var(p.name) for p in params])
         closure = ir.Closure(["args: Vec<Value>"], ir.Block(stmts, call), is_move=False, ret="PyResult<Value>")
-        return ir.Call("Value::func", [ir.Raw(str_literal(self.py_name(name))), closure])
+        return self.func_value(self.py_name(name), sig.node, closure)
 
     def imported_value(self, name: str, node: ast.AST) -> ir.Expr:
         target = self.imports[name]
@@ -230,8 +239,24 @@ class CallLowering:
             args = ir.Call("callargs::with_kwargs", [args, ir.VecLit(named)])
         for k in node.keywords:
             if k.arg is None:
-                args = self.fallible(ir.Call("callargs::with_kwargs_mapping", [args, self.ref(self.expr(k.value))]))
+                args = self.fallible(ir.Call("callargs::with_kwargs_mapping", [
+                    args, self.ref(self.expr(k.value)), ir.Raw(str_literal(self._callee_text(node.func)))]))
         return args
+
+    def _callee_text(self, func: ast.expr) -> str:
+        """How CPython names the callee in a call's argument errors (`__main__.f`, `dict`)."""
+        if isinstance(func, ast.Name):
+            if func.id in self.functions:
+                return f"__main__.{self.py_name(func.id)}"
+            if func.id in self.classes:
+                return f"__main__.{self.py_name(func.id)}"
+            return func.id
+        if isinstance(func, ast.Attribute):
+            owners = [c for c, info in self.classes.items() if func.attr in info.methods]
+            if len(owners) == 1:
+                return f"__main__.{self.py_name(owners[0])}.{func.attr}"
+            return func.attr
+        return ast.unparse(func)
 
     @staticmethod
     def _unpacks(node: ast.Call) -> bool:
@@ -491,6 +516,9 @@ class CallLowering:
             return f(ir.Call(f"attributes::{name}", [r(0), r(1)]))
         if name == "setattr":
             return f(ir.Call("attributes::setattr", [r(0), r(1), self.own(self.expr(args[2]))]))
+        if name == "dict" and any(k.arg is None for k in node.keywords):  # dict(d, **changes)
+            return f(ir.Call("builtins::call", [ir.Ref(ir.Call("builtins::builtin_value", [ir.Raw('"dict"')])),
+                                                 self._call_args(node)]))
         if name == "dict":
             kws = [ir.TupleLit([ir.Raw(str_literal(k.arg)), self.own(self.expr(k.value))]) for k in node.keywords if k.arg]
             return f(ir.Call("builtins::dict", [o(0), ir.VecLit(kws)]))
@@ -515,6 +543,7 @@ class CallLowering:
             "reversed": lambda: [r(0)], "range": lambda: [r(0), o(1), o(2)],
             "sum": lambda: [r(0), o(1, "start")], "enumerate": lambda: [r(0), o(1, "start")],
             "filter": lambda: [r(0), r(1)], "int": lambda: [o(0), o(1, "base")], "float": lambda: [o(0)],
+            "complex": lambda: [o(0, "real"), o(1, "imag")],
             "str": lambda: [o(0)], "bool": lambda: [o(0)], "list": lambda: [o(0)], "tuple": lambda: [o(0)],
             "set": lambda: [o(0)], "frozenset": lambda: [o(0)], "round": lambda: [r(0), o(1, "ndigits")],
             "divmod": lambda: [r(0), r(1)], "pow": lambda: [r(0), r(1), o(2)], "format": lambda: [r(0), o(1)],
@@ -593,14 +622,14 @@ class CallLowering:
         return ir.Call("Value::Bool", [test])
 
 
-_ISINSTANCE_BUILTINS = {"int", "float", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
+_ISINSTANCE_BUILTINS = {"int", "float", "complex", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
                         "bytes", "bytearray"}
 
 _BUILTIN_ARITY = {
     "len": (1, 1), "abs": (1, 1), "repr": (1, 1), "ord": (1, 1), "chr": (1, 1), "hash": (1, 1),
     "bin": (1, 1), "oct": (1, 1), "hex": (1, 1), "any": (1, 1), "all": (1, 1), "iter": (1, 1),
     "reversed": (1, 1), "range": (1, 3), "sum": (1, 2), "enumerate": (1, 2), "filter": (2, 2),
-    "int": (0, 2), "float": (0, 1), "str": (0, 1), "bool": (0, 1), "list": (0, 1), "tuple": (0, 1),
+    "int": (0, 2), "float": (0, 1), "complex": (0, 2), "str": (0, 1), "bool": (0, 1), "list": (0, 1), "tuple": (0, 1),
     "set": (0, 1), "frozenset": (0, 1), "round": (1, 2), "divmod": (2, 2), "pow": (2, 3),
     "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
     "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
@@ -611,4 +640,5 @@ _BUILTIN_ARITY = {
 # Alternative constructors called on a built-in type (`int.from_bytes(b, "big")`).
 _TYPE_CONSTRUCTORS = {"int.from_bytes", "bytes.fromhex", "bytearray.fromhex"}
 
-_BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"}}
+_BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"},
+                     "complex": {"real", "imag"}}

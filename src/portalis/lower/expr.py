@@ -135,7 +135,8 @@ class ExprLowering:
         if self._is_local(name):
             return ir.Var(ident(name), ty=self.var_type(name))
         if name in self.global_vars:
-            return ir.MethodCall(ir.Var(static_ident(name)), "get_value", [])
+            read = ir.MethodCall(ir.Var(static_ident(name)), "bound_value", [ir.Raw(str_literal(name))])
+            return self.fallible(read)
         if name in self.functions:
             return self.module_function_value(name)
         if name in self.classes and not self.classes[name].is_exception:
@@ -208,6 +209,8 @@ class ExprLowering:
             return ir.Raw(float_literal(v), ty="f64")
         if isinstance(v, str):
             return ir.Raw(f"Value::str({str_literal(v)})")
+        if isinstance(v, complex):  # the parser gives `3+4j` as `3 + 4j`
+            return ir.Call("complex::imaginary", [ir.Raw(float_literal(v.imag), ty="f64")])
         if v is Ellipsis:
             return ir.Call("builtins::ellipsis", [])
         if isinstance(v, bytes):
@@ -414,6 +417,13 @@ class ExprLowering:
         doc = ast.get_docstring(node, clean=False)
         return ir.Raw("Value::None") if doc is None else ir.Call("Value::str", [ir.Raw(str_literal(doc))])
 
+    def func_value(self, name: str, node: ast.AST, closure: ir.Expr) -> ir.Expr:
+        """A function as a value, carrying its docstring if it has one."""
+        doc = ast.get_docstring(node, clean=False) if isinstance(node, ast.FunctionDef) else None
+        if doc is None:
+            return ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+        return ir.Call("Value::documented_func", [ir.Raw(str_literal(name)), ir.Raw(str_literal(doc)), closure])
+
     def _static_definition(self, node: ast.expr) -> ast.AST | None:
         """The def or class statement a name (or `Class.method`) stands for, if fixed."""
         if isinstance(node, ast.Name) and not self._is_local(node.id) and self._comp_var(node.id) is None:
@@ -440,11 +450,21 @@ class ExprLowering:
         module_attr = self.module_attribute(node) or self.builtin_type_method(node)
         if module_attr is not None:
             return module_attr
+        cell = self.function_attribute(node)
+        if cell is not None:
+            read = ir.MethodCall(ir.Var(cell), "get_value", [])
+            return self.fallible(ir.Call("attributes::function_attribute", [read, ir.Raw(str_literal(node.attr))]))
         if isinstance(node.value, ast.Name) and node.value.id in self.classes and not self._is_local(node.value.id):
             info = self.classes[node.value.id]
             return self.fallible(ir.Call("classes::class_getattr", [ir.Raw(f"&{info.static}"), ir.Raw(str_literal(node.attr))]))
         obj = self.expr(node.value)
         return self.fallible(ir.Call("classes::getattr", [self.ref(obj), ir.Raw(str_literal(node.attr))]))
+
+    def function_attribute(self, node: ast.Attribute) -> str | None:
+        """The static holding `f.attr` for a module function `f` the program sets it on."""
+        if isinstance(node.value, ast.Name) and not self._is_local(node.value.id):
+            return self.function_attrs.get((node.value.id, node.attr))
+        return None
 
     # ---- f-strings ---------------------------------------------------------------------------
 
@@ -506,7 +526,7 @@ class ExprLowering:
         self.ctx = outer
         closure = ir.Closure(["args: Vec<Value>"], body, ret="PyResult<Value>")
         clones = [ir.Let(ident(c), ir.MethodCall(ir.Var(ident(c)), "clone", [])) for c in captured]
-        func: ir.Expr = ir.Call("Value::func", [ir.Raw(str_literal(name)), closure])
+        func = self.func_value(name, node, closure)
         lets = default_lets + clones
         func = ir.BlockExpr(ir.Block(lets, func)) if lets else func
         for deco in reversed(getattr(node, "decorator_list", [])):

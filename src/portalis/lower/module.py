@@ -111,6 +111,16 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         self._collect_module_names()
         self.global_vars = {n for n in scopes.module_globals if n not in self.functions and n not in self.classes
                             and n not in self.imports and n not in self.unavailable}
+        # Attributes assigned on module functions (`f.cache = {}`): one static each.
+        self.function_attrs = {(n.value.id, n.attr): static_ident(f"{n.value.id}_attr_{n.attr}", "FN_")
+                               for n in self.parsed.nodes
+                               if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
+                               and isinstance(n.value, ast.Name) and n.value.id in self.functions
+                               and n.value.id not in self.global_vars}
+        called = {id(n.func) for n in self.parsed.nodes if isinstance(n, ast.Call)}
+        self.function_value_cells = {n.id: static_ident(f"{n.id}_value", "FN_") for n in self.parsed.nodes
+                                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called
+                                     and n.id in self.functions and n.id not in self.global_vars}
         self.ctx: FnCtx | None = None
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
@@ -208,10 +218,13 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     def iter_items(self):
         """Lower item by item: globals, classes, functions, then the module body."""
         tree = self.parsed.tree
-        statics = sorted(static_ident(name) for name in self.global_vars) + self.default_cells
-        if statics:
+        globals_ = sorted(static_ident(name) for name in self.global_vars)
+        globals_ += sorted(self.function_attrs.values()) + sorted(self.function_value_cells.values())
+        if globals_ or self.default_cells:
             lines = ["thread_local! {"]
-            for name in statics:
+            for name in globals_:
+                lines.append(f"    static {name}: PyCell = PyCell::unbound();")
+            for name in self.default_cells:
                 lines.append(f"    static {name}: PyCell = PyCell::default();")
             lines.append("}")
             yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
@@ -376,7 +389,14 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     stmt_Nonlocal = stmt_Global
 
     def stmt_Import(self, node, out) -> None:
-        pass
+        """Imports bind nothing at run time, except names from `typing` that the program
+        reads as values (`T = TypeVar("T")`, `Matrix = List[List[int]]`)."""
+        if isinstance(node, ast.ImportFrom) and node.module in ("typing", "typing_extensions"):
+            for alias in node.names:
+                local = alias.asname or alias.name
+                if self._is_local(local) or local in self.global_vars:
+                    value = ir.Call("generic_alias::typing_name", [ir.Raw(str_literal(alias.name))])
+                    self.store_name(local, value, out, node)
 
     stmt_ImportFrom = stmt_Import
 
@@ -506,6 +526,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                 else:
                     call = ir.Call("ops::setitem", [self.ref(obj), self.ref(key), self.own(value)])
                 out.append(ir.ExprStmt(self.fallible(call)))
+        elif isinstance(target, ast.Attribute) and self.function_attribute(target):
+            out.append(ir.ExprStmt(ir.MethodCall(ir.Var(self.function_attribute(target)), "set_value", [self.own(value)])))
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [
@@ -541,7 +563,11 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                 else:
                     out.append(ir.ExprStmt(self.fallible(ir.Call("ops::delitem", [self.ref(obj), self.ref(self.expr(target.slice))]))))
             elif isinstance(target, ast.Name):
-                self.store_name(target.id, ir.Raw("Value::None"), out, target)
+                # A program CPython runs never reads a deleted name before binding it
+                # again: releasing the object is all `del` has to do, and a machine
+                # number holds nothing to release.
+                if self.var_type(target.id) == "Value":
+                    self.store_name(target.id, ir.Raw("Value::None"), out, target)
             elif isinstance(target, ast.Attribute):
                 obj = self.expr(target.value)
                 out.append(ir.ExprStmt(self.fallible(ir.Call("attributes::del_attribute", [
@@ -825,8 +851,11 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
     """One walk over a function body, for declaring its Rust locals:
     - for each name, the innermost statement list holding every use of it, and whether
       its first use there is a binding at that level (it then becomes the `let`);
-    - how many places bind each name (more than one makes the local `mut`)."""
+    - how many places bind each name (more than one makes the local `mut`).
+    A local first bound inside nested blocks of a loop body may carry its value from one
+    iteration to the next, so its home moves out of the loop."""
     chains: dict[str, list[int]] = {}
+    loop_parent: dict[int, int] = {}  # id(loop body) -> id(block holding the loop)
     first_direct: dict[tuple[str, int], bool] = {}
     counts: dict[str, int] = {}
 
@@ -869,12 +898,15 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
                 if not isinstance(t, (ast.Name, ast.Tuple, ast.List)):
                     visit_expr(t, chain)
         elif isinstance(stmt, ast.For):
+            loop_parent[id(stmt.body)] = chain[-1]
             visit_expr(stmt.iter, chain)
             for name in target_names(stmt.target):
                 note(name, chain + [id(stmt.body)], True)
             visit_block(stmt.body, chain)
             visit_block(stmt.orelse, chain)
         elif isinstance(stmt, (ast.While, ast.If)):
+            if isinstance(stmt, ast.While):
+                loop_parent[id(stmt.body)] = chain[-1]
             visit_expr(stmt.test, chain)
             visit_block(stmt.body, chain)
             visit_block(stmt.orelse, chain)
@@ -894,7 +926,14 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
             visit_expr(stmt, chain)
 
     visit_block(body, [])
-    homes = {name: (chain[-1], first_direct.get((name, chain[-1]), False)) for name, chain in chains.items() if chain}
+    homes = {}
+    for name, chain in chains.items():
+        if not chain:
+            continue
+        home, direct = chain[-1], first_direct.get((name, chain[-1]), False)
+        while not direct and home in loop_parent:
+            home = loop_parent[home]
+        homes[name] = (home, direct)
     return homes, counts
 
 

@@ -24,7 +24,7 @@ READ_ONLY_BUILTINS = {
     "len", "int", "float", "str", "repr", "bool", "print", "isinstance", "issubclass", "hash", "id", "abs",
     "round", "min", "max", "sum", "sorted", "reversed", "enumerate", "zip", "list", "tuple", "set", "frozenset",
     "dict", "any", "all", "iter", "next", "range", "ord", "chr", "format", "divmod", "pow", "hex", "bin", "oct",
-    "type", "callable", "hasattr", "map", "filter", "ascii",
+    "type", "callable", "hasattr", "map", "filter", "ascii", "complex",
 }
 
 STR_METHODS: dict[str, Ty] = {}

@@ -166,3 +166,12 @@ fn builtin_attrs(obj: &Value) -> &'static str {
         _ => "",
     }
 }
+
+/// `f.attr` for a module function the program set `attr` on: its value, or CPython's
+/// AttributeError before the assignment ran.
+pub fn function_attribute(value: Value, attr: &str) -> PyResult<Value> {
+    if value.is_unbound() {
+        return Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'function' object has no attribute '{}'", attr)));
+    }
+    Ok(value)
+}

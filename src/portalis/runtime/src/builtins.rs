@@ -9,11 +9,42 @@ use crate::tables::PySetTable;
 use crate::value::*;
 use std::cmp::Ordering;
 
+/// `range()` with a bound beyond 64 bits: iterated lazily over big ints (CPython's
+/// range object takes any int).
+fn big_range(a: &Value, b: Option<&Value>, c: Option<&Value>) -> PyResult<Value> {
+    let (start, stop) = match b {
+        Some(b) => (a.clone(), b.clone()),
+        None => (Value::Int(0), a.clone()),
+    };
+    let step = c.cloned().unwrap_or(Value::Int(1));
+    for v in [&start, &stop, &step] {
+        if crate::ops::as_big(v).is_none() {
+            return type_error(format!("'{}' object cannot be interpreted as an integer", v.type_name()));
+        }
+    }
+    let ascending = ops::gt(&step, &Value::Int(0))?.truthy();
+    if !ascending && !ops::lt(&step, &Value::Int(0))?.truthy() {
+        return value_error("range() arg 3 must not be zero");
+    }
+    let mut current = start;
+    Ok(Value::iter(move || {
+        let more = if ascending { ops::lt(&current, &stop)? } else { ops::gt(&current, &stop)? };
+        if !more.truthy() {
+            return Ok(None);
+        }
+        let next = ops::add(&current, &step)?;
+        Ok(Some(std::mem::replace(&mut current, next)))
+    }))
+}
+
 pub fn len(v: &Value) -> PyResult<Value> {
     ops::len(v).map(Value::Int)
 }
 
 pub fn range(a: &Value, b: Option<&Value>, c: Option<&Value>) -> PyResult<Value> {
+    if [Some(a), b, c].iter().any(|v| matches!(v, Some(Value::BigInt(_)))) {
+        return big_range(a, b, c);
+    }
     let (start, stop) = match b {
         Some(b) => (a.to_int()?, b.to_int()?),
         None => (0, a.to_int()?),
@@ -406,6 +437,11 @@ pub fn str(v: Option<&Value>) -> PyResult<Value> {
     })
 }
 
+/// `complex(real, imag)` / `complex("1+2j")`.
+pub fn complex(real: Option<&Value>, imag: Option<&Value>) -> PyResult<Value> {
+    crate::complex::construct(real, imag)
+}
+
 pub fn repr(v: &Value) -> PyResult<Value> {
     Ok(Value::string(v.repr()))
 }
@@ -632,6 +668,7 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
     match name {
         "int" => int(a0, a1),
         "float" => float(a0),
+        "complex" => complex(a0, a1),
         "str" => str(a0),
         "bool" => bool(a0),
         "list" => list(a0),
@@ -639,7 +676,11 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
         "set" => set(a0),
         "frozenset" => frozenset(a0),
         "bytes" | "bytearray" => crate::bytes::construct(a0, a1, args.get(2), name == "bytearray"),
-        "dict" => dict(a0, Vec::new()),
+        "dict" => {
+            let mut pos = args.to_vec();
+            let kw = crate::callargs::split_kwargs(&mut pos);
+            dict(pos.first(), kw.iter().map(|(k, v)| (&**k, v.clone())).collect())
+        }
         "len" => {
             need(1)?;
             len(&args[0])
@@ -719,6 +760,18 @@ fn call_builtin(name: &str, args: &[Value]) -> PyResult<Value> {
             enumerate(&args[0], a1)
         }
         "zip" => zip(args),
+        "range" => {
+            need(1)?;
+            range(&args[0], a1, args.get(2))
+        }
+        "map" => {
+            need(2)?;
+            map(&args[0], &args[1..])
+        }
+        "filter" => {
+            need(2)?;
+            filter(&args[0], &args[1])
+        }
         "print" => crate::io::print(args, None, None),
         _ => type_error(format!("built-in {}() cannot be used as a value here", name)),
     }
@@ -756,7 +809,11 @@ pub fn ellipsis() -> Value {
 }
 
 pub fn is_builtin_type(name: &str) -> bool {
-    matches!(name, "int" | "float" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict")
+    matches!(
+        name,
+        "int" | "float" | "complex" | "str" | "bool" | "list" | "tuple" | "set" | "frozenset" | "dict" | "NoneType"
+            | "range" | "bytes" | "bytearray"
+    )
 }
 
 /// A Counter's entries by count, highest first, ties in insertion order (`most_common`).

@@ -40,12 +40,15 @@ pub fn with_kwargs(mut pos: Vec<Value>, kw: Vec<(&str, Value)>) -> Vec<Value> {
 }
 
 /// `pos` followed by the marker for the `**mapping` of a call (merged into the marker
-/// `pos` may already end with).
-pub fn with_kwargs_mapping(mut pos: Vec<Value>, mapping: &Value) -> PyResult<Vec<Value>> {
+/// `pos` may already end with); a key given twice is CPython's TypeError, naming `callee`.
+pub fn with_kwargs_mapping(mut pos: Vec<Value>, mapping: &Value, callee: &str) -> PyResult<Vec<Value>> {
     let mut pairs = split_kwargs(&mut pos);
     if let Value::Dict(d) = mapping {
         for (k, v) in d.borrow().iter() {
             match k {
+                Value::Str(s) if pairs.iter().any(|(name, _)| name == s) => {
+                    return type_error(format!("{}() got multiple values for keyword argument '{}'", callee, s));
+                }
                 Value::Str(s) => pairs.push((s.clone(), v.clone())),
                 _ => return type_error("keywords must be strings".to_string()),
             }

@@ -130,10 +130,18 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             if name == "__class__" {
                 return Ok(Value::Class(o.class));
             }
+            if let Some(attr) = getattr_hook(obj, name) {
+                return attr;
+            }
         }
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
         Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
+        Value::Iter(_) if name == "__next__" => {
+            let it = obj.clone();
+            return Ok(Value::func("__next__", move |_| crate::iter::next(&it, None)));
+        }
+        Value::Func(f) if name == "__doc__" => return Ok(f.doc.map_or(Value::None, Value::str)),
         Value::Exception(e) => {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
@@ -151,11 +159,35 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             }
         }
         Value::Native(n) => return n.getattr(name),
+        Value::Int(_) | Value::Bool(_) | Value::BigInt(_) | Value::Float(_) if number_attribute(obj, name).is_some() => {
+            return Ok(number_attribute(obj, name).unwrap_or_default())
+        }
         Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::FrozenSet(_)
         | Value::Int(_) | Value::Float(_) => return Ok(crate::methods::bound_method(obj, name)),
         _ => {}
     }
     crate::methods::no_attribute(obj, name)
+}
+
+/// The data attributes of ints and floats: `real`, `imag`, `numerator`, `denominator`.
+fn number_attribute(v: &Value, name: &str) -> Option<Value> {
+    let int = match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(_) => {
+            return match name {
+                "real" => Some(v.clone()),
+                "imag" => Some(Value::Float(0.0)),
+                _ => None,
+            }
+        }
+        _ => v.clone(),
+    };
+    match name {
+        "real" | "numerator" => Some(int),
+        "imag" => Some(Value::Int(0)),
+        "denominator" => Some(Value::Int(1)),
+        _ => None,
+    }
 }
 
 /// `Class.name`: a class attribute, or a function of the class.
@@ -209,6 +241,16 @@ pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Valu
     }
 }
 
+/// `type(obj).__getattr__(obj, name)`, the fallback for attributes an instance lacks.
+fn getattr_hook(obj: &Value, name: &str) -> Option<PyResult<Value>> {
+    match obj {
+        Value::Object(o) if name != "__getattr__" => {
+            find_method(o.class, "__getattr__").map(|hook| hook(vec![obj.clone(), Value::str(name)]))
+        }
+        _ => None,
+    }
+}
+
 /// `obj.name(args)` on an instance or a class.
 pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Value> {
     let pos = crate::callargs::with_kwargs(pos, kw);
@@ -229,7 +271,10 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
         Some((_, f)) => f(pos),
         None => match class_attr(class, name) {
             Some(v) => crate::builtins::call(&v, pos),
-            None => crate::methods::no_attribute(obj, name),
+            None => match getattr_hook(obj, name) {
+                Some(attr) => crate::builtins::call(&attr?, pos),
+                None => crate::methods::no_attribute(obj, name),
+            },
         },
     }
 }
@@ -323,6 +368,18 @@ pub fn object_hash(v: &Value) -> i64 {
             _ => 0,
         },
     }
+}
+
+/// `a op b` (op one of `<`, `<=`, `>`, `>=`) with an instance on either side: the left
+/// operand's method, else the right operand's reflection (`a < b` is `b.__gt__(a)`).
+pub fn rich_compare(a: &Value, b: &Value, op: &str) -> Option<PyResult<Value>> {
+    let (method, reflected) = match op {
+        "<" => ("__lt__", "__gt__"),
+        "<=" => ("__le__", "__ge__"),
+        ">" => ("__gt__", "__lt__"),
+        _ => ("__ge__", "__le__"),
+    };
+    try_dunder(a, method, vec![b.clone()]).or_else(|| try_dunder(b, reflected, vec![a.clone()]))
 }
 
 pub fn object_compare(a: &Value, b: &Value, op: &str) -> PyResult<std::cmp::Ordering> {

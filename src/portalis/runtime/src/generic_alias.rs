@@ -61,3 +61,60 @@ impl NativeObject for GenericAlias {
         crate::builtins::call(&self.origin, args)
     }
 }
+
+/// A name imported from `typing` used as a value (`Square = Tuple[Tuple[str, ...], ...]`,
+/// `T = TypeVar("T")`): prints as CPython prints it, subscripts into an alias, and the
+/// few that can be called (`TypeVar`, `NewType`, `cast`) work.
+pub struct TypingForm {
+    name: String,
+}
+
+/// `typing.<name>` as a value.
+pub fn typing_name(name: &str) -> Value {
+    Value::Native(Rc::new(TypingForm { name: format!("typing.{}", name) }))
+}
+
+impl NativeObject for TypingForm {
+    fn type_name(&self) -> &'static str {
+        "typing._SpecialForm"
+    }
+    fn call_method(&self, name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        self.getattr(name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match name {
+            "__name__" => Ok(Value::str(self.name.trim_start_matches("typing.").trim_start_matches('~'))),
+            _ => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", self.name, name))),
+        }
+    }
+    fn repr(&self) -> String {
+        self.name.clone()
+    }
+    fn hash(&self) -> i64 {
+        crate::tables::hash_str(&self.name)
+    }
+    fn equals(&self, other: &Value) -> bool {
+        other.type_name() == self.type_name() && other.repr() == self.name
+    }
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        let origin = Value::Native(Rc::new(TypingForm { name: self.name.clone() }));
+        Ok(subscript(&origin, index))
+    }
+    fn call(&self, args: Vec<Value>) -> PyResult<Value> {
+        match self.name.as_str() {
+            "typing.TypeVar" => {
+                match args.first() {
+                    Some(Value::Str(name)) => Ok(Value::Native(Rc::new(TypingForm { name: format!("~{}", name) }))),
+                    _ => type_error("TypeVar() argument 'name' must be str"),
+                }
+            }
+            "typing.NewType" => Ok(Value::func("new_type", |args| Ok(args.into_iter().next().unwrap_or_default()))),
+            "typing.cast" => Ok(args.into_iter().nth(1).unwrap_or_default()),
+            "typing.List" | "typing.Dict" | "typing.Set" | "typing.FrozenSet" | "typing.Tuple" => {
+                let name = &self.name["typing.".len()..];
+                type_error(format!("Type {} cannot be instantiated; use {}() instead", name, name.to_lowercase()))
+            }
+            _ => type_error(format!("Cannot instantiate {}", self.name)),
+        }
+    }
+}

@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod bytes;
 pub mod callargs;
 pub mod classes;
+pub mod complex;
 pub mod exc;
 pub mod file;
 pub mod floatops;

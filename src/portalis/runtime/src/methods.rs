@@ -91,6 +91,8 @@ pub fn call_method_kw(obj: &Value, name: &str, mut pos: Vec<Value>, kw: Vec<(&st
             crate::classes::call_method(e.instance.as_ref().unwrap_or(obj), name, args.pos, args.kw)
         }
         Value::Native(n) => n.call_method(name, args.pos, args.kw),
+        Value::Iter(_) if name == "__next__" => crate::iter::next(obj, None),
+        Value::Iter(_) if name == "__iter__" => Ok(obj.clone()),
         _ => no_attribute(obj, name),
     }
 }

@@ -507,7 +507,9 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<Value> {
         return zero_division("0.0 cannot be raised to a negative power");
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        return value_error("math domain error: negative number raised to a fractional power gives a complex result");
+        // A negative base with a fractional exponent gives a complex result.
+        let z = crate::complex::Complex::new(x, 0.0).pow(crate::complex::Complex::new(y, 0.0))?;
+        return Ok(z.into_value());
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -785,6 +787,12 @@ fn ordered(a: &Value, b: &Value, op: &str, test: fn(Ordering) -> bool) -> PyResu
     }
     if let (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) = (a, b) {
         return crate::methods::set_compare(a, b, op);
+    }
+    if let (Value::Object(_), _) | (_, Value::Object(_)) = (a, b) {
+        return match crate::classes::rich_compare(a, b, op) {
+            Some(r) => r,
+            None => not_orderable(op, a, b),
+        };
     }
     compare(a, b, op).map(|o| Value::Bool(test(o)))
 }

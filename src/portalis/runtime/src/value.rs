@@ -63,6 +63,8 @@ impl std::ops::DerefMut for Dict {
 pub struct Func {
     pub name: Rc<str>,
     pub call: Box<dyn Fn(Vec<Value>) -> PyResult<Value>>,
+    /// `__doc__`: the docstring of a translated function.
+    pub doc: Option<&'static str>,
 }
 
 /// An iterator object (`iter(x)`, `map`, `zip`, generator expressions ...).
@@ -223,7 +225,15 @@ impl Value {
         Value::Set(Rc::new(RefCell::new(table)))
     }
     pub fn func(name: &str, call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static) -> Value {
-        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call) }))
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: None }))
+    }
+    /// A translated function with a docstring, as a value.
+    pub fn documented_func(
+        name: &str,
+        doc: &'static str,
+        call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
+    ) -> Value {
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: Some(doc) }))
     }
     pub fn iter(next: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
         Value::Iter(Rc::new(RefCell::new(PyIter { next: Box::new(next) })))
@@ -348,7 +358,10 @@ impl Value {
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
             (Value::Set(a), Value::Set(b)) => Rc::ptr_eq(a, b),
             (Value::FrozenSet(a), Value::FrozenSet(b)) => Rc::ptr_eq(a, b),
-            (Value::Func(a), Value::Func(b)) => Rc::ptr_eq(a, b),
+            // A built-in type is one object however many times it is named.
+            (Value::Func(a), Value::Func(b)) => {
+                Rc::ptr_eq(a, b) || (a.name == b.name && crate::builtins::is_builtin_type(&a.name))
+            }
             (Value::Iter(a), Value::Iter(b)) => Rc::ptr_eq(a, b),
             (Value::Object(a), Value::Object(b)) => Rc::ptr_eq(a, b),
             (Value::Exception(a), Value::Exception(b)) => Rc::ptr_eq(a, b),
@@ -387,6 +400,8 @@ impl PyKey for Value {
             Value::Range(r) => tables::hash_tuple(&[r.start, r.stop, r.step]),
             Value::Object(_) => crate::classes::object_hash(self),
             Value::Class(c) => *c as *const Class as usize as i64 >> 4,
+            // Built-in types are made on demand and equal by name, so they hash by name.
+            Value::Func(f) if crate::builtins::is_builtin_type(&f.name) => tables::hash_str(&f.name),
             Value::Func(f) => Rc::as_ptr(f) as *const u8 as usize as i64 >> 4,
             Value::Native(n) => n.hash(),
             _ => 0,
@@ -412,12 +427,50 @@ impl PyCell {
     pub fn set(&self, v: Value) {
         *self.0.borrow_mut() = v;
     }
+    /// The value, made by `make` if the cell was never assigned.
+    pub fn get_or_init(&self, make: impl FnOnce() -> Value) -> Value {
+        if self.0.borrow().is_unbound() {
+            self.set(make());
+        }
+        self.get()
+    }
+    /// A module global before its first assignment: reading it is a NameError.
+    pub fn unbound() -> PyCell {
+        PyCell::new(Value::Native(Rc::new(Unbound)))
+    }
+}
+
+impl Value {
+    /// Whether this is what an unassigned global holds (`PyCell::unbound`).
+    pub fn is_unbound(&self) -> bool {
+        matches!(self, Value::Native(n) if n.type_name() == "<unbound>")
+    }
+}
+
+/// What an unassigned module global holds.
+struct Unbound;
+
+impl NativeObject for Unbound {
+    fn type_name(&self) -> &'static str {
+        "<unbound>"
+    }
+    fn call_method(&self, _name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        type_error("unbound name")
+    }
+    fn getattr(&self, _name: &str) -> PyResult<Value> {
+        type_error("unbound name")
+    }
+    fn repr(&self) -> String {
+        "<unbound>".to_string()
+    }
 }
 
 /// Module globals are thread-local cells; this reads and writes them in one call.
 pub trait GlobalCell {
     fn get_value(&'static self) -> Value;
     fn set_value(&'static self, v: Value);
+    /// The global's value, or CPython's NameError when it was never assigned.
+    fn bound_value(&'static self, name: &str) -> PyResult<Value>;
 }
 
 impl GlobalCell for std::thread::LocalKey<PyCell> {
@@ -426,5 +479,12 @@ impl GlobalCell for std::thread::LocalKey<PyCell> {
     }
     fn set_value(&'static self, v: Value) {
         self.with(|c| c.set(v))
+    }
+    fn bound_value(&'static self, name: &str) -> PyResult<Value> {
+        let v = self.get_value();
+        if v.is_unbound() {
+            return Err(PyErr::new(&NAME_ERROR, format!("name '{}' is not defined", name)));
+        }
+        Ok(v)
     }
 }

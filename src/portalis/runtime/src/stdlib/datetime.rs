@@ -993,6 +993,11 @@ impl NativeObject for Dt {
             ("weekday", _, Some(d)) => Ok(Value::Int(d.weekday())),
             ("isoweekday", _, Some(d)) => Ok(Value::Int(d.weekday() + 1)),
             ("toordinal", _, Some(d)) => Ok(Value::Int(d.ordinal())),
+            ("timetuple", _, Some(d)) => {
+                let yday = d.ordinal() - Ymd { year: d.year, month: 1, day: 1 }.ordinal() + 1;
+                let fields = [d.year, d.month, d.day, t.hour, t.minute, t.second, d.weekday(), yday, -1];
+                Ok(crate::stdlib::time::struct_time(fields))
+            }
             ("isocalendar", _, Some(d)) => {
                 let (y, w, wd) = d.iso_calendar();
                 Ok(Value::Native(Rc::new(IsoCalendarDate([y, w, wd]))))

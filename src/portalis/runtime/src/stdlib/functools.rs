@@ -1,4 +1,4 @@
-//! `functools`: reduce, wraps, and the callable objects `partial` and `cmp_to_key`.
+//! `functools`: reduce, wraps, update_wrapper, and the callable objects `partial` and `cmp_to_key`.
 
 use crate::builtins::call as call_value;
 use crate::exc::*;
@@ -27,16 +27,22 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
         "functools.wraps" => {
             let wrapped = a.req(0, "wrapped")?.clone();
             Ok(Value::func("wraps", move |args: Vec<Value>| {
-                let wrapper = args.into_iter().next().unwrap_or_default();
-                let name = match crate::classes::getattr(&wrapped, "__name__") {
-                    Ok(Value::Str(s)) => s.to_string(),
-                    _ => "wrapper".to_string(),
-                };
-                Ok(Value::func(&name, move |args| call_value(&wrapper, args)))
+                Ok(update_wrapper(args.into_iter().next().unwrap_or_default(), &wrapped))
             }))
         }
+        "functools.update_wrapper" => Ok(update_wrapper(a.req(0, "wrapper")?.clone(), a.req(1, "wrapped")?)),
         _ => type_error(format!("{} is not available", name)),
     }
+}
+
+/// `update_wrapper(wrapper, wrapped)`: the wrapper under the wrapped function's name (the
+/// only metadata a compiled function carries).
+fn update_wrapper(wrapper: Value, wrapped: &Value) -> Value {
+    let name = match crate::classes::getattr(wrapped, "__name__") {
+        Ok(Value::Str(s)) => s.to_string(),
+        _ => "wrapper".to_string(),
+    };
+    Value::func(&name, move |args| call_value(&wrapper, args))
 }
 
 fn reduce(f: &Value, iterable: &Value, initial: Option<&Value>) -> PyResult<Value> {

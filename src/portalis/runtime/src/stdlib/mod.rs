@@ -4,8 +4,10 @@
 
 pub mod argparse;
 pub mod array;
+pub mod base64;
 pub mod bisect;
 pub mod chainmap;
+pub mod cmath;
 pub mod collections;
 pub mod copy;
 pub mod csv;
@@ -46,6 +48,8 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
     match module {
         "math" => math_call(name, &args),
         "argparse" => crate::stdlib::argparse::call(name, &args),
+        "cmath" => crate::stdlib::cmath::call(name, &args),
+        "base64" => crate::stdlib::base64::call(name, &args),
         "re" => crate::stdlib::re::call(name, &args),
         "collections.ChainMap" => crate::stdlib::chainmap::construct(&args),
         "collections" => crate::stdlib::collections::call(name, &args),
@@ -109,7 +113,9 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         "sys.stdout" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: false })),
         "sys.stderr" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: true })),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
+        "sys.float_info" => Value::Native(std::rc::Rc::new(FloatInfo)),
         _ => match crate::stdlib::re::constant(name)
+            .or_else(|| crate::stdlib::cmath::attribute(name))
             .or_else(|| crate::stdlib::itertools::attribute(name))
             .or_else(|| crate::stdlib::datetime::attribute(name))
             .or_else(|| crate::stdlib::csv::attribute(name))
@@ -218,9 +224,11 @@ fn gcd(mut x: i64, mut y: i64) -> i64 {
 }
 
 /// `math.floor`/`ceil`/`trunc`: ints stay ints, floats become ints.
-fn to_integral(v: &Value, f: fn(f64) -> f64) -> PyResult<Value> {
+fn to_integral(v: &Value, f: fn(f64) -> f64, dunder: &str) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::Bool(_) => Ok(Value::Int(v.to_int()?)),
+        Value::BigInt(_) => Ok(v.clone()),
+        Value::Native(n) => n.call_method(dunder, vec![], vec![]),
         _ => crate::builtins::float_to_int(f(v.to_f64()?)),
     }
 }
@@ -251,9 +259,9 @@ fn math_call(name: &str, a: &Args) -> PyResult<Value> {
             }
             Ok(Value::Float(x.sqrt()))
         }
-        "math.floor" => to_integral(a.req(0, "x")?, f64::floor),
-        "math.ceil" => to_integral(a.req(0, "x")?, f64::ceil),
-        "math.trunc" => to_integral(a.req(0, "x")?, f64::trunc),
+        "math.floor" => to_integral(a.req(0, "x")?, f64::floor, "__floor__"),
+        "math.ceil" => to_integral(a.req(0, "x")?, f64::ceil, "__ceil__"),
+        "math.trunc" => to_integral(a.req(0, "x")?, f64::trunc, "__trunc__"),
         "math.fabs" => Ok(Value::Float(float_arg(a, 0, "x")?.abs())),
         "math.exp" => unary(f64::exp),
         "math.sin" => unary(f64::sin),
@@ -499,6 +507,55 @@ impl NativeObject for Stdin {
     }
     fn items(&self) -> PyResult<Vec<Value>> {
         Ok(all_lines())
+    }
+}
+
+/// `sys.float_info`: the f64 format's limits, a read-only named tuple.
+struct FloatInfo;
+
+impl FloatInfo {
+    fn fields() -> [(&'static str, Value); 11] {
+        [
+            ("max", Value::Float(f64::MAX)),
+            ("max_exp", Value::Int(f64::MAX_EXP as i64)),
+            ("max_10_exp", Value::Int(f64::MAX_10_EXP as i64)),
+            ("min", Value::Float(f64::MIN_POSITIVE)),
+            ("min_exp", Value::Int(f64::MIN_EXP as i64)),
+            ("min_10_exp", Value::Int(f64::MIN_10_EXP as i64)),
+            ("dig", Value::Int(f64::DIGITS as i64)),
+            ("mant_dig", Value::Int(f64::MANTISSA_DIGITS as i64)),
+            ("epsilon", Value::Float(f64::EPSILON)),
+            ("radix", Value::Int(f64::RADIX as i64)),
+            ("rounds", Value::Int(1)),
+        ]
+    }
+}
+
+impl NativeObject for FloatInfo {
+    fn type_name(&self) -> &'static str {
+        "sys.float_info"
+    }
+    fn call_method(&self, name: &str, _args: Vec<Value>, _kw: Vec<(&str, Value)>) -> PyResult<Value> {
+        self.getattr(name)
+    }
+    fn getattr(&self, name: &str) -> PyResult<Value> {
+        match FloatInfo::fields().iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => Ok(v.clone()),
+            None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'sys.float_info' object has no attribute '{}'", name))),
+        }
+    }
+    fn repr(&self) -> String {
+        let parts: Vec<String> = FloatInfo::fields().iter().map(|(n, v)| format!("{}={}", n, v.repr())).collect();
+        format!("sys.float_info({})", parts.join(", "))
+    }
+    fn len(&self) -> PyResult<i64> {
+        Ok(11)
+    }
+    fn getitem(&self, index: &Value) -> PyResult<Value> {
+        crate::ops::getitem(&Value::tuple(self.items()?), index)
+    }
+    fn items(&self) -> PyResult<Vec<Value>> {
+        Ok(FloatInfo::fields().iter().map(|(_, v)| v.clone()).collect())
     }
 }
 

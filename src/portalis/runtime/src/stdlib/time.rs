@@ -69,6 +69,11 @@ struct StructTime {
 const FIELD_NAMES: [&str; 9] =
     ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"];
 
+/// A `time.struct_time` of the nine fields (`date.timetuple()`), with no zone name.
+pub fn struct_time(fields: [i64; 9]) -> Value {
+    Value::Native(std::rc::Rc::new(StructTime { fields, zone: Rc::from(""), gmtoff: 0 }))
+}
+
 impl StructTime {
     fn utc(secs: i64) -> StructTime {
         StructTime::from_epoch(secs, Rc::from("GMT"), 0)
