@@ -12,6 +12,7 @@ import ast
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
+from portalis.lower.containers import is_list_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 
 BINARY_OPS = {  # every ast operator
@@ -43,6 +44,9 @@ I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
 # right away when the inference proved they always give a float or a bool, so the code
 # around them stays native.
 _UNBOXED = (ast.Subscript, ast.Call, ast.Attribute, ast.BinOp, ast.Name, ast.BoolOp, ast.IfExp)
+# Expressions that build a new list, computed as a Value where no typed form is lowered:
+# unboxed at once when the analysis made the list typed (nothing else holds it yet).
+_FRESH_LISTS = (ast.ListComp, ast.Call, ast.List, ast.BinOp)
 
 
 # Attributes CPython objects have that a compiled program cannot offer: reading one,
@@ -75,6 +79,10 @@ class ExprLowering:
             return ir.Call("Value::Str", [ir.MethodCall(e, "clone", []) if isinstance(e, ir.Var) else e])
         if e.ty == "bool":
             return ir.Call("Value::Bool", [e])
+        if is_list_type(e.ty):
+            return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
+        if e.ty == "()":
+            return ir.BlockExpr(ir.Block([ir.ExprStmt(e)], ir.Raw("Value::None")))
         if isinstance(e, ir.Var):
             return ir.MethodCall(e, "clone", [])
         return e
@@ -83,7 +91,7 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES:
+        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -188,6 +196,10 @@ class ExprLowering:
                        "rewrite the expression with supported constructs")
             return ir.Raw("Value::None")
         lowered = method(node)
+        if lowered.ty == "Value" and isinstance(node, _FRESH_LISTS):
+            typed = self.list_type(node)
+            if typed is not None:
+                return self.unbox_list(lowered, typed)
         if lowered.ty == "Value" and isinstance(node, _UNBOXED):
             native = self.types.scalars.expr_type(node)
             if native in COPY_TYPES:
@@ -219,6 +231,9 @@ class ExprLowering:
         return self.load_name(node.id, node)
 
     def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
+        typed = self.typed_list_binop(node)
+        if typed is not None:
+            return typed
         func = BINARY_OPS[type(node.op)]
         left, right = self.expr(node.left), self.expr(node.right)
         return self.native_binop(type(node.op), left, right) or \
@@ -303,7 +318,7 @@ class ExprLowering:
             return value
         if value.ty in ("i64", "f64"):
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
-        if value.ty == "Str":
+        if value.ty == "Str" or is_list_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
         return ir.MethodCall(value, "truthy", [])
 
@@ -369,6 +384,9 @@ class ExprLowering:
         return ir.BlockExpr(ir.Block(stmts, ir.Var(tmp)))
 
     def expr_List(self, node: ast.List) -> ir.Expr:
+        typed = self.typed_list_literal(node)
+        if typed is not None:
+            return typed
         return ir.Call("Value::list", [self._items(node.elts)])
 
     def expr_Tuple(self, node: ast.Tuple) -> ir.Expr:
@@ -400,6 +418,9 @@ class ExprLowering:
 
     def expr_Subscript(self, node: ast.Subscript) -> ir.Expr:
         obj = self.expr(node.value)
+        typed = self.typed_subscript(node, obj)
+        if typed is not None:
+            return typed
         if isinstance(node.slice, ast.Slice):
             s = node.slice
             bounds = [self.ref(self._bound(b)) for b in (s.lower, s.upper, s.step)]
