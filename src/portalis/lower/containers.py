@@ -214,6 +214,34 @@ class ContainerLowering:
         self._tuple_for(node, loop, out, iterable, names, [element_type(t) for t in types])
         return True
 
+    def native_source(self, gen: ast.comprehension) -> tuple[ir.Expr, str] | None:
+        """A comprehension's `for x in lst` over a typed list, or `for i in range(...)`
+        over machine ints, as a Rust iterator and the Rust type of its variable."""
+        if not isinstance(gen.target, ast.Name) or gen.is_async:
+            return None
+        ty = self.list_type(gen.iter)
+        if ty is not None:
+            return ir.MethodCall(self.expr(gen.iter), "iter", [], ty="iter"), element_type(ty)
+        it = gen.iter
+        if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range" \
+                and 1 <= len(it.args) <= 3 and not it.keywords and self._is_builtin_name("range") \
+                and all(self._machine_int_expr(a) for a in it.args):
+            return self.int_range(it.args), "i64"
+        return None
+
+    def _machine_int_expr(self, node: ast.expr) -> bool:
+        """`node` lowers to an i64 (an int literal, an int local, `len(...)`, or + - * of those)."""
+        if isinstance(node, ast.Constant):
+            return type(node.value) is int and -2 ** 63 <= node.value < 2 ** 63
+        if isinstance(node, ast.Name):
+            return self.var_type(node.id) == "i64"
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return self._machine_int_expr(node.operand)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub, ast.Mult)):
+            return self._machine_int_expr(node.left) and self._machine_int_expr(node.right)
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
+            and len(node.args) == 1 and not node.keywords and self._is_builtin_name("len")
+
     def _is_builtin_name(self, name: str) -> bool:
         return not self._is_local(name) and name not in self.global_vars and name not in self.functions \
             and self._comp_var(name) is None and not self._is_cell(name)

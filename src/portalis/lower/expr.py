@@ -12,7 +12,7 @@ import ast
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
-from portalis.lower.containers import is_list_type
+from portalis.lower.containers import element_type, is_list_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 
 BINARY_OPS = {  # every ast operator
@@ -137,7 +137,7 @@ class ExprLowering:
     def load_name(self, name: str, node: ast.AST) -> ir.Expr:
         comp = self._comp_var(name)
         if comp is not None:
-            return ir.Var(comp)
+            return ir.Var(comp, ty=self.ctx.comp_types.get(comp, "Value"))
         if self._is_cell(name):
             return ir.MethodCall(ir.Var(ident(name)), "get", [])
         if self._is_local(name):
@@ -166,7 +166,8 @@ class ExprLowering:
     def store_name(self, name: str, value: ir.Expr, out: list, node: ast.AST) -> None:
         comp = self._comp_var(name)
         if comp is not None:
-            out.append(ir.Let(comp, self.own(value)))
+            ty = self.ctx.comp_types.get(comp)
+            out.append(ir.Let(comp, self.to_native(value, ty) if ty else self.own(value)))
             return
         if self._is_cell(name):
             out.append(ir.ExprStmt(ir.MethodCall(ir.Var(ident(name)), "set", [self.own(value)])))
@@ -582,8 +583,9 @@ class ExprLowering:
         from portalis.lower.module import _expression_names
         gen = node.generators[0]
         it = self.ctx.fresh("source")
-        stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))])),
-                                       mutable=True)]
+        source = self.native_source(gen)
+        iterator = source[0] if source else self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))]))
+        stmts: list[ir.Stmt] = [ir.Let(it, iterator, mutable=True)]
         bound = set(target_names(gen.target))
         used = {n.id for part in [node.elt, *gen.ifs] for n, _ in _expression_names(part) if isinstance(n, ast.Name)}
         for name in sorted(used - bound):
@@ -596,13 +598,18 @@ class ExprLowering:
         self.ctx.comp_vars = saved_frames + [frame]
         item = self.ctx.fresh("item")
         body: list[ir.Stmt] = []
-        self.assign(gen.target, ir.Raw(item), body)
+        if source:
+            item = frame[gen.target.id]
+            self.ctx.comp_types[item] = source[1]
+        else:
+            self.assign(gen.target, ir.Raw(item), body)
         produce: list[ir.Stmt] = [ir.Return(ir.Call("Ok", [ir.Call("Some", [self.own(self.expr(node.elt))])]))]
         for cond in reversed(gen.ifs):
             produce = [ir.If(self.condition(cond), ir.Block(produce))]
         body.extend(produce)
         self.ctx.stack, self.ctx.comp_vars = saved_stack, saved_frames
-        loop = ir.WhileLet(f"Some({item})", ir.Try(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body))
+        advance = ir.MethodCall(ir.Var(it), "next", [])
+        loop = ir.WhileLet(f"Some({item})", advance if source else ir.Try(advance), ir.Block(body))
         closure = ir.Closure([], ir.Block([loop], ir.Raw("Ok(None)")), ret="PyResult<Option<Value>>")
         return ir.BlockExpr(ir.Block(stmts, ir.Call("Value::iter", [closure])))
 
@@ -614,8 +621,12 @@ class ExprLowering:
         acc = self.ctx.fresh("acc")
         frame: dict[str, str] = {}
         self.ctx.comp_vars.append(frame)
-        inner = self._comprehension_loops(node, node.generators, acc, kind, frame)
+        typed = self.list_type(node) if kind == "list" else None
+        inner = self._comprehension_loops(node, node.generators, acc, typed or kind, frame)
         self.ctx.comp_vars.pop()
+        if typed:
+            init = ir.Let(acc, ir.Raw("Vec::new()"), mutable=True, ty=f"Vec<{element_type(typed)}>")
+            return ir.BlockExpr(ir.Block([init] + inner, ir.Call("List::from_vec", [ir.Var(acc)], ty=typed)), ty=typed)
         init = ir.Let(acc, ir.Raw("Dict::new()" if kind == "dict" else "Vec::new()"), mutable=True,
                       ty=None if kind == "dict" else "Vec<Value>")
         finish = {
@@ -628,26 +639,37 @@ class ExprLowering:
 
     def _comprehension_loops(self, node, generators, acc: str, kind: str, frame: dict) -> list[ir.Stmt]:
         gen = generators[0]
-        iterable = self.expr(gen.iter)
+        source = self.native_source(gen)
         it = self.ctx.fresh("iter")
         item = self.ctx.fresh("item")
-        stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True)]
+        stmts: list[ir.Stmt] = []
+        if source is None:
+            iterable = self.expr(gen.iter)
+            stmts.append(ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True))
         body: list[ir.Stmt] = []
         for name in target_names(gen.target):
             frame[name] = self.ctx.fresh(ident(name))
-        self.assign(gen.target, ir.Raw(item), body)
+        if source is None:
+            self.assign(gen.target, ir.Raw(item), body)
+        else:
+            self.ctx.comp_types[frame[gen.target.id]] = source[1]
         inner: list[ir.Stmt]
         if len(generators) > 1:
             inner = self._comprehension_loops(node, generators[1:], acc, kind, frame)
         elif kind == "dict":
             key, value = self.own(self.expr(node.key)), self.own(self.expr(node.value))
             inner = [ir.ExprStmt(self.fallible(ir.Call("methods::dict_insert", [ir.Raw(f"&mut {acc}"), key, value])))]
+        elif is_list_type(kind):
+            inner = [ir.ExprStmt(ir.MethodCall(ir.Var(acc), "push", [self.to_native(self.expr(node.elt), element_type(kind))]))]
         else:
             inner = [ir.ExprStmt(ir.MethodCall(ir.Var(acc), "push", [self.own(self.expr(node.elt))]))]
         for cond in reversed(gen.ifs):
             inner = [ir.If(self.condition(cond), ir.Block(inner))]
         body.extend(inner)
-        stmts.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body)))
+        if source is not None:
+            stmts.append(ir.ForIn(frame[gen.target.id], source[0], ir.Block(body)))
+        else:
+            stmts.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body)))
         return stmts
 
     # ---- exceptions -----------------------------------------------------------------------------

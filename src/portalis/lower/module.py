@@ -70,6 +70,7 @@ class FnCtx:
     declared: set[str] = field(default_factory=set)
     stack: list = field(default_factory=list)  # LoopCtx | TryCtx | FinallyCtx, innermost last
     comp_vars: list[dict[str, str]] = field(default_factory=list)
+    comp_types: dict[str, str] = field(default_factory=dict)  # native comprehension variables' Rust types
     counter: int = 0
     handler_vars: list[str] = field(default_factory=list)  # caught exceptions, innermost last
     hoisted: bool = False  # a local was declared early: its first value may go unread

@@ -31,7 +31,10 @@ _EXACT_IN_F64 = 2 ** 53
 class NativeLowering:
     def var_type(self, name: str) -> str:
         """The Rust type of a plain local of the current function: native or `Value`."""
-        if self._comp_var(name) is not None or self._is_cell(name) or not self._is_local(name):
+        comp = self._comp_var(name)
+        if comp is not None:
+            return self.ctx.comp_types.get(comp, "Value")
+        if self._is_cell(name) or not self._is_local(name):
             return "Value"
         node = self.ctx.scope.node
         if self.types.ints.is_int_var(node, name):

@@ -227,6 +227,8 @@ class _Finder:
             if scope is not None and not ok:
                 if scope.kind == "module":
                     ok = name not in self.module_globals and name in scope.assigned
+                elif scope.kind == "comprehension":
+                    ok = name in self._typed_loop_names(scope.node)
                 elif scope.kind == "function":
                     ok = name in scope.locals and name not in scope.cells and name not in scope.free \
                         and name not in scope.params
@@ -234,6 +236,12 @@ class _Finder:
         for cls in self.model.classes.values():
             for place in cls.attrs.values():
                 self._mention(place.type, False)
+
+    def _typed_loop_names(self, comprehension: ast.AST) -> set[str]:
+        """Variables of a comprehension bound by `for x in lst` over a list: the lowering
+        iterates the typed list natively and holds `x` typed."""
+        return {g.target.id for g in getattr(comprehension, "generators", ())
+                if isinstance(g.target, ast.Name) and not g.is_async and list_class(self._ty(g.iter)) is not None}
 
     # ---- expressions --------------------------------------------------------------------------
 
@@ -266,6 +274,8 @@ class _Finder:
         """The expression is a form the lowering builds as a typed list."""
         if isinstance(node, ast.Name):
             return True
+        if isinstance(node, ast.Starred):
+            return self._produced(node.value)
         if isinstance(node, ast.List):
             return not any(isinstance(e, ast.Starred) for e in node.elts)
         if isinstance(node, ast.ListComp):
@@ -327,6 +337,8 @@ class _Finder:
                 and list_class(self._name_type(parent.target)) is not None
         if isinstance(parent, (ast.Return, ast.Expr, ast.FormattedValue)):
             return True
+        if isinstance(parent, ast.Starred):
+            return self._used(parent)
         if isinstance(parent, (ast.For, ast.comprehension)):
             return fld == "iter"
         if isinstance(parent, (ast.If, ast.While)):
@@ -350,6 +362,9 @@ class _Finder:
                 and arity[0] <= len(call.args) <= arity[1] and not call.keywords \
                 and not any(isinstance(a, ast.Starred) for a in call.args) \
                 and (parent.attr not in _BOXED_METHODS or self._pure(call.args))
+        if isinstance(parent, ast.Call) and fld == "args" and isinstance(parent.func, ast.Name) \
+                and parent.func.id == "zip" and not parent.keywords and self._builtin(parent.func):
+            return self._pure(parent.args[parent.args.index(node) + 1:]) and self._flat_rows(node)
         if isinstance(parent, ast.Call) and fld == "args" and not parent.keywords \
                 and not any(isinstance(a, ast.Starred) for a in parent.args):
             func = parent.func
@@ -361,6 +376,15 @@ class _Finder:
             if isinstance(func, ast.Attribute) and list_class(self._ty(func.value)) is not None:
                 return func.attr in ("append", "insert", "extend")
         return False
+
+    def _flat_rows(self, node: ast.expr) -> bool:
+        """`zip(*rows)` boxes copies of the rows into the tuples it yields: only scalars
+        may be in them (a list would be a copy, not the list itself)."""
+        if not isinstance(node, ast.Starred):
+            return True
+        rows = list_class(self._ty(node.value))
+        row = list_class(rows.ty) if rows is not None else None
+        return row is not None and list_class(row.ty) is None
 
     def _pure(self, exprs: list[ast.expr]) -> bool:
         """Evaluating `exprs` cannot change a list: a list boxed as a copy before them
