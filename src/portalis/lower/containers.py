@@ -143,6 +143,10 @@ class ContainerLowering:
             if args:
                 return self.fallible(ir.MethodCall(receiver, "pop_at", [self.machine_int(self.expr(args[0]))], ty=elem))
             return self.fallible(ir.MethodCall(receiver, "pop", [], ty=elem))
+        if name == "remove" and len(args) == 1:
+            receiver = self.expr(func.value)
+            item = self.to_native(self.expr(args[0]), elem)
+            return self.fallible(ir.MethodCall(receiver, "remove", [ir.Ref(item)], ty="()"))
         if name in ("reverse", "sort", "clear") and not args:
             return ir.MethodCall(self.expr(func.value), name, [], ty="()")
         if name == "copy" and not args:

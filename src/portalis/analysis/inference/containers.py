@@ -32,14 +32,17 @@ from portalis.frontend import astwalk
 _SCALARS = {"int": "i64", "float": "f64", "bool": "bool", "str": "Str"}
 # Methods of a typed list the lowering calls natively.
 LIST_METHODS = {"append": (1, 1), "pop": (0, 1), "insert": (2, 2), "reverse": (0, 0), "sort": (0, 0),
-                "copy": (0, 0), "extend": (1, 1), "clear": (0, 0), "index": (1, 1), "count": (1, 1)}
+                "copy": (0, 0), "extend": (1, 1), "clear": (0, 0), "index": (1, 1), "count": (1, 1),
+                "remove": (1, 1)}
 # Builtins that only read a list: a boxed copy gives the same result.
 READING_BUILTINS = {"len", "sum", "min", "max", "sorted", "list", "print", "str", "repr", "tuple", "set",
                     "frozenset", "any", "all", "bool", "enumerate", "zip"}
 _FRESH_BUILTINS = ("list", "sorted")
+_LAZY_READERS = ("filter", "map", "reversed")  # iterators over a list: a copy only if read at once
 _BOXED_METHODS = ("index", "count")  # read through a boxed copy
 _PURE_BUILTINS = {"len", "abs", "min", "max", "sum", "str", "repr", "int", "float", "bool", "round", "sorted",
-                  "list", "tuple", "chr", "ord"}
+                  "list", "tuple", "chr", "ord", "range", "enumerate", "zip", "any", "all", "set", "isinstance",
+                  "divmod", "pow", "hash", "format"}
 _STR_SPLITS = ("split", "rsplit", "splitlines")
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Pow, ast.LShift, ast.FloorDiv, ast.Mod, ast.BitOr, ast.BitXor,
                ast.BitAnd, ast.RShift)
@@ -361,7 +364,8 @@ class _Finder:
             return isinstance(call, ast.Call) and call.func is parent and arity is not None \
                 and arity[0] <= len(call.args) <= arity[1] and not call.keywords \
                 and not any(isinstance(a, ast.Starred) for a in call.args) \
-                and (parent.attr not in _BOXED_METHODS or self._pure(call.args))
+                and (parent.attr not in _BOXED_METHODS or self._pure(call.args)) \
+                and (parent.attr != "remove" or self._same_elements(node, call.args[0]))
         if isinstance(parent, ast.Call) and fld == "args" and isinstance(parent.func, ast.Name) \
                 and parent.func.id == "zip" and not parent.keywords and self._builtin(parent.func):
             return self._pure(parent.args[parent.args.index(node) + 1:]) and self._flat_rows(node)
@@ -372,6 +376,8 @@ class _Finder:
                 if func.id in self.direct and func.id in self.model.module_functions:
                     return True
                 later = parent.args[parent.args.index(node) + 1:]
+                if func.id in _LAZY_READERS and self._builtin(func):
+                    return self._consumed_at_once(parent) and self._pure(later)
                 return func.id in READING_BUILTINS and self._builtin(func) and self._pure(later)
             if isinstance(func, ast.Attribute) and list_class(self._ty(func.value)) is not None:
                 return func.attr in ("append", "insert", "extend")
@@ -386,6 +392,35 @@ class _Finder:
         row = list_class(rows.ty) if rows is not None else None
         return row is not None and list_class(row.ty) is None
 
+    def _same_elements(self, lst: ast.expr, item: ast.expr) -> bool:
+        """`item` has exactly the type of the list's elements (`lst.remove(item)` then
+        compares like with like)."""
+        cls, ty = list_class(self._ty(lst)), self._ty(item)
+        if cls is None or ty is None or len(ty.atoms) != 1:
+            return False
+        inner = list_class(ty)
+        return inner is list_class(cls.ty) if inner is not None else set(ty.atoms) == set(cls.ty.atoms)
+
+    def _consumed_at_once(self, node: ast.expr) -> bool:
+        """An iterator (`filter(f, lst)`) that a loop or a builtin reads to the end at once,
+        so that reading a copy of the list is the same as reading the list."""
+        parent = self.parent.get(id(node))
+        if isinstance(parent, (ast.For, ast.comprehension)):
+            return self.field.get(id(node)) == "iter"
+        return isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and len(parent.args) == 1 \
+            and parent.func.id in ("list", "sorted", "sum", "min", "max", "tuple", "set", "any", "all") \
+            and self._builtin(parent.func)
+
+    def _pure_call(self, call: ast.Call) -> bool:
+        """A builtin that changes no list, a method of a str or number, or a list method that only reads."""
+        func = call.func
+        if isinstance(func, ast.Name):
+            return func.id in _PURE_BUILTINS and self._builtin(func)
+        receiver = self._ty(func.value) if isinstance(func, ast.Attribute) else None
+        if receiver is not None and list_class(receiver) is not None:
+            return func.attr in ("index", "count", "copy")
+        return receiver is not None and receiver.only("str", "int", "float", "bool")
+
     def _pure(self, exprs: list[ast.expr]) -> bool:
         """Evaluating `exprs` cannot change a list: a list boxed as a copy before them
         is still what Python reads after them."""
@@ -393,8 +428,7 @@ class _Finder:
             for n in astwalk.walk(e):
                 if isinstance(n, (ast.NamedExpr, ast.Yield, ast.YieldFrom, ast.Await, ast.Lambda)):
                     return False
-                if isinstance(n, ast.Call) and not (isinstance(n.func, ast.Name) and n.func.id in _PURE_BUILTINS
-                                                    and self._builtin(n.func)):
+                if isinstance(n, ast.Call) and not self._pure_call(n):
                     return False
         return True
 
@@ -457,6 +491,9 @@ class _Finder:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FRESH_BUILTINS \
                 and node.args:
             arg = node.args[0]
+            if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id in ("filter", "reversed") \
+                    and arg.args and self._builtin(arg.func):
+                arg = arg.args[-1]  # the items of the list, some of them or reversed
             source = list_class(self._ty(arg))
             if source is not None:
                 self._write(cls, ("elems", source))
@@ -559,7 +596,7 @@ class _Finder:
                 if isinstance(n, ast.Assign):
                     for t in n.targets:
                         for name_node in astwalk.walk(t):
-                            if isinstance(name_node, ast.Name):
+                            if isinstance(name_node, ast.Name) and isinstance(name_node.ctx, ast.Store):
                                 table.setdefault(name_node.id, []).append(n.value)
                 elif isinstance(n, ast.AugAssign) and isinstance(n.target, ast.Name):
                     table.setdefault(n.target.id, []).append(ast.BinOp(n.target, n.op, n.value))

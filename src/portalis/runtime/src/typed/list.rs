@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::Elem;
 use crate::ops::{norm_index, pick, slice_indices};
-use crate::{index_error, PyResult, Value};
+use crate::{index_error, value_error, PyResult, Value};
 
 /// A Python list of `T`s; `clone` is an alias of the same list (see the module docs).
 pub struct List<T>(Rc<RefCell<Vec<T>>>);
@@ -40,6 +40,13 @@ impl<T: Elem> Elem for List<T> {
             }
         }
         a.len() < b.len()
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        if Rc::ptr_eq(&self.0, &other.0) {
+            return true;
+        }
+        let (a, b) = (self.0.borrow(), other.0.borrow());
+        a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.py_eq(y))
     }
 }
 
@@ -168,6 +175,18 @@ impl<T: Elem> List<T> {
         let mut out = self.0.borrow().clone();
         out.extend(other.0.borrow().iter().cloned());
         List::from_vec(out)
+    }
+
+    /// `lst.remove(value)`: the first item equal to it.
+    pub fn remove(&self, value: &T) -> PyResult<()> {
+        let mut items = self.0.borrow_mut();
+        match items.iter().position(|x| x.py_eq(value)) {
+            Some(i) => {
+                items.remove(i);
+                Ok(())
+            }
+            None => value_error("list.remove(x): x not in list"),
+        }
     }
 
     pub fn reverse(&self) {

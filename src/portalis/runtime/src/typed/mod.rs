@@ -20,6 +20,8 @@ pub trait Elem: Clone {
     fn from_value(v: &Value) -> PyResult<Self>;
     /// Python's `<` between two elements (what `sort`, `min` and `max` use).
     fn py_lt(&self, other: &Self) -> bool;
+    /// Python's `==` between two elements (what `remove`, `index` and `in` use).
+    fn py_eq(&self, other: &Self) -> bool;
 }
 
 impl Elem for i64 {
@@ -31,6 +33,9 @@ impl Elem for i64 {
     }
     fn py_lt(&self, other: &Self) -> bool {
         self < other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
     }
 }
 
@@ -44,6 +49,9 @@ impl Elem for f64 {
     fn py_lt(&self, other: &Self) -> bool {
         self < other
     }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
 }
 
 impl Elem for bool {
@@ -55,6 +63,9 @@ impl Elem for bool {
     }
     fn py_lt(&self, other: &Self) -> bool {
         !*self & *other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
     }
 }
 
@@ -68,6 +79,9 @@ impl Elem for Str {
     fn py_lt(&self, other: &Self) -> bool {
         // UTF-8 byte order is code point order, which is how Python compares strs.
         self.as_bytes() < other.as_bytes()
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
     }
 }
 
