@@ -15,7 +15,7 @@ import re
 
 from portalis import ir
 from portalis.frontend import astwalk
-from portalis.lower.containers import is_list_type, list_path
+from portalis.lower.containers import element_type, is_list_type, list_path
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
 COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
@@ -108,8 +108,12 @@ class NativeLowering:
         return None
 
     def native_compare(self, op: ast.cmpop, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
-        """A comparison of two native numbers (or two bools) as a Rust operator.  An int
-        compared with a float converts only when that is exact (a small int literal)."""
+        """A comparison of two native numbers (or two bools) as a Rust operator, and `x in lst`
+        on a typed list of x's type as a search without boxing.  An int compared with a
+        float converts only when that is exact (a small int literal)."""
+        if isinstance(op, (ast.In, ast.NotIn)) and is_list_type(right.ty) and left.ty == element_type(right.ty):
+            found = ir.MethodCall(right, "contains", [ir.Ref(left)], ty="bool")
+            return found if isinstance(op, ast.In) else ir.Unary("!", found, ty="bool")
         rust = _COMPARE.get(type(op))
         if rust is None:
             return None

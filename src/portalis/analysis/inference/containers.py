@@ -412,10 +412,15 @@ class _Finder:
             and self._builtin(parent.func)
 
     def _pure_call(self, call: ast.Call) -> bool:
-        """A builtin that changes no list, a method of a str or number, or a list method that only reads."""
+        """A builtin that changes no list, a method of a str or number, a list method that
+        only reads, or a call that is handed no list: typed lists are held only by locals,
+        parameters and typed lists, so code can only reach one through its arguments."""
         func = call.func
-        if isinstance(func, ast.Name):
-            return func.id in _PURE_BUILTINS and self._builtin(func)
+        if isinstance(func, ast.Name) and func.id in _PURE_BUILTINS and self._builtin(func):
+            return True
+        if isinstance(func, ast.Name) and func.id != "next":
+            parts = call.args + [k.value for k in call.keywords]
+            return not any(_mentions_list(self._ty(a.value if isinstance(a, ast.Starred) else a)) for a in parts)
         receiver = self._ty(func.value) if isinstance(func, ast.Attribute) else None
         if receiver is not None and list_class(receiver) is not None:
             return func.attr in ("index", "count", "copy")
@@ -480,14 +485,19 @@ class _Finder:
             for e in node.elts:
                 self._write(cls, (e, scope, ()))
         elif isinstance(node, ast.ListComp):
-            names = ()
-            if all(isinstance(g.target, ast.Name) and is_range_call(g.iter) and not g.is_async for g in node.generators):
-                names = tuple(g.target.id for g in node.generators)
-                for g in node.generators:
+            names = []
+            for g in node.generators:
+                source = list_class(self._ty(g.iter))
+                if not isinstance(g.target, ast.Name) or g.is_async:
+                    self.bad.add(id(cls))
+                elif is_range_call(g.iter):
                     self._write(cls, ("range", g.iter, scope))
-            else:
-                self.bad.add(id(cls))
-            self._write(cls, (node.elt, scope, names))
+                elif source is not None:
+                    self._write(cls, ("elems", source))  # its variable is an int while the source is
+                else:
+                    self.bad.add(id(cls))
+                names.append(getattr(g.target, "id", ""))
+            self._write(cls, (node.elt, scope, tuple(names)))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _FRESH_BUILTINS \
                 and node.args:
             arg = node.args[0]
@@ -608,6 +618,20 @@ class _Finder:
                     table.setdefault(n.target.id, []).append(n.value)
             cache[key] = table
         return cache[key].get(name, [])
+
+
+def _mentions_list(ty: Ty | None) -> bool:
+    """Whether a value of this type can be or hold a list (a value of unknown type can)."""
+    if ty is None:
+        return True
+    for atom, payload in ty.atoms.items():
+        if atom in ("list", "dyn", "func", "iter") or atom.startswith("class:"):
+            return True
+        if atom == "dict" and _mentions_list(payload[1].find().ty):  # keys are never lists
+            return True
+        if atom.startswith("tuple") and any(_mentions_list(t) for t in payload):
+            return True
+    return False
 
 
 def is_range_call(node: ast.expr) -> bool:

@@ -177,6 +177,11 @@ impl<T: Elem> List<T> {
         List::from_vec(out)
     }
 
+    /// `value in lst`.
+    pub fn contains(&self, value: &T) -> bool {
+        self.0.borrow().iter().any(|x| x.py_eq(value))
+    }
+
     /// `lst.remove(value)`: the first item equal to it.
     pub fn remove(&self, value: &T) -> PyResult<()> {
         let mut items = self.0.borrow_mut();
