@@ -485,7 +485,3 @@ def _growing(bindings: dict[str, list], candidates: set[str]) -> set[str]:
                 seen.add(d)
                 todo.extend(deps.get(d, ()))
     return grow
-
-
-def infer_machine_ints(parsed: ParsedModule, scopes: ScopeInfo) -> MachineInts:
-    return _IntInference(parsed, scopes).run()
