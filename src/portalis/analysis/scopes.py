@@ -31,6 +31,7 @@ class Scope:
     free: set[str] = field(default_factory=set)
     children: list["Scope"] = field(default_factory=list)
     is_generator: bool = False  # a function whose body yields
+    consumer: str | None = None  # a generator expression passed straight to this builtin (sum, any, ...)
 
     @property
     def locals(self) -> set[str]:
@@ -65,6 +66,7 @@ class _Collector(ast.NodeVisitor):
         self.root = Scope(module, "module", None)
         self.by_node = {id(module): self.root}
         self.current = self.root
+        self._consumers: dict[int, str] = {}
 
     def _enter(self, node: ast.AST, kind: str) -> Scope:
         scope = Scope(node, kind, self.current)
@@ -116,10 +118,21 @@ class _Collector(ast.NodeVisitor):
             self.visit(stmt)
         self.current = outer
 
+    def visit_Call(self, node: ast.Call) -> None:
+        arg = node.args[0] if len(node.args) == 1 and not node.keywords else None
+        if isinstance(arg, ast.GeneratorExp) and not any(isinstance(n, ast.NamedExpr) for n in astwalk.walk(arg)):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in _CONSUMERS:
+                self._consumers[id(arg)] = func.id
+            elif isinstance(func, ast.Attribute) and func.attr == "join":
+                self._consumers[id(arg)] = ""
+        self.generic_visit(node)
+
     def _comprehension(self, node, elements) -> None:
         self.visit(node.generators[0].iter)
         outer = self.current
         self.current = self._enter(node, "comprehension")
+        self.current.consumer = self._consumers.get(id(node))
         for i, gen in enumerate(node.generators):
             if i:
                 self.visit(gen.iter)
@@ -191,13 +204,42 @@ def _defining_scope(scope: Scope, name: str) -> Scope | None:
     return None
 
 
+# Builtins that consume a generator expression passed to them before they return.
+_CONSUMERS = frozenset({"sum", "any", "all", "min", "max", "list", "sorted", "tuple", "set", "frozenset", "dict"})
+
+
+def _inlined_between(user: Scope, owner: Scope) -> bool:
+    """Whether only eager comprehensions (list, set, dict: lowered inline, run at
+    once) lie between a scope reading a variable and the scope owning it, so the
+    variable needs no cell.  A generator expression runs later and a lambda or def
+    may outlive the call: those read the variable through a cell, unless the generator
+    is handed straight to a builtin that consumes it (`sum(x * k for x in v)`)."""
+    scope = user
+    while scope is not owner:
+        if scope.kind != "comprehension":
+            return False
+        if isinstance(scope.node, ast.GeneratorExp) and (scope.consumer is None or _shadowed(scope.consumer, scope)):
+            return False
+        scope = scope.parent
+    return True
+
+
+def _shadowed(builtin: str, scope: Scope | None) -> bool:
+    """A generator passed to `builtin` is consumed at once, unless the name is rebound."""
+    while scope is not None:
+        if builtin in scope.assigned or builtin in scope.params:
+            return True
+        scope = scope.parent
+    return False
+
+
 def _resolve(scope: Scope, module: Scope, module_globals: set[str]) -> None:
     if scope.kind != "module":
         wanted = (scope.reads - scope.locals) | scope.declared_nonlocal
         for name in wanted:
             owner = _defining_scope(scope, name)
             if owner is not None and name not in scope.declared_global:
-                if owner.kind != "comprehension":
+                if owner.kind != "comprehension" and not _inlined_between(scope, owner):
                     owner.cells.add(name)
                 # every scope between the user and the owner passes the cell through
                 walk = scope

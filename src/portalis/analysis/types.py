@@ -16,6 +16,7 @@ from portalis.diagnostics import Diagnostic
 from portalis.frontend.parse import ParsedModule
 from portalis.analysis.scopes import ScopeInfo
 from portalis.analysis.inference import Inference, infer
+from portalis.analysis.inference.containers import TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.native import NativeScalars, native_scalars
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
@@ -36,6 +37,7 @@ class TypeInfo:
     ints: "MachineInts | None" = None
     inference: "Inference | None" = None  # whole-program types (analysis.inference)
     scalars: NativeScalars = field(default_factory=NativeScalars)  # f64 and bool places
+    containers: TypedContainers = field(default_factory=TypedContainers)  # lists held as List<T>
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -66,7 +68,10 @@ def literal_type(node: ast.expr) -> str | None:
 
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
-    info = TypeInfo(ints=infer_machine_ints(parsed, scopes), inference=infer(parsed, scopes))
+    inference = infer(parsed, scopes)
+    ints = _IntInference(parsed, scopes)
+    containers = typed_containers(inference, set(ints.candidates), scopes.module_globals)
+    info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
     info.scalars = native_scalars(info.inference, set(info.ints.params))
     calls: dict[str, list[ast.Call]] = {}
     for node in parsed.nodes:
@@ -176,6 +181,13 @@ class _IntInference:
                 self.calls[node.func.id].append(node)
         self.returns_of = {name: _own_returns(fn) for name, fn in self.candidates.items()}
         self.state = MachineInts()
+        self.containers = TypedContainers()
+        self.extra_ints: tuple[str, ...] = ()  # comprehension variables over int ranges
+
+    def _int_list(self, node: ast.expr) -> bool:
+        """`node` is a typed list of machine ints."""
+        return self.containers.inference is not None and \
+            self.containers.is_int_class(self.containers.inference.expr_type(node))
 
     def _collect_bindings(self, scope_node) -> dict[str, list]:
         """name -> list of bound expressions (or markers) for the scope's plain locals."""
@@ -201,13 +213,11 @@ class _IntInference:
                 continue
             if isinstance(node, ast.Assign):
                 for t in node.targets:
-                    if isinstance(t, ast.Name):
-                        if t.id in out:
-                            out[t.id].append(node.value)
-                    else:
-                        for n in astwalk.walk(t):
-                            if isinstance(n, ast.Name):
-                                bad(n.id)
+                    for name, value in _assigned_names(t, node.value):
+                        if value is None:
+                            bad(name)
+                        elif name in out:
+                            out[name].append(value)
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
                 if node.value is not None and node.target.id in out:
                     out[node.target.id].append(node.value)
@@ -215,13 +225,11 @@ class _IntInference:
                 if node.target.id in out:
                     out[node.target.id].append(ast.BinOp(ast.Name(node.target.id, ast.Load()), node.op, node.value))
             elif isinstance(node, ast.For):
-                if isinstance(node.target, ast.Name) and _is_range_call(node.iter):
-                    if node.target.id in out:
-                        out[node.target.id].append(("range", node.iter))
-                else:
-                    for n in astwalk.walk(node.target):
-                        if isinstance(n, ast.Name):
-                            bad(n.id)
+                for name, binding in _loop_bindings(node):
+                    if binding is None:
+                        bad(name)
+                    elif name in out:
+                        out[name].append(binding)
             elif isinstance(node, (ast.With, ast.ExceptHandler, ast.NamedExpr, ast.Delete, ast.Import,
                                    ast.ImportFrom, ast.FunctionDef, ast.ClassDef, ast.Global, ast.Nonlocal)):
                 for n in astwalk.walk(node) if not isinstance(node, (ast.FunctionDef, ast.ClassDef)) else []:
@@ -245,7 +253,14 @@ class _IntInference:
             v = node.value
             return INT if type(v) is int and I64_RANGE[0] <= v <= I64_RANGE[1] else VALUE
         if isinstance(node, ast.Name):
+            if node.id in self.extra_ints:
+                return INT
             return INT if scope_node is not None and self.state.is_int_var(scope_node, node.id) else VALUE
+        if isinstance(node, ast.Subscript) and not isinstance(node.slice, ast.Slice) and self._int_list(node.value):
+            return INT
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "pop" \
+                and self._int_list(node.func.value):
+            return INT
         if isinstance(node, ast.BinOp) and isinstance(node.op, _INT_OPS):
             ok = self.expr_type(node.left, scope_node) == INT and self.expr_type(node.right, scope_node) == INT
             return INT if ok else VALUE
@@ -268,7 +283,11 @@ class _IntInference:
 
     # ---- fixed point -------------------------------------------------------------------------
 
-    def run(self) -> MachineInts:
+    def run(self, containers: TypedContainers | None = None) -> MachineInts:
+        """The fixed point; `containers`: typed lists whose int classes hold machine ints
+        only if every value stored into them is one (demoted here otherwise)."""
+        if containers is not None:
+            self.containers = containers
         st = self.state
         for scope_node in self.scope_nodes:
             bindings = self.bindings[id(scope_node)]
@@ -290,7 +309,30 @@ class _IntInference:
                     changed = True
             for scope_node in self.scope_nodes:
                 changed |= self._update_vars(scope_node)
+            changed |= self._update_int_lists()
         return st
+
+    def _update_int_lists(self) -> bool:
+        containers = self.containers
+        dropped = [cid for cid, writes in containers.int_writes.items()
+                   if containers.elements.get(cid) == "i64" and not all(self._int_write(w) for w in writes)]
+        containers.drop(dropped)
+        return bool(dropped)
+
+    def _int_write(self, write) -> bool:
+        if write[0] == "elems":
+            return self.containers.elements.get(id(write[1])) == "i64"
+        if write[0] == "range":
+            return all(self.expr_type(a, self._analysed(write[2])) == INT for a in write[1].args)
+        expr, scope, names = write
+        self.extra_ints = names
+        try:
+            return self.expr_type(expr, self._analysed(scope)) == INT
+        finally:
+            self.extra_ints = ()
+
+    def _analysed(self, scope_node: ast.AST) -> ast.AST | None:
+        return scope_node if id(scope_node) in self.bindings else None
 
     def _update_params(self, name: str, fn: ast.FunctionDef) -> bool:
         st = self.state
@@ -334,7 +376,7 @@ class _IntInference:
                 continue
             for b in binds:
                 if isinstance(b, tuple):
-                    ok = all(self.expr_type(a, scope_node) == INT for a in b[1].args)
+                    ok = self._loop_binding_is_int(b, scope_node)
                 else:
                     ok = self.expr_type(b, scope_node) == INT
                 if not ok:
@@ -343,6 +385,14 @@ class _IntInference:
                     changed = True
                     break
         return changed
+
+    def _loop_binding_is_int(self, binding: tuple, scope_node) -> bool:
+        kind, node = binding
+        if kind == "range":
+            return all(self.expr_type(a, scope_node) == INT for a in node.args)
+        if kind == "elem":
+            return self._int_list(node)
+        return kind == "count"
 
     def _demote_param(self, scope_node, name: str) -> None:
         """A parameter rebound to a non-int is a `Value` parameter."""
@@ -355,11 +405,6 @@ class _IntInference:
 def _plain_signature(fn: ast.FunctionDef) -> bool:
     a = fn.args
     return not (a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or fn.decorator_list)
-
-
-def _is_range_call(node: ast.expr) -> bool:
-    return (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "range"
-            and 1 <= len(node.args) <= 3 and not node.keywords)
 
 
 def _own_returns(fn: ast.FunctionDef):
@@ -376,8 +421,41 @@ def _multiplicative_returns(returns: list[ast.Return]) -> bool:
     return False
 
 
+def _assigned_names(target: ast.expr, value: ast.expr):
+    """(name, value) for the names an assignment binds: `a, b = x, y` binds each name
+    to its own value; None where the value is an item of something unpacked."""
+    if isinstance(target, ast.Name):
+        return [(target.id, value)]
+    if isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) \
+            and len(target.elts) == len(value.elts) \
+            and not any(isinstance(e, ast.Starred) for e in target.elts + value.elts):
+        return [pair for t, v in zip(target.elts, value.elts) for pair in _assigned_names(t, v)]
+    return [(n.id, None) for n in astwalk.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)]
+
+
+def _loop_bindings(node: ast.For):
+    """(name, binding) for the names a for loop binds: ("range", call) for a range,
+    ("elem", list) for the items of a list, ("count", None) for enumerate's index,
+    None where the value is not known to be an int."""
+    target, it = node.target, node.iter
+    if isinstance(target, ast.Name):
+        return [(target.id, ("range", it) if is_range_call(it) else ("elem", it))]
+    names = [n.id for n in astwalk.walk(target) if isinstance(n, ast.Name)]
+    call = it if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords else None
+    if call is None or not isinstance(target, ast.Tuple) or not all(isinstance(e, ast.Name) for e in target.elts):
+        return [(n, None) for n in names]
+    elts = [e.id for e in target.elts]
+    if call.func.id == "enumerate" and len(call.args) == 1 and len(elts) == 2:
+        return [(elts[0], ("count", None)), (elts[1], ("elem", call.args[0]))]
+    if call.func.id == "zip" and len(call.args) == len(elts):
+        return [(n, ("elem", a)) for n, a in zip(elts, call.args)]
+    return [(n, None) for n in names]
+
+
 def _names_in(node) -> set[str]:
     if isinstance(node, tuple):
+        if node[0] != "range":
+            return set()
         return set().union(*(_names_in(a) for a in node[1].args)) if node[1].args else set()
     return {n.id for n in astwalk.walk(node) if isinstance(n, ast.Name)}
 
@@ -407,7 +485,3 @@ def _growing(bindings: dict[str, list], candidates: set[str]) -> set[str]:
                 seen.add(d)
                 todo.extend(deps.get(d, ()))
     return grow
-
-
-def infer_machine_ints(parsed: ParsedModule, scopes: ScopeInfo) -> MachineInts:
-    return _IntInference(parsed, scopes).run()

@@ -471,6 +471,9 @@ class CallLowering:
                        "check the call")
             return ir.Raw("Value::None")
         f = self.fallible
+        typed = self.typed_list_builtin(node, name)
+        if typed is not None:
+            return typed
         if name == "open":
             return self._open(node, "io.open")
         if name == "print":

@@ -12,6 +12,7 @@ import ast
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
+from portalis.lower.containers import element_type, is_list_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 
 BINARY_OPS = {  # every ast operator
@@ -43,6 +44,9 @@ I64_MIN, I64_MAX = -(2 ** 63), 2 ** 63 - 1
 # right away when the inference proved they always give a float or a bool, so the code
 # around them stays native.
 _UNBOXED = (ast.Subscript, ast.Call, ast.Attribute, ast.BinOp, ast.Name, ast.BoolOp, ast.IfExp)
+# Expressions that build a new list, computed as a Value where no typed form is lowered:
+# unboxed at once when the analysis made the list typed (nothing else holds it yet).
+_FRESH_LISTS = (ast.ListComp, ast.Call, ast.List, ast.BinOp)
 
 
 # Attributes CPython objects have that a compiled program cannot offer: reading one,
@@ -75,6 +79,10 @@ class ExprLowering:
             return ir.Call("Value::Str", [ir.MethodCall(e, "clone", []) if isinstance(e, ir.Var) else e])
         if e.ty == "bool":
             return ir.Call("Value::Bool", [e])
+        if is_list_type(e.ty):
+            return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
+        if e.ty == "()":
+            return ir.BlockExpr(ir.Block([ir.ExprStmt(e)], ir.Raw("Value::None")))
         if isinstance(e, ir.Var):
             return ir.MethodCall(e, "clone", [])
         return e
@@ -83,7 +91,7 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES:
+        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -129,7 +137,7 @@ class ExprLowering:
     def load_name(self, name: str, node: ast.AST) -> ir.Expr:
         comp = self._comp_var(name)
         if comp is not None:
-            return ir.Var(comp)
+            return ir.Var(comp, ty=self.ctx.comp_types.get(comp, "Value"))
         if self._is_cell(name):
             return ir.MethodCall(ir.Var(ident(name)), "get", [])
         if self._is_local(name):
@@ -159,7 +167,8 @@ class ExprLowering:
     def store_name(self, name: str, value: ir.Expr, out: list, node: ast.AST) -> None:
         comp = self._comp_var(name)
         if comp is not None:
-            out.append(ir.Let(comp, self.own(value)))
+            ty = self.ctx.comp_types.get(comp)
+            out.append(ir.Let(comp, self.to_native(value, ty) if ty else self.own(value)))
             return
         if self._is_cell(name):
             out.append(ir.ExprStmt(ir.MethodCall(ir.Var(ident(name)), "set", [self.own(value)])))
@@ -189,6 +198,10 @@ class ExprLowering:
                        "rewrite the expression with supported constructs")
             return ir.Raw("Value::None")
         lowered = method(node)
+        if lowered.ty == "Value" and isinstance(node, _FRESH_LISTS):
+            typed = self.list_type(node)
+            if typed is not None:
+                return self.unbox_list(lowered, typed)
         if lowered.ty == "Value" and isinstance(node, _UNBOXED):
             native = self.types.scalars.expr_type(node)
             if native in COPY_TYPES:
@@ -222,6 +235,9 @@ class ExprLowering:
         return self.load_name(node.id, node)
 
     def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
+        typed = self.typed_list_binop(node)
+        if typed is not None:
+            return typed
         func = BINARY_OPS[type(node.op)]
         left, right = self.expr(node.left), self.expr(node.right)
         return self.native_binop(type(node.op), left, right) or \
@@ -306,7 +322,7 @@ class ExprLowering:
             return value
         if value.ty in ("i64", "f64"):
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
-        if value.ty == "Str":
+        if value.ty == "Str" or is_list_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
         return ir.MethodCall(value, "truthy", [])
 
@@ -372,6 +388,9 @@ class ExprLowering:
         return ir.BlockExpr(ir.Block(stmts, ir.Var(tmp)))
 
     def expr_List(self, node: ast.List) -> ir.Expr:
+        typed = self.typed_list_literal(node)
+        if typed is not None:
+            return typed
         return ir.Call("Value::list", [self._items(node.elts)])
 
     def expr_Tuple(self, node: ast.Tuple) -> ir.Expr:
@@ -403,6 +422,9 @@ class ExprLowering:
 
     def expr_Subscript(self, node: ast.Subscript) -> ir.Expr:
         obj = self.expr(node.value)
+        typed = self.typed_subscript(node, obj)
+        if typed is not None:
+            return typed
         if isinstance(node.slice, ast.Slice):
             s = node.slice
             bounds = [self.ref(self._bound(b)) for b in (s.lower, s.upper, s.step)]
@@ -581,8 +603,9 @@ class ExprLowering:
         from portalis.lower.module import _expression_names
         gen = node.generators[0]
         it = self.ctx.fresh("source")
-        stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))])),
-                                       mutable=True)]
+        source = self.native_source(gen)
+        iterator = source[0] if source else self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))]))
+        stmts: list[ir.Stmt] = [ir.Let(it, iterator, mutable=True)]
         bound = set(target_names(gen.target))
         used = {n.id for part in [node.elt, *gen.ifs] for n, _ in _expression_names(part) if isinstance(n, ast.Name)}
         for name in sorted(used - bound):
@@ -595,13 +618,18 @@ class ExprLowering:
         self.ctx.comp_vars = saved_frames + [frame]
         item = self.ctx.fresh("item")
         body: list[ir.Stmt] = []
-        self.assign(gen.target, ir.Raw(item), body)
+        if source:
+            item = frame[gen.target.id]
+            self.ctx.comp_types[item] = source[1]
+        else:
+            self.assign(gen.target, ir.Raw(item), body)
         produce: list[ir.Stmt] = [ir.Return(ir.Call("Ok", [ir.Call("Some", [self.own(self.expr(node.elt))])]))]
         for cond in reversed(gen.ifs):
             produce = [ir.If(self.condition(cond), ir.Block(produce))]
         body.extend(produce)
         self.ctx.stack, self.ctx.comp_vars = saved_stack, saved_frames
-        loop = ir.WhileLet(f"Some({item})", ir.Try(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body))
+        advance = ir.MethodCall(ir.Var(it), "next", [])
+        loop = ir.WhileLet(f"Some({item})", advance if source else ir.Try(advance), ir.Block(body))
         closure = ir.Closure([], ir.Block([loop], ir.Raw("Ok(None)")), ret="PyResult<Option<Value>>")
         return ir.BlockExpr(ir.Block(stmts, ir.Call("Value::iter", [closure])))
 
@@ -613,8 +641,12 @@ class ExprLowering:
         acc = self.ctx.fresh("acc")
         frame: dict[str, str] = {}
         self.ctx.comp_vars.append(frame)
-        inner = self._comprehension_loops(node, node.generators, acc, kind, frame)
+        typed = self.list_type(node) if kind == "list" else None
+        inner = self._comprehension_loops(node, node.generators, acc, typed or kind, frame)
         self.ctx.comp_vars.pop()
+        if typed:
+            init = ir.Let(acc, ir.Raw("Vec::new()"), mutable=True, ty=f"Vec<{element_type(typed)}>")
+            return ir.BlockExpr(ir.Block([init] + inner, ir.Call("List::from_vec", [ir.Var(acc)], ty=typed)), ty=typed)
         init = ir.Let(acc, ir.Raw("Dict::new()" if kind == "dict" else "Vec::new()"), mutable=True,
                       ty=None if kind == "dict" else "Vec<Value>")
         finish = {
@@ -627,26 +659,37 @@ class ExprLowering:
 
     def _comprehension_loops(self, node, generators, acc: str, kind: str, frame: dict) -> list[ir.Stmt]:
         gen = generators[0]
-        iterable = self.expr(gen.iter)
+        source = self.native_source(gen)
         it = self.ctx.fresh("iter")
         item = self.ctx.fresh("item")
-        stmts: list[ir.Stmt] = [ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True)]
+        stmts: list[ir.Stmt] = []
+        if source is None:
+            iterable = self.expr(gen.iter)
+            stmts.append(ir.Let(it, self.fallible(ir.Call("iter::iterate", [self.ref(iterable)])), mutable=True))
         body: list[ir.Stmt] = []
         for name in target_names(gen.target):
             frame[name] = self.ctx.fresh(ident(name))
-        self.assign(gen.target, ir.Raw(item), body)
+        if source is None:
+            self.assign(gen.target, ir.Raw(item), body)
+        else:
+            self.ctx.comp_types[frame[gen.target.id]] = source[1]
         inner: list[ir.Stmt]
         if len(generators) > 1:
             inner = self._comprehension_loops(node, generators[1:], acc, kind, frame)
         elif kind == "dict":
             key, value = self.own(self.expr(node.key)), self.own(self.expr(node.value))
             inner = [ir.ExprStmt(self.fallible(ir.Call("methods::dict_insert", [ir.Raw(f"&mut {acc}"), key, value])))]
+        elif is_list_type(kind):
+            inner = [ir.ExprStmt(ir.MethodCall(ir.Var(acc), "push", [self.to_native(self.expr(node.elt), element_type(kind))]))]
         else:
             inner = [ir.ExprStmt(ir.MethodCall(ir.Var(acc), "push", [self.own(self.expr(node.elt))]))]
         for cond in reversed(gen.ifs):
             inner = [ir.If(self.condition(cond), ir.Block(inner))]
         body.extend(inner)
-        stmts.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body)))
+        if source is not None:
+            stmts.append(ir.ForIn(frame[gen.target.id], source[0], ir.Block(body)))
+        else:
+            stmts.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), ir.Block(body)))
         return stmts
 
     # ---- exceptions -----------------------------------------------------------------------------

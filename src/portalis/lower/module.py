@@ -17,6 +17,7 @@ from portalis import ir
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
+from portalis.lower.containers import ContainerLowering
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.native import ZERO, NativeLowering
@@ -24,6 +25,7 @@ from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
 from portalis.analysis.scopes import Scope, ScopeInfo
 from portalis.analysis.types import TypeInfo
+from portalis.analysis.inference.containers import is_range_call
 
 # Identifiers keep the Python program's own names (camelCase ones included), so Rust's
 # naming-style lint is the one lint turned off.
@@ -68,6 +70,7 @@ class FnCtx:
     declared: set[str] = field(default_factory=set)
     stack: list = field(default_factory=list)  # LoopCtx | TryCtx | FinallyCtx, innermost last
     comp_vars: list[dict[str, str]] = field(default_factory=list)
+    comp_types: dict[str, str] = field(default_factory=dict)  # native comprehension variables' Rust types
     counter: int = 0
     handler_vars: list[str] = field(default_factory=list)  # caught exceptions, innermost last
     hoisted: bool = False  # a local was declared early: its first value may go unread
@@ -92,7 +95,7 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, ClassLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -364,7 +367,7 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
             if not self._is_local(name) or self._is_cell(name):
                 continue
             ty = self.var_type(name)
-            initial = ir.Raw(ZERO[ty], ty=ty) if ty != "Value" else ir.Raw("Value::None")
+            initial = ir.Raw(ZERO.get(ty, "List::default()"), ty=ty) if ty != "Value" else ir.Raw("Value::None")
             out.append(ir.Let(ident(name), initial, mutable=True))
             self.ctx.declared.add(name)
             self.ctx.hoisted = True
@@ -466,6 +469,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         self.ctx.stack = saved
 
     def stmt_Assign(self, node: ast.Assign, out) -> None:
+        if self.parallel_assign(node, out):
+            return
         value = self.expr(node.value)
         if len(node.targets) == 1:
             self.assign(node.targets[0], value, out)
@@ -482,6 +487,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
         op = _INPLACE_OPS.get(type(node.op))
         target = node.target
+        if self.typed_augassign(node, out):
+            return
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)
             operand = self.expr(node.value)
@@ -514,6 +521,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
             self.store_name(target.id, value, out, target)
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._unpack(target, value, out)
+        elif isinstance(target, ast.Subscript) and self.typed_item_store(target, value, out):
+            return
         elif isinstance(target, ast.Subscript):
             obj = self.expr(target.value)
             if isinstance(target.slice, ast.Slice):
@@ -625,8 +634,11 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
-        if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id):
-            self._int_range_loop(node, loop, out)
+        if self.typed_for(node, loop, out):
+            self._else_clause(node, broke, out)
+            return
+        if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id) and is_range_call(node.iter):
+            self.native_for(node, loop, out, self.int_range(node.iter.args), "i64")
             self._else_clause(node, broke, out)
             return
         iterable = self.expr(node.iter)
@@ -640,26 +652,23 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         out.append(ir.WhileLet(f"Some({item})", self.fallible(ir.MethodCall(ir.Var(it), "next", [])), body, label))
         self._else_clause(node, broke, out)
 
-    def _int_range_loop(self, node: ast.For, loop: LoopCtx, out) -> None:
-        """`for i in range(...)` over a machine-int variable: a native Rust `for` loop."""
-        args = [self.machine_int(self.expr(a)) for a in node.iter.args]
-        start, stop, step = (ir.Raw("0", ty="i64"), args[0], ir.Raw("1", ty="i64")) if len(args) == 1 else \
-            (args[0], args[1], args[2] if len(args) == 3 else ir.Raw("1", ty="i64"))
+    def native_for(self, node: ast.For, loop: LoopCtx, out, iterable: ir.Expr, item_ty: str) -> None:
+        """`for x in ...` over a Rust iterator of `item_ty` items (`for i in range(...)`
+        over machine ints, `for x in lst` over a typed list): a native Rust `for` loop."""
         name = node.target.id
         home, _ = self.ctx.homes.get(name, (None, False))
-        if home == id(node.body) and name not in self.ctx.declared:
+        if home == id(node.body) and name not in self.ctx.declared and self.var_type(name) == item_ty:
             pattern = ("mut " if self.ctx.store_counts.get(name, 0) > 1 else "") + ident(name)
             prefix: list[ir.Stmt] = []
             self.ctx.declared.add(name)
         else:
             pattern = self.ctx.fresh("item")
             prefix = []
-            self.store_name(name, ir.Raw(pattern, ty="i64"), prefix, node.target)
+            self.store_name(name, ir.Var(pattern, ty=item_ty), prefix, node.target)
         body = self._loop_body(node.body, loop, prefix)
         if pattern == ident(name) or pattern.startswith("mut "):
             self.ctx.declared.discard(name)
         label = loop.label if loop.label_used else None
-        iterable = self.fallible(ir.Call("intops::range", [start, stop, step]))
         out.append(ir.ForIn(pattern, iterable, body, label))
 
     def _jump_target(self, node) -> tuple[LoopCtx | None, bool]:

@@ -14,6 +14,8 @@ import dataclasses
 import re
 
 from portalis import ir
+from portalis.frontend import astwalk
+from portalis.lower.containers import element_type, is_list_type, list_path
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
 COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
@@ -29,30 +31,51 @@ _EXACT_IN_F64 = 2 ** 53
 class NativeLowering:
     def var_type(self, name: str) -> str:
         """The Rust type of a plain local of the current function: native or `Value`."""
-        if self._comp_var(name) is not None or self._is_cell(name) or not self._is_local(name):
+        comp = self._comp_var(name)
+        if comp is not None:
+            return self.ctx.comp_types.get(comp, "Value")
+        if self._is_cell(name) or not self._is_local(name):
             return "Value"
         node = self.ctx.scope.node
         if self.types.ints.is_int_var(node, name):
             return "i64"
-        return self.types.scalars.var_type(node, name) or "Value"
+        inference = self.types.inference
+        typed_list = self.types.containers.rust_type(inference.var_type(node, name)) if inference else None
+        return typed_list or self.types.scalars.var_type(node, name) or "Value"
 
     def param_types(self, function: str) -> list[str | None]:
         """Per parameter of a module function: its native type, or None for `Value`."""
         ints = self.types.ints.params.get(function, [])
         scalars = self.types.scalars.params.get(function, [])
-        count = max(len(ints), len(scalars))
+        lists = self._function_lists(function)
+        count = max(len(ints), len(scalars), len(lists[0]))
         return [("i64" if i < len(ints) and ints[i] else None) or (scalars[i] if i < len(scalars) else None)
-                for i in range(count)]
+                or (lists[0][i] if i < len(lists[0]) else None) for i in range(count)]
 
     def return_type(self, function: str) -> str | None:
         if function in self.types.ints.returns:
             return "i64"
-        return self.types.scalars.returns.get(function)
+        return self.types.scalars.returns.get(function) or self._function_lists(function)[1]
+
+    def _function_lists(self, function: str) -> tuple[list[str | None], str | None]:
+        """The typed-list parameters and result of a module function called directly."""
+        containers, inference = self.types.containers, self.types.inference
+        facts = inference.model.module_functions.get(function) if inference is not None else None
+        if facts is None or not containers.elements or function not in self.types.ints.params:
+            return [], None
+        scope = self.scopes.scope_of(facts.node)
+        params = [containers.rust_type(place.type) if name not in scope.cells else None for name, place in facts.params]
+        returns = None
+        if astwalk.ends_with_return(facts.node.body) and not scope.is_generator:
+            returns = containers.rust_type(facts.ret.type)
+        return params, returns
 
     def to_native(self, e: ir.Expr, ty: str) -> ir.Expr:
         """`e` as the native type `ty`, unboxing a Value the analysis proved holds one."""
         if ty == "i64":
             return self.machine_int(e)
+        if is_list_type(ty) and e.ty != ty:
+            return self.fallible(ir.Call(f"{list_path(ty)}::from_value", [self.ref(e)], ty=ty))
         if e.ty == ty:
             return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
         boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}[ty]
@@ -85,8 +108,12 @@ class NativeLowering:
         return None
 
     def native_compare(self, op: ast.cmpop, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
-        """A comparison of two native numbers (or two bools) as a Rust operator.  An int
-        compared with a float converts only when that is exact (a small int literal)."""
+        """A comparison of two native numbers (or two bools) as a Rust operator, and `x in lst`
+        on a typed list of x's type as a search without boxing.  An int compared with a
+        float converts only when that is exact (a small int literal)."""
+        if isinstance(op, (ast.In, ast.NotIn)) and is_list_type(right.ty) and left.ty == element_type(right.ty):
+            found = ir.MethodCall(right, "contains", [ir.Ref(left)], ty="bool")
+            return found if isinstance(op, ast.In) else ir.Unary("!", found, ty="bool")
         rust = _COMPARE.get(type(op))
         if rust is None:
             return None
@@ -101,6 +128,9 @@ class NativeLowering:
     def direct_method_call(self, node: ast.Call, func: ast.Attribute) -> ir.Expr | None:
         """`lst.append(x)` on a proven list and `math.sqrt(x)` on a float, without
         dispatching by name; None for every other call."""
+        typed = self.typed_list_method(node, func)
+        if typed is not None:
+            return typed
         if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
             return None
         base = func.value

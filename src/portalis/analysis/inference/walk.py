@@ -720,6 +720,12 @@ class Walker:
             return L.container("iter", self._const_place("range", INT))
         if name == "enumerate" and n >= 1:
             return L.container("iter", self._const_place("enumerate", L.tuple_of([INT, self.iter_elem(args[0])])))
+        if name == "zip" and any(isinstance(a, ast.Starred) for a in node.args):
+            # zip(*rows): tuples of as many items as there are rows, typed as iterables
+            items = EMPTY
+            for a, ty in zip(node.args, args):
+                items = L.join(items, self.iter_elem(self.iter_elem(ty)) if isinstance(a, ast.Starred) else self.iter_elem(ty))
+            return L.container("iter", self._const_place("zip", L.container("iter", self._const_place("zip items", items))))
         if name == "zip" and n >= 1 and not kwargs:
             return L.container("iter", self._const_place("zip", L.tuple_of([self.iter_elem(a) for a in args])))
         if name in ("list", "sorted", "set", "reversed", "iter", "frozenset"):

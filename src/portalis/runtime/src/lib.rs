@@ -32,10 +32,12 @@ pub mod strformat;
 pub mod strmethods;
 pub mod strops;
 pub mod tables;
+pub mod typed;
 pub mod value;
 
 pub use exc::*;
 pub use strops::Str;
+pub use typed::List;
 pub use value::*;
 
 /// `expr?` inside a Python `try` body: an error goes to the handler slot and leaves the

@@ -1105,7 +1105,8 @@ fn slice_bound(v: &Value) -> PyResult<i64> {
     }
 }
 
-fn pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
+/// The `count` items of a slice from `start` by `step` (also used by typed lists).
+pub fn pick<T: Clone>(items: &[T], start: i64, step: i64, count: usize) -> Vec<T> {
     let mut out = Vec::with_capacity(count);
     let mut i = start;
     for _ in 0..count {

@@ -1,0 +1,90 @@
+//! Typed containers: Python lists whose elements the translator proved to share one
+//! native type (`List<i64>`, `List<f64>`, `List<List<bool>>`, ...), without boxing each
+//! element in a `Value`.
+//!
+//! A `List<T>` is a shared handle like `Value::List`: cloning it is Python's aliasing
+//! (`b = a`), so a mutation through one alias is seen by all.  Conversion to a `Value`
+//! (`to_value`) copies and is only used where the program reads the list and lets go
+//! (printing, `str`, comparisons); the translator keeps a list typed only when every
+//! use of it is such a read or a typed operation.
+
+mod list;
+
+pub use list::{List, ListIter};
+
+use crate::{floatops, intops, strops, PyResult, Str, Value};
+
+/// An element type a typed container can hold: boxed to and unboxed from a `Value`.
+pub trait Elem: Clone {
+    fn to_value(&self) -> Value;
+    fn from_value(v: &Value) -> PyResult<Self>;
+    /// Python's `<` between two elements (what `sort`, `min` and `max` use).
+    fn py_lt(&self, other: &Self) -> bool;
+    /// Python's `==` between two elements (what `remove`, `index` and `in` use).
+    fn py_eq(&self, other: &Self) -> bool;
+}
+
+impl Elem for i64 {
+    fn to_value(&self) -> Value {
+        Value::Int(*self)
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        intops::unbox(v)
+    }
+    fn py_lt(&self, other: &Self) -> bool {
+        self < other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Elem for f64 {
+    fn to_value(&self) -> Value {
+        Value::Float(*self)
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        floatops::unbox(v)
+    }
+    fn py_lt(&self, other: &Self) -> bool {
+        self < other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Elem for bool {
+    fn to_value(&self) -> Value {
+        Value::Bool(*self)
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        floatops::unbox_bool(v)
+    }
+    fn py_lt(&self, other: &Self) -> bool {
+        !*self & *other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Elem for Str {
+    fn to_value(&self) -> Value {
+        Value::Str(self.clone())
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        strops::unbox(v)
+    }
+    fn py_lt(&self, other: &Self) -> bool {
+        // UTF-8 byte order is code point order, which is how Python compares strs.
+        self.as_bytes() < other.as_bytes()
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+#[cfg(test)]
+#[path = "../../tests/typed.rs"]
+mod tests;

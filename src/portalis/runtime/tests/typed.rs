@@ -1,0 +1,85 @@
+use super::*;
+
+fn ints(items: &[i64]) -> List<i64> {
+    List::from_vec(items.to_vec())
+}
+
+#[test]
+fn indexing_follows_python() {
+    let l = ints(&[1, 2, 3]);
+    assert_eq!(l.get(0).unwrap(), 1);
+    assert_eq!(l.get(-1).unwrap(), 3);
+    assert_eq!(l.get(-3).unwrap(), 1);
+    assert!(l.get(3).is_err());
+    assert!(l.get(-4).is_err());
+    l.set(-1, 9).unwrap();
+    assert_eq!(l.to_vec(), vec![1, 2, 9]);
+    assert!(l.set(5, 0).is_err());
+}
+
+#[test]
+fn clones_are_aliases_and_copies_are_not() {
+    let a = ints(&[1]);
+    let b = a.clone();
+    b.append(2);
+    assert_eq!(a.to_vec(), vec![1, 2]);
+    let c = a.copy();
+    c.append(3);
+    assert_eq!(a.len(), 2);
+    assert_eq!(c.len(), 3);
+}
+
+#[test]
+fn pop_insert_repeat_extend() {
+    let l = List::repeat(vec![0_i64], 3);
+    assert_eq!(l.to_vec(), vec![0, 0, 0]);
+    assert!(List::<i64>::repeat(vec![1], -2).is_empty());
+    l.insert(-1, 5);
+    l.insert(100, 7);
+    l.insert(-100, 8);
+    assert_eq!(l.to_vec(), vec![8, 0, 0, 5, 0, 7]);
+    assert_eq!(l.pop().unwrap(), 7);
+    assert_eq!(l.pop_at(0).unwrap(), 8);
+    assert!(l.pop_at(10).is_err());
+    l.extend(&l.clone());
+    assert_eq!(l.len(), 8);
+    let empty: List<i64> = List::default();
+    assert!(empty.pop().is_err());
+}
+
+#[test]
+fn slices_use_python_bounds() {
+    let l = ints(&[0, 1, 2, 3, 4]);
+    let s = l.slice(&Value::Int(1), &Value::Int(-1), &Value::None).unwrap();
+    assert_eq!(s.to_vec(), vec![1, 2, 3]);
+    let r = l.slice(&Value::None, &Value::None, &Value::Int(-2)).unwrap();
+    assert_eq!(r.to_vec(), vec![4, 2, 0]);
+    assert!(l.slice(&Value::None, &Value::None, &Value::Int(0)).is_err());
+}
+
+#[test]
+fn iteration_sees_appends_made_during_the_loop() {
+    let l = ints(&[1, 2]);
+    let mut seen = vec![];
+    for x in l.iter() {
+        if x < 3 {
+            l.append(x + 2);
+        }
+        seen.push(x);
+    }
+    assert_eq!(seen, vec![1, 2, 3, 4]);
+}
+
+#[test]
+fn sorting_and_boxing() {
+    let l = List::from_vec(vec![2.5, -1.0, 2.0]);
+    assert_eq!(l.sorted().to_vec(), vec![-1.0, 2.0, 2.5]);
+    let nested = List::from_vec(vec![ints(&[2]), ints(&[1, 5]), ints(&[1])]);
+    nested.sort();
+    assert_eq!(nested.to_value().repr(), "[[1], [1, 5], [2]]");
+    let flags = List::from_vec(vec![true, false]);
+    assert_eq!(flags.to_value().repr(), "[True, False]");
+    let back: List<bool> = List::from_value(&flags.to_value()).unwrap();
+    assert_eq!(back.to_vec(), vec![true, false]);
+    assert!(List::<f64>::from_value(&Value::list(vec![Value::Int(1)])).is_err());
+}
