@@ -13,6 +13,7 @@ from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
+from portalis.lower.structs import is_struct_type
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -75,6 +76,8 @@ class ExprLowering:
             return ir.Call("Value::Str", [ir.MethodCall(e, "clone", []) if isinstance(e, ir.Var) else e])
         if e.ty == "bool":
             return ir.Call("Value::Bool", [e])
+        if is_struct_type(e.ty):
+            return self.box_struct(e)
         if isinstance(e, ir.Var):
             return ir.MethodCall(e, "clone", [])
         return e
@@ -83,7 +86,7 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES:
+        if e.ty in NATIVE_TYPES or is_struct_type(e.ty):
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -287,7 +290,7 @@ class ExprLowering:
             if native is not None:
                 return native
             if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(node.comparators[0], ast.Constant) \
-                    and node.comparators[0].value is None and left.ty == "Value":
+                    and node.comparators[0].value is None and (left.ty == "Value" or left.ty.startswith("Option<")):
                 test = ir.MethodCall(left, "is_none", [])
                 return test if isinstance(op, ast.Is) else ir.Unary("!", test)
             if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -305,7 +308,7 @@ class ExprLowering:
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
         if value.ty == "Str":
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
-        return ir.MethodCall(value, "truthy", [])
+        return ir.MethodCall(self.own(value) if is_struct_type(value.ty) else value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
         if len(node.ops) == 1:
@@ -440,6 +443,9 @@ class ExprLowering:
         module_attr = self.module_attribute(node) or self.builtin_type_method(node)
         if module_attr is not None:
             return module_attr
+        typed = self.struct_attribute(node)
+        if typed is not None:
+            return typed
         if isinstance(node.value, ast.Name) and node.value.id in self.classes and not self._is_local(node.value.id):
             info = self.classes[node.value.id]
             return self.fallible(ir.Call("classes::class_getattr", [ir.Raw(f"&{info.static}"), ir.Raw(str_literal(node.attr))]))

@@ -20,6 +20,7 @@ from portalis.lower.calls import CallLowering
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.native import ZERO, NativeLowering
+from portalis.lower.structs import StructLowering
 from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
 from portalis.analysis.scopes import Scope, ScopeInfo
@@ -92,7 +93,7 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
+class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering, StructLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -255,18 +256,19 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
         scope = self.scopes.scope_of(node)
         outer = self.ctx
         self.ctx = FnCtx(scope, kind, *local_bindings(node.body))
-        native = self.param_types(node.name) if kind == "function" else []
+        native = self.param_types(node.name) if kind == "function" else self.method_param_types(node)
         params = [ir.Param(ident(p), (native[i] if i < len(native) else None) or "Value")
                   for i, p in enumerate(scope.params)]
         prologue = self._param_prologue(scope, params)
-        self.ctx.returns = self.return_type(node.name) if kind == "function" else None
+        returns = self.return_type(node.name) if kind == "function" else self.method_return_type(node)
+        self.ctx.returns = returns
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
         allow = self.ctx.hoisted
         self.ctx = outer
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
-        ret = f"PyResult<{(self.return_type(node.name) if kind == 'function' else None) or 'Value'}>"
+        ret = f"PyResult<{returns or 'Value'}>"
         return ir.Function(sig.rust_name, params, ret, body, doc=first_line,
                            python_name=node.name, allow_unused_assignments=allow)
 
@@ -347,7 +349,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
             if not self._is_local(name) or self._is_cell(name):
                 continue
             ty = self.var_type(name)
-            initial = ir.Raw(ZERO[ty], ty=ty) if ty != "Value" else ir.Raw("Value::None")
+            initial = ir.Raw("Value::None") if ty == "Value" else ir.Raw(ZERO[ty], ty=ty) if ty in ZERO \
+                else self.struct_zero(ty)
             out.append(ir.Let(ident(name), initial, mutable=True))
             self.ctx.declared.add(name)
             self.ctx.hoisted = True
@@ -413,7 +416,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
             self.error(node, "return outside a function", "remove the return statement")
             return
         if self.ctx.returns:
-            value = self.to_native(self.expr(node.value), self.ctx.returns)
+            value = self.to_native(self.expr(node.value) if node.value is not None else ir.Raw("Value::None"),
+                                   self.ctx.returns)
         else:
             value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
         if self.ctx.generator:
@@ -469,6 +473,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
             current = self.fallible(ir.Call("ops::getitem", [ir.Ref(obj), ir.Ref(key)]))
             value = self.fallible(ir.Call(op, [self.ref(current), self.ref(self.expr(node.value))]))
             out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setitem", [ir.Ref(obj), ir.Ref(key), value]))))
+        elif isinstance(target, ast.Attribute) and self.struct_augassign(node, op, out):
+            pass
         elif isinstance(target, ast.Attribute):
             obj = self._temp(self.expr(target.value), out)
             current = self.fallible(ir.Call("classes::getattr", [ir.Ref(obj), ir.Raw(str_literal(target.attr))]))
@@ -502,6 +508,8 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering):
                 else:
                     call = ir.Call("ops::setitem", [self.ref(obj), self.ref(key), self.own(value)])
                 out.append(ir.ExprStmt(self.fallible(call)))
+        elif isinstance(target, ast.Attribute) and self.struct_store(target, value, out):
+            pass
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [

@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from portalis import ir
+from portalis.lower.structs import is_struct_type
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
 COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
@@ -53,6 +54,8 @@ class NativeLowering:
         """`e` as the native type `ty`, unboxing a Value the analysis proved holds one."""
         if ty == "i64":
             return self.machine_int(e)
+        if is_struct_type(ty):
+            return self.unbox_struct(e, ty)
         if e.ty == ty:
             return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
         boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}[ty]
