@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from portalis import ir
 from portalis.emit.names import ident, static_ident, str_literal
-from portalis.lower.structs import method_ident
 
 
 @dataclass
@@ -156,7 +155,7 @@ class ClassLowering:
             else:
                 items.append(self._lower_method(entry, info))
         if struct is not None:
-            items[:0] = self.struct_items(struct, typed)
+            items[:0] = self.struct_items(struct, typed, node.name)
         if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
                 and objects_reach_text(self.parsed.nodes, node.name):
             self.warn(node, f"class {self.py_name(node.name)} has no __repr__ or __str__: CPython prints its "
@@ -211,9 +210,9 @@ class ClassLowering:
         self.current_class_info = info
         fn = self._lower_function(entry.node, sig, "method")
         self.current_class_info = None
-        fn.name = method_ident(entry.name)
+        fn.name = struct.impl_name(info.name, entry.name)
         fn.python_name = f"{info.name}.{entry.name}"
-        return fn, self.typed_method_wrapper(struct, entry, sig, fn)
+        return fn, self.typed_method_wrapper(struct, info.name, entry, sig, fn)
 
     # ---- statements and expressions -----------------------------------------------------------
 

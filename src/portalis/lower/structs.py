@@ -142,7 +142,8 @@ class StructLowering:
     # ---- calls -------------------------------------------------------------------------------
 
     def struct_method_call(self, node: ast.Call, func: ast.Attribute) -> ir.Expr | None:
-        """`obj.method(args)` called statically on a struct instance."""
+        """`obj.method(args)` called statically on a struct instance: the one method its
+        classes share, or a test of its class choosing among the overriding ones."""
         if self._unpacks(node):
             return None
         found = self._struct_of_node(func.value)
@@ -150,40 +151,73 @@ class StructLowering:
             return None
         info = found[0]
         model = self.types.scalars.inference.model
-        method = model.method(info.name, func.attr)
-        if method is None or method.cls.name != info.name or id(method.node) not in self.struct_plan.method_params \
-                or func.attr in model.root_class(info.name).attrs:
+        if func.attr in model.root_class(info.name).attrs:
+            return None  # an attribute of that name would be called instead
+        inference = self.types.scalars.inference
+        targets: list[tuple[list[str], object, object]] = []  # (classes, method facts, signature)
+        for cls in inference.expr_type(func.value).classes():
+            method = model.method(cls, func.attr)
+            if method is None or id(method.node) not in self.struct_plan.method_params:
+                return None
+            sig = self.classes[method.cls.name].methods.get(func.attr)
+            if sig is None or sig.node is not method.node or not _binds(node, sig, sig.params[1:]):
+                return None  # CPython's TypeError is raised at run time, by the dynamic call
+            same = next((t for t in targets if t[1] is method), None)
+            if same is not None:
+                same[0].append(cls)
+            else:
+                targets.append(([cls], method, sig))
+        if not targets:
             return None
-        sig = self.classes[info.name].methods.get(func.attr)
-        if sig is None or sig.node is not method.node:
-            return None
-        if not _binds(node, sig, sig.params[1:]):
-            return None  # CPython's TypeError is raised at run time, by the dynamic call
         obj, _ = self._receiver(func.value, func.attr)
+        if len(targets) == 1:
+            receiver = obj if obj.ty.startswith("&") else ir.Ref(obj)
+            return self._typed_call(info, targets[0][1], targets[0][2], node, receiver)
+        rets = {self.struct_plan.method_returns.get(id(t[1].node), "Value") for t in targets}
+        ret = rets.pop() if len(rets) == 1 else "Value"
+        held = ir.Var(self.ctx.fresh("receiver"), ty="&" + obj.ty.lstrip("&"))
+        chain: ir.Expr | None = None
+        for classes, method, sig in reversed(targets):
+            call = self._typed_call(info, method, sig, node, held)
+            call = call if ret != "Value" else self.own(call)
+            if chain is None:
+                chain = call  # the last one needs no test
+                continue
+            test = None
+            for cls in classes:
+                one = ir.Call("structs::is", [held, ir.Raw(f"&{self.classes[cls].static}")])
+                test = one if test is None else ir.Binary("||", test, one)
+            chain = ir.IfExpr(test, call, chain, ty=ret)
+        bind = ir.Let(held.name, obj if obj.ty.startswith("&") else ir.Ref(obj))
+        return ir.BlockExpr(ir.Block([bind], chain), ty=ret)
+
+    def _typed_call(self, info: StructInfo, method, sig, node: ast.Call, receiver: ir.Expr) -> ir.Expr:
         native = self.struct_plan.method_params[id(method.node)][1:]
         args = self._bind_arguments(node, sig, sig.params[1:], native)
         ret = self.struct_plan.method_returns.get(id(method.node), "Value")
-        receiver = obj if obj.ty.startswith("&") else ir.Ref(obj)
-        return self.fallible(ir.Call(f"{info.rust}::{method_ident(func.attr)}", [receiver, *args], ty=ret))
+        name = info.impl_name(method.cls.name, method.node.name)
+        return self.fallible(ir.Call(f"{info.rust}::{name}", [receiver, *args], ty=ret))
 
     def struct_new(self, node: ast.Call, name: str) -> ir.Expr | None:
-        """`Node(args)` for a struct class without subclasses: `Node::new(args)`."""
+        """`Node(args)` for a struct class: `Node::new(args)` (`Shape::new_Square` for a
+        subclass sharing the struct of its hierarchy)."""
         info = self.struct_of_class(name)
-        if info is None or not info.leaf or self._unpacks(node):
+        if info is None or self._unpacks(node):
             return None
         init = self.types.scalars.inference.model.method(name, "__init__")
         if init is None:
             if node.args or node.keywords:
                 return None
-            return ir.Call(f"structs::alloc::<{info.rust}>", [], ty=f"Obj<{info.rust}>")
-        if init.cls.name != name or id(init.node) not in self.struct_plan.method_params:
+            return ir.Call(f"structs::alloc_in::<{info.rust}>", [ir.Raw(f"&{self.classes[name].static}")],
+                           ty=f"Obj<{info.rust}>")
+        if id(init.node) not in self.struct_plan.method_params:
             return None
-        sig = self.classes[name].methods["__init__"]
-        if not _binds(node, sig, sig.params[1:]):
+        sig = self.classes[init.cls.name].methods.get("__init__")
+        if sig is None or sig.node is not init.node or not _binds(node, sig, sig.params[1:]):
             return None
         native = self.struct_plan.method_params[id(init.node)][1:]
         args = self._bind_arguments(node, sig, sig.params[1:], native)
-        return self.fallible(ir.Call(f"{info.rust}::new", args, ty=f"Obj<{info.rust}>"))
+        return self.fallible(ir.Call(f"{info.rust}::{info.constructor(name)}", args, ty=f"Obj<{info.rust}>"))
 
     # ---- items ---------------------------------------------------------------------------------
 
@@ -197,8 +231,13 @@ class StructLowering:
     def method_return_type(self, node: ast.FunctionDef) -> str | None:
         return self.struct_plan.method_returns.get(id(node))
 
-    def struct_items(self, info: StructInfo, methods: list[ir.Function]) -> list:
-        """The struct, its `Fields` and `StructClass` impls, and `impl` with its methods."""
+    def struct_items(self, info: StructInfo, methods: list[ir.Function], name: str) -> list:
+        """For the root class of a struct: the struct, its `Fields` and `StructClass`
+        impls; for each class: an `impl` with its constructor and typed methods."""
+        impl = [m for m in [self._constructor(info, name)] + methods if m is not None]
+        items: list = [ir.Impl(info.rust, impl, name)] if impl else []
+        if name != info.name:
+            return items
         cls = self.classes[info.name]
         fields = [(attr, field_ident(attr), ty) for attr, ty in info.fields.items()]
         decl = "\n".join(f"    {rust}: {'Cell' if ty in COPY_FIELDS else 'Field'}<{ty}>," for _, rust, ty in fields)
@@ -223,12 +262,7 @@ class StructLowering:
             text = text.replace("fn set(&self, name: &str, value: &Value)", "fn set(&self, name: &str, _value: &Value)")
             text = text.replace(f"struct {info.rust} {{\n\n}}", f"struct {info.rust} {{}}")
             text = text.replace(f"        {info.rust} {{\n\n        }}", f"        {info.rust} {{}}")
-        items: list = [ir.RawItem(text, "class", info.name)]
-        impl = [self._constructor(info)] + methods if info.leaf else methods
-        impl = [m for m in impl if m is not None]
-        if impl:
-            items.append(ir.Impl(info.rust, impl, info.name))
-        return items
+        return [ir.RawItem(text, "class", info.name)] + items
 
     def _blank(self, ty: str) -> str:
         if ty.startswith("Option<"):
@@ -237,24 +271,25 @@ class StructLowering:
             return f"structs::alloc::<{_struct_name(ty)}>()"
         return _BLANK[ty]
 
-    def _constructor(self, info: StructInfo) -> ir.Function | None:
+    def _constructor(self, info: StructInfo, name: str) -> ir.Function | None:
         """`Node::new(args)`: a blank instance initialised by the typed `__init__`."""
-        init = self.types.scalars.inference.model.method(info.name, "__init__")
-        if init is None or init.cls.name != info.name or id(init.node) not in self.struct_plan.method_params:
+        init = self.types.scalars.inference.model.method(name, "__init__")
+        if init is None or id(init.node) not in self.struct_plan.method_params:
             return None
         types = self.struct_plan.method_params[id(init.node)][1:]
         scope = self.scopes.scope_of(init.node)
         params = [ir.Param(ident(p), t or "Value") for p, t in zip(scope.params[1:], types)]
         instance = "py_instance"  # `ident` never makes this name from a Python one
         body = ir.Block([
-            ir.Let(instance, ir.Call(f"structs::alloc::<{info.rust}>", [])),
-            ir.ExprStmt(ir.Try(ir.Call(f"{info.rust}::__init__", [ir.Ref(ir.Var(instance))] +
+            ir.Let(instance, ir.Call(f"structs::alloc_in::<{info.rust}>", [ir.Raw(f"&{self.classes[name].static}")])),
+            ir.ExprStmt(ir.Try(ir.Call(f"{info.rust}::{info.impl_name(init.cls.name, '__init__')}",
+                                       [ir.Ref(ir.Var(instance))] +
                                        [ir.Var(p.name) for p in params]))),
         ], ir.Call("Ok", [ir.Var(instance)]))
-        return ir.Function("new", params, f"PyResult<Obj<{info.rust}>>", body,
-                           doc=f"`{self.py_name(info.name)}(...)`: a new instance, initialised.")
+        return ir.Function(info.constructor(name), params, f"PyResult<Obj<{info.rust}>>", body,
+                           doc=f"`{self.py_name(name)}(...)`: a new instance, initialised.")
 
-    def typed_method_wrapper(self, info: StructInfo, entry, sig, fn: ir.Function) -> ir.Function:
+    def typed_method_wrapper(self, info: StructInfo, cls: str, entry, sig, fn: ir.Function) -> ir.Function:
         """The class-table entry of a typed method: bind the Vec of arguments, convert them,
         call the typed method and box its result."""
         from portalis.lower.module import FnCtx
@@ -273,11 +308,11 @@ class StructLowering:
             native = self.to_native(value, ty)
             args.append(ir.Ref(native) if p is params[0] else native)
         ret = self.struct_plan.method_returns.get(id(node), "Value")
-        call = ir.Try(ir.Call(f"{info.rust}::{method_ident(node.name)}", args, ty=ret), ty=ret)
+        call = ir.Try(ir.Call(f"{info.rust}::{info.impl_name(cls, node.name)}", args, ty=ret), ty=ret)
         result = self.own(call)
         self.ctx = outer
         return ir.Function(entry.rust_name, [ir.Param("args", "Vec<Value>")], "PyResult<Value>",
-                           ir.Block(stmts, ir.Call("Ok", [result])), python_name=f"{info.name}.{node.name}")
+                           ir.Block(stmts, ir.Call("Ok", [result])), python_name=f"{cls}.{node.name}")
 
 
 def _binds(node: ast.Call, sig, params: list[str]) -> bool:
@@ -290,8 +325,3 @@ def _binds(node: ast.Call, sig, params: list[str]) -> bool:
             return False
         given.add(kw.arg)
     return all(p in given or p in sig.defaults for p in params)
-
-
-def method_ident(name: str) -> str:
-    """A typed method's name in its `impl` (`new` is the constructor's)."""
-    return "new_" if name == "new" else ident(name)

@@ -37,10 +37,20 @@ _RESERVED = {"Cell", "Field", "Fields", "Obj", "Object", "Class", "Str", "FromVa
 
 @dataclass
 class StructInfo:
-    name: str                       # the Python class
-    rust: str                       # the Rust struct
+    name: str                       # the Python class at the root of the hierarchy
+    rust: str                       # the Rust struct its classes share
     fields: dict[str, str]          # attribute -> Rust type of its value, in declaration order
-    leaf: bool                      # no subclass: its instances can be held natively
+    members: list[str]              # the classes sharing the struct (the root first)
+
+    def impl_name(self, cls: str, method: str) -> str:
+        """A typed method's name in the struct's `impl`: the root's by their own name,
+        the subclasses' prefixed with their class (`new` is the constructor's)."""
+        if cls != self.name:
+            return f"{ident(cls)}_{method}"
+        return "new_" if method == "new" else ident(method)
+
+    def constructor(self, cls: str) -> str:
+        return "new" if cls == self.name else f"new_{ident(cls)}"
 
 
 @dataclass
@@ -51,14 +61,14 @@ class StructPlan:
 
     def rust_type(self, ty: Ty | None) -> str | None:
         """`Obj<Node>` or `Option<Obj<Node>>` for a type that only holds instances of
-        one struct class without subclasses (and None)."""
+        classes sharing one struct (and None)."""
         if ty is None:
             return None
         classes = ty.classes()
-        if len(classes) != 1 or len(ty.atoms) - (1 if ty.has("None") else 0) != 1:
+        if not classes or len(ty.atoms) - (1 if ty.has("None") else 0) != len(classes):
             return None
         info = self.classes.get(classes[0])
-        if info is None or not info.leaf:
+        if info is None or any(self.classes.get(c) is not info for c in classes):
             return None
         return f"Option<Obj<{info.rust}>>" if ty.has("None") else f"Obj<{info.rust}>"
 
@@ -87,28 +97,39 @@ def plan_structs(inference: Inference) -> StructPlan:
             or _deletes_attributes(nodes):  # (a linked project's modules would need `pub` structs)
         return plan
     stored_classes = _classes_stored_into(nodes, model.classes)
+    outside = _subclassed_elsewhere(nodes, model.classes)
     places = {}
-    for name, cls in model.classes.items():
-        if _eligible(model, cls, stored_classes):
-            fields = _initialised_fields(model, name)
-            if fields is None:
-                continue
-            root = model.root_class(name)
-            places[name] = [(a, root.attrs[a]) for a in fields]
-            plan.classes[name] = StructInfo(name, ident(name), {}, leaf=model.subclasses(name) == [name])
+    for root in model.classes.values():
+        if root.base in model.classes:
+            continue
+        members = model.subclasses(root.name)
+        if any(m in outside for m in members):
+            continue
+        if not all(_eligible(model, model.classes[m], stored_classes) for m in members):
+            continue
+        # The fields every class of the hierarchy has; the others live by name.
+        shared = _initialised_fields(model, root.name)
+        for m in members[1:]:
+            own = set(_initialised_fields(model, m))
+            shared = [a for a in shared if a in own]
+        info = StructInfo(root.name, ident(root.name), {}, [root.name] + [m for m in members if m != root.name])
+        places[root.name] = [(a, root.attrs[a]) for a in shared]
+        for m in members:
+            plan.classes[m] = info
     for name, info in plan.classes.items():  # typed once every struct is known
-        info.fields = {a: plan.value_type(place.type) for a, place in places[name]}
+        if name == info.name:
+            info.fields = {a: plan.value_type(place.type) for a, place in places[name]}
     for facts in inference.functions:
         _plan_method(plan, model, facts)
     return plan
 
 
 def _plan_method(plan: StructPlan, model, facts: FunctionFacts) -> None:
-    """Typed parameters (self first) and result for a method of a struct without subclasses."""
+    """Typed parameters (self first) and result for a method of a struct class."""
     cls = facts.cls
     info = plan.classes.get(cls.name) if cls is not None else None
     node = facts.node
-    if info is None or not info.leaf or not _is_instance_method(facts) or node.decorator_list:
+    if info is None or not _is_instance_method(facts) or node.decorator_list:
         return
     args = node.args
     if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs:
@@ -120,7 +141,7 @@ def _plan_method(plan: StructPlan, model, facts: FunctionFacts) -> None:
     if any(isinstance(n, ast.Name) and n.id == self_name and not isinstance(n.ctx, ast.Load)
            for n in astwalk.own_nodes(node.body)):
         return
-    if facts.params[0][1].type.atoms.keys() != {f"class:{cls.name}"}:
+    if plan.rust_type(facts.params[0][1].type) != f"Obj<{info.rust}>":
         return
     types: list[str | None] = [f"Obj<{info.rust}>"]
     for name, place in facts.params[1:]:
@@ -143,8 +164,18 @@ def _eligible(model, cls: ClassFacts, stored_classes: set[str]) -> bool:
         facts = model.classes[name]
         if name in stored_classes or _class_body_names(facts.node) & _DYNAMIC_HOOKS:
             return False
-    base = model.classes[model.ancestors(cls.name)[-1]].node.bases
-    return not base or (len(base) == 1 and isinstance(base[0], ast.Name) and base[0].id in ("object",))
+    bases = model.classes[model.ancestors(cls.name)[-1]].node.bases
+    return not bases or (len(bases) == 1 and isinstance(bases[0], ast.Name) and bases[0].id in ("object",))
+
+
+def _subclassed_elsewhere(nodes, classes) -> set[str]:
+    """Classes inherited from by a class the model does not know (one defined in a
+    block or a function): its instances would not share the struct."""
+    out = set()
+    for n in nodes:
+        if isinstance(n, ast.ClassDef) and (n.name not in classes or classes[n.name].node is not n):
+            out.update(b.id for b in n.bases if isinstance(b, ast.Name))
+    return out
 
 
 def _class_body_names(node: ast.ClassDef) -> set[str]:

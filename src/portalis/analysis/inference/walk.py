@@ -246,6 +246,8 @@ class Walker:
                 self.escape(ty, "stored into an object of unknown type")
         elif isinstance(target, ast.Attribute):
             obj = _drop_none(self.expr(target.value), target.attr)
+            if not obj.atoms:
+                return  # not known yet, or None (the store raises)
             classes = obj.classes()
             if not classes or len(classes) != len(obj.atoms):
                 classes = [c for c in self.model.classes if target.attr in self.model.root_class(c).attrs] or []
@@ -899,7 +901,7 @@ def _constant_index(node: ast.expr, n: int) -> int | None:
 def _drop_none(ty: Ty, attr: str) -> Ty:
     """An object's type for reading `attr`: None has no such attribute (the read raises
     AttributeError), so it adds nothing; None's own dunders keep it."""
-    if not ty.has("None") or len(ty.atoms) == 1 or attr.startswith("__"):
+    if not ty.has("None") or attr.startswith("__"):
         return ty
     return Ty({a: p for a, p in ty.atoms.items() if a != "None"})
 

@@ -105,7 +105,7 @@ pub fn instantiate(class: &'static Class, args: Vec<Value>) -> PyResult<Value> {
 /// object holding every attribute by name.
 pub fn blank_instance(class: &'static Class) -> Rc<Object> {
     match class.alloc {
-        Some(alloc) => alloc(),
+        Some(alloc) => alloc(class),
         None => Rc::new(Object { class, fields: RefCell::new(Vec::new()), data: () }),
     }
 }

@@ -41,21 +41,34 @@ impl Fields for () {
     }
 }
 
-/// A struct generated for a user class: its class (the tag `cast` checks) and the
-/// field values of an instance not yet initialised by `__init__`.
+/// A struct generated for a user class, or for a class hierarchy whose classes all
+/// share it: the hierarchy's root class (the tag `cast` checks) and the field values of
+/// an instance not yet initialised by `__init__`.
 pub trait StructClass: Fields + Sized + 'static {
     fn class() -> &'static Class;
     fn blank() -> Self;
 }
 
-/// A new instance with blank fields, to be initialised by the class's `__init__`.
+/// A new instance of the struct's root class with blank fields, to be initialised by
+/// its `__init__`.
 pub fn alloc<F: StructClass>() -> Obj<F> {
-    Rc::new(Object { class: F::class(), fields: RefCell::new(Vec::new()), data: F::blank() })
+    alloc_in::<F>(F::class())
+}
+
+/// A new instance of `class` (the root or a subclass sharing the struct).
+pub fn alloc_in<F: StructClass>(class: &'static Class) -> Obj<F> {
+    Rc::new(Object { class, fields: RefCell::new(Vec::new()), data: F::blank() })
 }
 
 /// The same, for the class's table (instantiation through a class value).
-pub fn alloc_value<F: StructClass>() -> Rc<Object> {
-    alloc::<F>()
+pub fn alloc_value<F: StructClass>(class: &'static Class) -> Rc<Object> {
+    alloc_in::<F>(class)
+}
+
+/// Whether `o` is exactly an instance of `class` (dispatch of an overridden method).
+#[inline]
+pub fn is<F: ?Sized + Fields>(o: &Object<F>, class: &'static Class) -> bool {
+    std::ptr::eq(o.class, class)
 }
 
 /// A field holding a value that is not `Copy` (text, an object, a `Value`).
@@ -79,8 +92,8 @@ impl<T: Clone> Field<T> {
 /// The instance in `v`, which the inference proved is one of class `F`.
 pub fn cast<F: StructClass>(v: &Value) -> PyResult<Obj<F>> {
     if let Value::Object(o) = v {
-        if std::ptr::eq(o.class, F::class()) {
-            // Only `alloc::<F>` makes objects of this class, so the data is an `F`.
+        if crate::classes::is_subclass(o.class, F::class()) {
+            // Only `alloc_in::<F>` makes objects of the classes sharing `F`.
             let raw = Rc::into_raw(o.clone()) as *const Object<F>;
             return Ok(unsafe { Rc::from_raw(raw) });
         }

@@ -99,7 +99,7 @@ pub struct Class {
     pub name: &'static str,
     pub base: Option<&'static Class>,
     pub methods: &'static [(&'static str, MethodKind, MethodFn)],
-    pub alloc: Option<fn() -> Rc<Object>>,
+    pub alloc: Option<fn(&'static Class) -> Rc<Object>>,
 }
 
 /// An instance of a user class: its class, the attributes outside its struct in
