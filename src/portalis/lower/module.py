@@ -19,6 +19,7 @@ from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
+from portalis.lower.infallible import drop_results
 from portalis.lower.native import ZERO, NativeLowering
 from portalis.lower.structs import StructLowering
 from portalis.frontend.parse import ParsedModule
@@ -234,6 +235,7 @@ class Lowerer(ExprLowering, NativeLowering, CallLowering, ClassLowering, StructL
         items = []
         for lowered in self.iter_items():
             items.extend(lowered.items)
+        drop_results(items, {sig.rust_name for sig in self.functions.values()})
         return ir.Program(items, HEADER)
 
     def _lower_module_body(self, tree: ast.Module) -> list:
