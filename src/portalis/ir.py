@@ -237,6 +237,14 @@ class Function:
 
 
 @dataclass
+class Impl:
+    """`impl Type { fns }`: the constructor and typed methods of a struct class."""
+    type_name: str
+    functions: list[Function]
+    name: str = ""
+
+
+@dataclass
 class RawItem:
     """An item whose Rust text lowering builds directly (statics, thread-locals)."""
     text: str

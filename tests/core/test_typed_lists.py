@@ -24,7 +24,7 @@ def test_list_functions_get_typed_signatures():
         "    return s\n\n"
         "print(total(build(10)))\n")
     assert "fn build(n: i64) -> PyResult<List<f64>>" in rust
-    assert "fn total(xs: List<f64>) -> PyResult<f64>" in rust
+    assert "fn total(xs: List<f64>) -> f64" in rust
     assert "for x in xs.iter()" in rust
 
 

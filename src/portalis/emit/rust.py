@@ -21,6 +21,9 @@ def print_item(item) -> str:
         return item.text.rstrip() + "\n"
     if isinstance(item, ir.Function):
         return _function(item)
+    if isinstance(item, ir.Impl):
+        inner = "\n".join(_function(f).rstrip() for f in item.functions)
+        return f"impl {item.type_name} {{\n" + "\n".join(INDENT + line if line else line for line in inner.split("\n")) + "\n}\n"
     raise TypeError(f"unknown IR item {type(item).__name__}")
 
 

@@ -264,7 +264,7 @@ class CallLowering:
 
     def _call_attribute(self, node: ast.Call, func: ast.Attribute) -> ir.Expr:
         base = func.value
-        direct = self.direct_method_call(node, func)
+        direct = self.direct_method_call(node, func) or self.struct_method_call(node, func)
         if direct is not None:
             return direct
         if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
@@ -401,6 +401,9 @@ class CallLowering:
         if info.is_exception:
             args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
             return ir.Call("Value::Exception", [ir.Call("std::rc::Rc::new", [self.new_exception(info, args)])])
+        typed = self.struct_new(node, info.name)
+        if typed is not None:
+            return typed
         init = self._find_init(info)
         if init is None or self._unpacks(node):
             args = self._call_args(node)  # bound by __init__'s own prologue

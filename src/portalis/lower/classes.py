@@ -151,8 +151,18 @@ class ClassLowering:
             elif not _is_docstring_or_pass(stmt):
                 self.error(stmt, f"this statement in the body of class {node.name} is not supported",
                            "define methods and simple class attributes only")
+        struct = self.struct_of_class(node.name)
+        typed = []
         for entry in info.entries:
-            items.append(self._lower_method(entry, info))
+            if struct is not None and id(entry.node) in self.struct_plan.method_params \
+                    and info.methods.get(entry.name) is not None and info.methods[entry.name].node is entry.node:
+                fn, wrapper = self._lower_typed_method(entry, info, struct)
+                typed.append(fn)
+                items.append(wrapper)
+            else:
+                items.append(self._lower_method(entry, info))
+        if struct is not None:
+            items[:0] = self.struct_items(struct, typed, node.name)
         if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
                 and self.text_reach.reaches(node.name):
             self.warn(node, f"class {self.py_name(node.name)} has no __repr__ or __str__: CPython prints its "
@@ -163,9 +173,11 @@ class ClassLowering:
         base_info = self.classes.get(info.base)
         base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
             else "None"
+        alloc = f"Some(structs::alloc_value::<{struct.rust}>)" if struct is not None else "None"
         text = (f"static {info.static}: Class = Class {{\n    name: {str_literal(self.py_name(node.name))},\n    base: {base},\n"
-                f"    methods: &[\n        {table}\n    ],\n}};" if info.entries else
-                f"static {info.static}: Class = Class {{ name: {str_literal(self.py_name(node.name))}, base: {base}, methods: &[] }};")
+                f"    methods: &[\n        {table}\n    ],\n    alloc: {alloc},\n}};" if info.entries else
+                f"static {info.static}: Class = Class {{ name: {str_literal(self.py_name(node.name))}, base: {base}, "
+                f"methods: &[], alloc: {alloc} }};")
         items.insert(0, ir.RawItem(text, "class", node.name))
         return exc_items + items
 
@@ -197,6 +209,17 @@ class ClassLowering:
         fn.body.stmts[:0] = unpack
         fn.python_name = f"{info.name}.{node.name}"
         return fn
+
+    def _lower_typed_method(self, entry: MethodEntry, info: ClassInfo, struct) -> tuple[ir.Function, ir.Function]:
+        """A method of a struct class with typed parameters (in the struct's `impl`), and
+        its class-table wrapper."""
+        sig = info.methods[entry.name]
+        self.current_class_info = info
+        fn = self._lower_function(entry.node, sig, "method")
+        self.current_class_info = None
+        fn.name = struct.impl_name(info.name, entry.name)
+        fn.python_name = f"{info.name}.{entry.name}"
+        return fn, self.typed_method_wrapper(struct, info.name, entry, sig, fn)
 
     # ---- statements and expressions -----------------------------------------------------------
 

@@ -14,6 +14,7 @@ from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 from portalis.lower.containers import element_type, is_list_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
+from portalis.lower.structs import is_struct_type
 
 BINARY_OPS = {  # every ast operator
     ast.Add: "ops::add", ast.Sub: "ops::sub", ast.Mult: "ops::mul", ast.Div: "ops::truediv",
@@ -83,6 +84,8 @@ class ExprLowering:
             return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
         if e.ty == "()":
             return ir.BlockExpr(ir.Block([ir.ExprStmt(e)], ir.Raw("Value::None")))
+        if is_struct_type(e.ty):
+            return self.box_struct(e)
         if isinstance(e, ir.Var):
             return ir.MethodCall(e, "clone", [])
         return e
@@ -91,7 +94,7 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or e.ty == "()":
+        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_struct_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -306,7 +309,7 @@ class ExprLowering:
             if native is not None:
                 return native
             if isinstance(op, (ast.Is, ast.IsNot)) and isinstance(node.comparators[0], ast.Constant) \
-                    and node.comparators[0].value is None and left.ty == "Value":
+                    and node.comparators[0].value is None and (left.ty == "Value" or left.ty.startswith("Option<")):
                 test = ir.MethodCall(left, "is_none", [])
                 return test if isinstance(op, ast.Is) else ir.Unary("!", test)
             if isinstance(op, (ast.Eq, ast.NotEq)):
@@ -324,7 +327,7 @@ class ExprLowering:
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
         if value.ty == "Str" or is_list_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
-        return ir.MethodCall(value, "truthy", [])
+        return ir.MethodCall(self.own(value) if is_struct_type(value.ty) else value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
         if len(node.ops) == 1:
@@ -476,6 +479,9 @@ class ExprLowering:
         if cell is not None:
             read = ir.MethodCall(ir.Var(cell), "get_value", [])
             return self.fallible(ir.Call("attributes::function_attribute", [read, ir.Raw(str_literal(node.attr))]))
+        typed = self.struct_attribute(node)
+        if typed is not None:
+            return typed
         if isinstance(node.value, ast.Name) and node.value.id in self.classes and not self._is_local(node.value.id):
             info = self.classes[node.value.id]
             return self.fallible(ir.Call("classes::class_getattr", [ir.Raw(f"&{info.static}"), ir.Raw(str_literal(node.attr))]))

@@ -20,7 +20,9 @@ from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
+from portalis.lower.infallible import drop_results
 from portalis.lower.native import ZERO, NativeLowering
+from portalis.lower.structs import StructLowering, is_struct_type
 from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
 from portalis.analysis.scopes import Scope, ScopeInfo
@@ -95,7 +97,7 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, ClassLowering):
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, ClassLowering, StructLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -253,6 +255,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
         items = []
         for lowered in self.iter_items():
             items.extend(lowered.items)
+        drop_results(items, {sig.rust_name for sig in self.functions.values()})
         return ir.Program(items, HEADER)
 
     def _lower_module_body(self, tree: ast.Module) -> list:
@@ -275,18 +278,19 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
         scope = self.scopes.scope_of(node)
         outer = self.ctx
         self.ctx = FnCtx(scope, kind, *local_bindings(node.body))
-        native = self.param_types(node.name) if kind == "function" else []
+        native = self.param_types(node.name) if kind == "function" else self.method_param_types(node)
         params = [ir.Param(ident(p), (native[i] if i < len(native) else None) or "Value")
                   for i, p in enumerate(scope.params)]
         prologue = self._param_prologue(scope, params)
-        self.ctx.returns = self.return_type(node.name) if kind == "function" else None
+        returns = self.return_type(node.name) if kind == "function" else self.method_return_type(node)
+        self.ctx.returns = returns
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
         allow = self.ctx.hoisted
         self.ctx = outer
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
-        ret = f"PyResult<{(self.return_type(node.name) if kind == 'function' else None) or 'Value'}>"
+        ret = f"PyResult<{returns or 'Value'}>"
         return ir.Function(sig.rust_name, params, ret, body, doc=first_line,
                            python_name=node.name, allow_unused_assignments=allow)
 
@@ -367,7 +371,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
             if not self._is_local(name) or self._is_cell(name):
                 continue
             ty = self.var_type(name)
-            initial = ir.Raw(ZERO.get(ty, "List::default()"), ty=ty) if ty != "Value" else ir.Raw("Value::None")
+            initial = ir.Raw("Value::None") if ty == "Value" else ir.Raw(ZERO[ty], ty=ty) if ty in ZERO \
+                else self.struct_zero(ty) if is_struct_type(ty) else ir.Raw("List::default()", ty=ty)
             out.append(ir.Let(ident(name), initial, mutable=True))
             self.ctx.declared.add(name)
             self.ctx.hoisted = True
@@ -440,7 +445,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
             self.error(node, "return outside a function", "remove the return statement")
             return
         if self.ctx.returns:
-            value = self.to_native(self.expr(node.value), self.ctx.returns)
+            value = self.to_native(self.expr(node.value) if node.value is not None else ir.Raw("Value::None"),
+                                   self.ctx.returns)
         else:
             value = self.own(self.expr(node.value)) if node.value is not None else ir.Raw("Value::None")
         if self.ctx.generator:
@@ -500,6 +506,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
             current = self.fallible(ir.Call("ops::getitem", [ir.Ref(obj), ir.Ref(key)]))
             value = self.fallible(ir.Call(op, [self.ref(current), self.ref(self.expr(node.value))]))
             out.append(ir.ExprStmt(self.fallible(ir.Call("ops::setitem", [ir.Ref(obj), ir.Ref(key), value]))))
+        elif isinstance(target, ast.Attribute) and self.struct_augassign(node, op, out):
+            pass
         elif isinstance(target, ast.Attribute):
             obj = self._temp(self.expr(target.value), out)
             current = self.fallible(ir.Call("classes::getattr", [ir.Ref(obj), ir.Raw(str_literal(target.attr))]))
@@ -537,6 +545,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
                 out.append(ir.ExprStmt(self.fallible(call)))
         elif isinstance(target, ast.Attribute) and self.function_attribute(target):
             out.append(ir.ExprStmt(ir.MethodCall(ir.Var(self.function_attribute(target)), "set_value", [self.own(value)])))
+        elif isinstance(target, ast.Attribute) and self.struct_store(target, value, out):
+            pass
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [

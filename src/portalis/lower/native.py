@@ -16,6 +16,7 @@ import re
 from portalis import ir
 from portalis.frontend import astwalk
 from portalis.lower.containers import element_type, is_list_type, list_path
+from portalis.lower.structs import is_struct_type
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
 COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
@@ -76,6 +77,8 @@ class NativeLowering:
             return self.machine_int(e)
         if is_list_type(ty) and e.ty != ty:
             return self.fallible(ir.Call(f"{list_path(ty)}::from_value", [self.ref(e)], ty=ty))
+        if is_struct_type(ty):
+            return self.unbox_struct(e, ty)
         if e.ty == ty:
             return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
         boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}[ty]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from portalis.analysis.inference.lattice import Ty
 from portalis.analysis.inference.solve import Inference
+from portalis.analysis.inference.structs import StructPlan, plan_structs
 from portalis.frontend import astwalk
 
 _NATIVE = {"float": "f64", "bool": "bool", "str": "Str"}
@@ -23,6 +24,7 @@ class NativeScalars:
     params: dict[str, list[str | None]] = field(default_factory=dict)   # module function -> per parameter
     returns: dict[str, str] = field(default_factory=dict)
     inference: Inference | None = None
+    structs: StructPlan = field(default_factory=StructPlan)  # classes held as Rust structs
 
     def expr_type(self, node: ast.expr) -> str | None:
         """The native type of any expression that always evaluates to a float or a bool."""
@@ -45,31 +47,38 @@ def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeSc
     if not inference.converged:
         return out
     out.inference = inference
+    out.structs = plan = plan_structs(inference)
     model = inference.model
     module = model.scopes.module
-    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, set())
+    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, set(), plan)
     for facts in inference.functions:
         node = facts.node
         scope = model.scopes.scope_of(node)
         direct = facts.cls is None and node.name in direct_functions and model.module_functions.get(node.name) is facts
         params: list[str | None] = []
         if direct:
-            params = [scalar_type(place.type) if name not in scope.cells else None for name, place in facts.params]
+            params = [native_type(place.type, plan) if name not in scope.cells else None for name, place in facts.params]
             out.params[node.name] = params
-            ret = scalar_type(facts.ret.type)
+            ret = native_type(facts.ret.type, plan)
             if ret and astwalk.ends_with_return(node.body) and not scope.is_generator:
                 out.returns[node.name] = ret
+        params = plan.method_params.get(id(node), params)
         dynamic_params = {p for p, t in zip(scope.params, params + [None] * len(scope.params)) if t is None}
-        out.variables[id(node)] = _locals(inference, node, scope.locals, dynamic_params)
+        out.variables[id(node)] = _locals(inference, node, scope.locals, dynamic_params, plan)
     return out
 
 
-def _locals(inference: Inference, node: ast.AST, names, excluded: set[str]) -> dict[str, str]:
+def native_type(ty: Ty | None, plan: StructPlan) -> str | None:
+    """A scalar's native type, or the typed handle of a struct instance."""
+    return scalar_type(ty) or plan.rust_type(ty)
+
+
+def _locals(inference: Inference, node: ast.AST, names, excluded: set[str], plan: StructPlan) -> dict[str, str]:
     found = {}
     for name in names:
         if name in excluded:
             continue
-        rust = scalar_type(inference.var_type(node, name))
+        rust = native_type(inference.var_type(node, name), plan)
         if rust:
             found[name] = rust
     return found

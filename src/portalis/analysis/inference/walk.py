@@ -125,7 +125,8 @@ class Walker:
 
     def s_ClassDef(self, node: ast.ClassDef) -> None:
         for base in node.bases:
-            self.expr(base)
+            if not (isinstance(base, ast.Name) and base.id in self.model.classes):  # inheriting is no use as a value
+                self.expr(base)
 
     def s_Return(self, node: ast.Return) -> None:
         ty = self.expr(node.value) if node.value is not None else NONE
@@ -244,7 +245,9 @@ class Walker:
             if not obj.only("list", "dict"):
                 self.escape(ty, "stored into an object of unknown type")
         elif isinstance(target, ast.Attribute):
-            obj = self.expr(target.value)
+            obj = _drop_none(self.expr(target.value), target.attr)
+            if not obj.atoms:
+                return  # not known yet, or None (the store raises)
             classes = obj.classes()
             if not classes or len(classes) != len(obj.atoms):
                 classes = [c for c in self.model.classes if target.attr in self.model.root_class(c).attrs] or []
@@ -317,6 +320,9 @@ class Walker:
             self.function_escapes(facts, "used as a value")
             return FUNC
         if name in self.model.classes:
+            for cls in self.model.ancestors(name):  # whoever gets the class may call any of its methods
+                for facts in self.model.classes[cls].methods.values():
+                    self.function_escapes(facts, f"class {name} used as a value")
             return L.dyn(f"class {name} used as a value")
         if name in self.model.imports:
             return bi.module_constant(self.model.imports[name]) or L.dyn(f"imported {name}")
@@ -525,7 +531,7 @@ class Walker:
                 and self.model.lookup(self.scope, node.value.id) is None:
             qualified = f"{self.model.imports[node.value.id]}.{node.attr}"
             return bi.module_constant(qualified) or L.dyn(f"{qualified}")
-        obj = self.expr(node.value)
+        obj = _drop_none(self.expr(node.value), node.attr)
         if not obj.atoms:
             return EMPTY
         classes = obj.classes()
@@ -561,6 +567,10 @@ class Walker:
 
     def e_Call(self, node: ast.Call) -> Ty:
         func = node.func
+        if isinstance(func, ast.Name) and func.id in ("isinstance", "issubclass") and len(node.args) == 2 \
+                and self.model.lookup(self.scope, func.id) is None and self._names_classes(node.args[1]):
+            self.expr(node.args[0])  # testing against a class does not hand the class out
+            return BOOL
         args = [self.expr(a) for a in node.args]
         kwargs = {k.arg: self.expr(k.value) for k in node.keywords}
         if isinstance(func, ast.Name):
@@ -596,6 +606,12 @@ class Walker:
             return self.method_call(self.expr(func.value), func.attr, node, args, kwargs)
         callee = self.expr(func)
         return self.unknown_call(f"a call of {L.show(callee)}", args, kwargs)
+
+    def _names_classes(self, node: ast.expr) -> bool:
+        """`Node` or `(Node, Leaf)`: classes of the module named directly."""
+        items = node.elts if isinstance(node, ast.Tuple) else [node]
+        return all(isinstance(i, ast.Name) and i.id in self.model.classes and self.model.lookup(self.scope, i.id) is None
+                   for i in items)
 
     def unknown_call(self, what: str, args: list[Ty], kwargs: dict) -> Ty:
         for ty in args + list(kwargs.values()):
@@ -650,6 +666,7 @@ class Walker:
         return self.call_function(method, node, args, kwargs, self_ty=self.function.params[0][1].type)
 
     def method_call(self, recv: Ty, name: str, node: ast.Call, args: list[Ty], kwargs: dict) -> Ty:
+        recv = _drop_none(recv, name)
         if not recv.atoms:
             return EMPTY
         out = EMPTY
@@ -885,6 +902,14 @@ def _constant_index(node: ast.expr, n: int) -> int | None:
     if isinstance(v, int) and not isinstance(v, bool) and -n <= v < n:
         return v % n
     return None
+
+
+def _drop_none(ty: Ty, attr: str) -> Ty:
+    """An object's type for reading `attr`: None has no such attribute (the read raises
+    AttributeError), so it adds nothing; None's own dunders keep it."""
+    if not ty.has("None") or attr.startswith("__"):
+        return ty
+    return Ty({a: p for a, p in ty.atoms.items() if a != "None"})
 
 
 def _as_load(target: ast.expr) -> ast.expr:

@@ -88,7 +88,7 @@ fn with_receiver(recv: Value, args: Vec<Value>) -> Vec<Value> {
 
 /// `Class(args)`: a fresh instance initialised by `__init__`, if the class has one.
 pub fn instantiate(class: &'static Class, args: Vec<Value>) -> PyResult<Value> {
-    let obj = Value::Object(Rc::new(Object { class, fields: RefCell::new(Vec::new()) }));
+    let obj = Value::Object(blank_instance(class));
     match find_method(class, "__init__") {
         Some(init) => {
             init(with_receiver(obj.clone(), args))?;
@@ -101,20 +101,37 @@ pub fn instantiate(class: &'static Class, args: Vec<Value>) -> PyResult<Value> {
     Ok(obj)
 }
 
+/// A new instance of `class` before `__init__`: its struct with blank fields, or an
+/// object holding every attribute by name.
+pub fn blank_instance(class: &'static Class) -> Rc<Object> {
+    match class.alloc {
+        Some(alloc) => alloc(class),
+        None => Rc::new(Object { class, fields: RefCell::new(Vec::new()), data: () }),
+    }
+}
+
+/// The instance attribute `name` of `o` (a typed field or one stored by name).
+pub fn instance_attr(o: &Object, name: &str) -> Option<Value> {
+    if let Some(v) = o.data.get(name) {
+        return Some(v);
+    }
+    o.fields.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone())
+}
+
 /// A method bound to its receiver, as a callable value.
 fn bind(recv: Value, name: &str, f: MethodFn) -> Value {
     Value::func(name, move |args: Vec<Value>| f(with_receiver(recv.clone(), args)))
 }
 
 /// The class of `object()` sentinels: no methods, identity equality.
-pub static OBJECT: Class = Class { name: "object", base: None, methods: &[] };
+pub static OBJECT: Class = Class { name: "object", base: None, methods: &[], alloc: None };
 
 /// `obj.name`: instance attribute, property, class attribute, or method.
 pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
     match obj {
         Value::Object(o) => {
-            if let Some((_, v)) = o.fields.borrow().iter().find(|(n, _)| *n == name) {
-                return Ok(v.clone());
+            if let Some(v) = instance_attr(o, name) {
+                return Ok(v);
             }
             if let Some((kind, f)) = find_entry(o.class, name, |k| k != MethodKind::Setter) {
                 return match kind {
@@ -222,6 +239,9 @@ pub fn setattr(obj: &Value, name: &'static str, value: Value) -> PyResult<()> {
 pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Value> {
     match obj {
         Value::Object(o) => {
+            if o.data.set(name, &value)? {
+                return Ok(Value::None);
+            }
             let mut fields = o.fields.borrow_mut();
             match fields.iter_mut().find(|(n, _)| *n == name) {
                 Some(slot) => slot.1 = value,
@@ -256,7 +276,7 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
     let pos = crate::callargs::with_kwargs(pos, kw);
     let class = match obj {
         Value::Object(o) => {
-            let stored = o.fields.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone());
+            let stored = instance_attr(o, name);
             if let Some(f) = stored {
                 return crate::builtins::call(&f, pos);
             }
@@ -364,7 +384,7 @@ pub fn object_hash(v: &Value) -> i64 {
     match try_dunder(v, "__hash__", vec![]) {
         Some(Ok(Value::Int(h))) => h,
         _ => match v {
-            Value::Object(o) => Rc::as_ptr(o) as usize as i64 >> 4,
+            Value::Object(o) => Rc::as_ptr(o) as *const u8 as usize as i64 >> 4,
             _ => 0,
         },
     }

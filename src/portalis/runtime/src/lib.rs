@@ -31,13 +31,16 @@ pub mod stdlib;
 pub mod strformat;
 pub mod strmethods;
 pub mod strops;
+pub mod structs;
 pub mod tables;
 pub mod typed;
 pub mod value;
 
 pub use exc::*;
+pub use std::cell::Cell;
 pub use strops::Str;
 pub use typed::List;
+pub use structs::{Field, Fields, FromValue, IntoValue, Obj, StructClass};
 pub use value::*;
 
 /// `expr?` inside a Python `try` body: an error goes to the handler slot and leaves the

@@ -6,6 +6,7 @@
 
 use crate::bigint::BigInt;
 use crate::exc::*;
+use crate::structs::Fields;
 use crate::tables::{self, PyDictTable, PyKey, PySetTable};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -95,16 +96,29 @@ pub enum MethodKind {
 pub type MethodFn = fn(Vec<Value>) -> PyResult<Value>;
 
 /// A user class: its name, base and method table (class attributes live in `classes`).
+/// A class lowered to a Rust struct allocates its instances with `alloc`.
 pub struct Class {
     pub name: &'static str,
     pub base: Option<&'static Class>,
     pub methods: &'static [(&'static str, MethodKind, MethodFn)],
+    pub alloc: Option<fn(&'static Class) -> Rc<Object>>,
 }
 
-/// An instance of a user class: its class and its attributes in assignment order.
-pub struct Object {
+/// An instance of a user class: its class, the attributes outside its struct in
+/// assignment order (all of them for a class that is not a struct), and its typed
+/// struct (`()` for dynamic classes; see `structs`).  `data` stays the last field so
+/// that `Rc<Object<Node>>` coerces to `Rc<Object>`.
+pub struct Object<F: ?Sized + Fields = dyn Fields> {
     pub class: &'static Class,
     pub fields: RefCell<Vec<(&'static str, Value)>>,
+    pub data: F,
+}
+
+impl<F: ?Sized + Fields> std::ops::Deref for Object<F> {
+    type Target = F;
+    fn deref(&self) -> &F {
+        &self.data
+    }
 }
 
 #[derive(Clone, Default)]

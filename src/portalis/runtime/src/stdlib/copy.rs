@@ -19,7 +19,9 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
 }
 
 fn new_object(o: &Rc<Object>, fields: Vec<(&'static str, Value)>) -> Rc<Object> {
-    Rc::new(Object { class: o.class, fields: RefCell::new(fields) })
+    let new = crate::classes::blank_instance(o.class);
+    *new.fields.borrow_mut() = fields;
+    new
 }
 
 /// `copy.copy(x)`.
@@ -32,7 +34,9 @@ pub fn shallow(x: &Value) -> PyResult<Value> {
             if let Some(f) = find_method(o.class, "__copy__") {
                 return f(vec![x.clone()]);
             }
-            Value::Object(new_object(o, o.fields.borrow().clone()))
+            let new = new_object(o, o.fields.borrow().clone());
+            crate::structs::copy_fields(o, &new, &mut |v| Ok(v))?;
+            Value::Object(new)
         }
         // Mutable library objects (deque, bytearray, ...) have a `copy` method; the
         // immutable ones are shared.
@@ -112,6 +116,7 @@ pub fn deep(x: &Value, memo: &mut Memo) -> PyResult<Value> {
             }
             let new = new_object(o, Vec::new());
             memo.push((key, Value::Object(new.clone())));
+            crate::structs::copy_fields(o, &new, &mut |v| deep(&v, memo))?;
             let fields = o.fields.borrow().clone();
             for (name, v) in fields {
                 let v = deep(&v, memo)?;

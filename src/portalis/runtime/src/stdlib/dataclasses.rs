@@ -56,8 +56,8 @@ fn instance_fields(v: &Value, message: &str) -> PyResult<Vec<Rc<str>>> {
 
 fn field_value(obj: &Value, name: &str) -> PyResult<Value> {
     match obj {
-        Value::Object(o) => match o.fields.borrow().iter().find(|(n, _)| *n == name) {
-            Some((_, v)) => Ok(v.clone()),
+        Value::Object(o) => match crate::classes::instance_attr(o, name) {
+            Some(v) => Ok(v),
             None => crate::methods::no_attribute(obj, name),
         },
         _ => crate::methods::no_attribute(obj, name),
