@@ -138,6 +138,7 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
+                _ if name == "value" && e.ty.is_subclass_of(&STOP_ITERATION) => Ok(e.args.first().cloned().unwrap_or(Value::None)),
                 _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
                 _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
                     Ok(match (e.os_error_parts(), name) {
@@ -259,7 +260,7 @@ pub fn call_dunder(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value>
     }
 }
 
-fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+pub fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
     if let (Value::Native(n), "__exit__") = (obj, name) {
         return Some(n.call_method(name, args, vec![]));
     }
