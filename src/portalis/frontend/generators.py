@@ -226,6 +226,8 @@ class _Prepare:
                 not (value.value is not None and _yields(value.value)) and \
                 not any(_yields(t) for t in getattr(s, "targets", [getattr(s, "target", None)]) if t is not None):
             return [s]
+        if hasattr(s, "body"):
+            raise Unsupported(type(s).__name__)  # a compound statement not handled above (try*)
         pre = []
         s = _Hoister(self, pre).visit(s)
         return self.body(pre) + [s]
@@ -609,6 +611,18 @@ class _ReturnsFinish(ast.NodeTransformer):
     visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
 
 
+class _Undeclare(ast.NodeTransformer):
+    def visit_Global(self, node):
+        return ast.copy_location(ast.Pass(), node)
+
+    visit_Nonlocal = visit_Global
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
+
+
 # ---- the rewrite --------------------------------------------------------------------------------
 
 def is_generator(fn: ast.AST) -> bool:
@@ -627,8 +641,8 @@ def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | Non
         body = _Prepare().body(body)
     except Unsupported:
         return None
-    declared = [s for s in body if isinstance(s, (ast.Global, ast.Nonlocal))]
-    body = [s for s in body if not isinstance(s, (ast.Global, ast.Nonlocal))]
+    declared = [n for n in astwalk.own_nodes(body) if isinstance(n, (ast.Global, ast.Nonlocal))]
+    body = _Undeclare().visit(ast.Module(body, [])).body  # the declarations move to the step's top
     names = _bound_names(body) | set(_params(fn.args))
     names -= {n for d in declared for n in d.names}
     # Plain locals of the step function are fast; what a nested scope uses lives on the object.
