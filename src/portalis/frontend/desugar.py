@@ -12,7 +12,7 @@ import ast
 import re
 
 from portalis.frontend import astwalk
-from portalis.frontend import generators
+from portalis.frontend import generators, nested_classes
 from portalis.frontend.parse import ParsedModule
 
 CACHE_DECORATORS = {"cache", "lru_cache"}
@@ -20,6 +20,7 @@ CACHE_DECORATORS = {"cache", "lru_cache"}
 
 def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
+    nested_classes.hoist_nested_classes(tree)
     body: list[ast.stmt] = []
     frozen = False
     for stmt in tree.body:
