@@ -147,7 +147,7 @@ def _jumps(node: ast.AST) -> bool:
     return any(_jumps(c) for c in astwalk.children(node))
 
 
-def _stmts(source: str, **exprs: ast.expr) -> list[ast.stmt]:
+def template(source: str, **exprs: ast.expr) -> list[ast.stmt]:
     """Statements parsed from `source`, with the user's expression nodes (keeping their
     positions) in place of the names given as keywords; generated nodes have line 0
     until `rewrite_generator` places them."""
@@ -174,7 +174,7 @@ def _stmts(source: str, **exprs: ast.expr) -> list[ast.stmt]:
 
 
 def _expr(source: str) -> ast.expr:
-    return _stmts(source)[0].value
+    return template(source)[0].value
 
 
 # ---- before locals are renamed: one shape for every yield ----------------------------------------
@@ -237,7 +237,7 @@ class _Prepare:
         item, rest = s.items[0], s.items[1:]
         cm, ok, exc = self.fresh("cm"), self.fresh("ok"), self.fresh("e")
         enter = f"TARGET = {cm}.__enter__()" if item.optional_vars else f"{cm}.__enter__()"
-        code = _stmts(f"{cm} = MANAGER\n{enter}\n{ok} = True\n"
+        code = template(f"{cm} = MANAGER\n{enter}\n{ok} = True\n"
                       f"try:\n    pass\nexcept BaseException as {exc}:\n    {ok} = False\n"
                       f"    if not {cm}.__exit__(type({exc}), {exc}, None):\n        raise\n"
                       f"finally:\n    if {ok}:\n        {cm}.__exit__(None, None, None)",
@@ -249,7 +249,7 @@ class _Prepare:
         """PEP 380: send/throw/close pass through to a sub-generator; other iterables are iterated."""
         i, y, s, e, x = (self.fresh(k) for k in ("it", "y", "s", "e", "x"))
         result = "TARGET = " if target is not None else "_pg_unused = "
-        return _stmts(
+        return template(
             f"{i} = iter(SUB)\n"
             f"if isinstance({i}, {SUPPORT_CLASS}):\n"
             f"    {y} = {i}._advance(None, None)\n"
@@ -435,7 +435,7 @@ class _Flattener:
         self.temps: list[str] = []  # the step's own state that must survive a yield, besides the locals
         self.entry = self.new_block()
         self.finish = self.new_block()
-        self.blocks[self.finish] = _stmts(f"{g}._pc = -1\nreturn None")
+        self.blocks[self.finish] = template(f"{g}._pc = -1\nreturn None")
 
     def new_block(self) -> int:
         self.blocks.append([])
@@ -443,7 +443,7 @@ class _Flattener:
         return len(self.blocks) - 1
 
     def goto(self, target: int) -> list[ast.stmt]:
-        return _stmts(f"{PC} = {target}\ncontinue")
+        return template(f"{PC} = {target}\ncontinue")
 
     def temp(self, stem: str) -> str:
         self.counter += 1
@@ -453,7 +453,7 @@ class _Flattener:
 
     def save(self) -> list[ast.stmt]:
         """Before a yield: the step's plain locals back into the generator object."""
-        return _stmts("".join(f"{self.g}._v_{n} = {n}\n" for n in self.saved()))
+        return template("".join(f"{self.g}._v_{n} = {n}\n" for n in self.saved()))
 
     def saved(self) -> list[str]:
         return sorted(self.names - self.attrs) + self.temps
@@ -468,7 +468,7 @@ class _Flattener:
         then = self.new_block()
         self.blocks[then].extend(self.jump(target, depth))
         self.context = saved
-        return _stmts(f"{frame.slot}_exc = None\n{frame.slot}_to = {then}") + self.goto(frame.start)
+        return template(f"{frame.slot}_exc = None\n{frame.slot}_to = {then}") + self.goto(frame.start)
 
     def flatten(self, stmts: list[ast.stmt], current: int) -> int:
         """Emit `stmts` starting in block `current`; return the block that follows."""
@@ -486,7 +486,7 @@ class _Flattener:
         out = self.blocks[current]
         g = self.g
         if isinstance(stmt, ast.Return):
-            out.extend(_stmts(f"{g}._result = VALUE", VALUE=stmt.value or ast.Constant(None))
+            out.extend(template(f"{g}._result = VALUE", VALUE=stmt.value or ast.Constant(None))
                        + self.jump(self.finish, 0))
             return self.new_block()
         if isinstance(stmt, (ast.Break, ast.Continue)) and self.loops:
@@ -499,7 +499,7 @@ class _Flattener:
         value = getattr(stmt, "value", None)
         if isinstance(value, ast.Yield) and isinstance(stmt, (ast.Expr, ast.Assign, ast.AnnAssign)):
             after = self.new_block()
-            out.extend(self.save() + _stmts(f"{g}._pc = {after}\nreturn VALUE", VALUE=value.value or ast.Constant(None)))
+            out.extend(self.save() + template(f"{g}._pc = {after}\nreturn VALUE", VALUE=value.value or ast.Constant(None)))
             received = _expr(f"{g}._sent if {g}._thrown is None else {g}._received()")
             if isinstance(stmt, ast.Expr):
                 self.blocks[after].append(ast.Expr(received))
@@ -521,10 +521,10 @@ class _Flattener:
             return self._loop(stmt, head, body, after, orelse)
         if isinstance(stmt, ast.For):
             it = self.temp("it")
-            out.extend(_stmts(f"{it} = iter(ITER)", ITER=stmt.iter))
+            out.extend(template(f"{it} = iter(ITER)", ITER=stmt.iter))
             head, body, after, orelse = self.new_block(), self.new_block(), self.new_block(), self.new_block()
             out.extend(self.goto(head))
-            self.blocks[head].extend(_stmts(f"{it}_next = next({it}, {g})\nif {it}_next is {g}:\n    pass")
+            self.blocks[head].extend(template(f"{it}_next = next({it}, {g})\nif {it}_next is {g}:\n    pass")
                                      + [ast.Assign([stmt.target], ast.parse(f"{it}_next", mode="eval").body)]
                                      + self.goto(body))
             self.blocks[head][1].body = self.goto(orelse)
@@ -551,7 +551,7 @@ class _Flattener:
             self.temps.remove(final.slot)
             self.context = outer + (final,)
         protected = self.context
-        leave = _stmts(f"{final.slot}_exc = None\n{final.slot}_to = {after}") + self.goto(final.start) \
+        leave = template(f"{final.slot}_exc = None\n{final.slot}_to = {after}") + self.goto(final.start) \
             if final else self.goto(after)
         body = self.new_block()
         if stmt.handlers:
@@ -575,7 +575,7 @@ class _Flattener:
         self.context = outer
         if final:
             end = self.flatten(stmt.finalbody, final.start)
-            self.blocks[end].extend(_stmts(
+            self.blocks[end].extend(template(
                 f"if {final.slot}_exc is not None:\n    raise {final.slot}_exc\n"
                 f"{PC} = {final.slot}_to\ncontinue"))
         return after
@@ -603,7 +603,7 @@ class _ReturnsFinish(ast.NodeTransformer):
         self.g = g
 
     def visit_Return(self, node: ast.Return):
-        return _stmts(f"{self.g}._result = VALUE\n{self.g}._pc = -1\nreturn None", VALUE=node.value or ast.Constant(None))
+        return template(f"{self.g}._result = VALUE\n{self.g}._pc = -1\nreturn None", VALUE=node.value or ast.Constant(None))
 
     def visit_FunctionDef(self, node):
         return node
@@ -663,8 +663,8 @@ def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | Non
     step_name = f"_{fn.name}_step"
     step = ast.parse(f"def {step_name}({g}):\n    pass").body[0]
     load = "".join(f"{n} = {g}._v_{n}\n" for n in flattener.saved())
-    step.body = declared + _stmts(f"{load}{PC} = {g}._pc") + [dispatch]
-    wrapper = ast.FunctionDef(fn.name, fn.args, doc + [step] + _stmts(
+    step.body = declared + template(f"{load}{PC} = {g}._pc") + [dispatch]
+    wrapper = ast.FunctionDef(fn.name, fn.args, doc + [step] + template(
         f"{g} = {SUPPORT_CLASS}({fn.name!r}, {step_name})\n"
         + "".join(f"{g}._v_{p} = {p}\n" for p in _params(fn.args))
         + "".join(f"{g}._v_{n} = None\n" for n in flattener.saved() + sorted(attrs) if n not in _params(fn.args))
