@@ -93,6 +93,9 @@ def test_asyncio_programs(same_as_cpython):
 
 
 def test_async_generators_and_other_asyncio_names_are_diagnostics():
+    for source in ("async def f(xs):\n    return [await x for x in xs]\n", "async def f(x):\n    while await x:\n        pass\n"):
+        result = translate(source)
+        assert not result.ok and any("await is not supported here" in d.message for d in result.diagnostics)
     result = translate("async def agen():\n    yield 1\n")
     assert not result.ok and any("async" in d.message for d in result.diagnostics)
     result = translate("import asyncio\nasync def f():\n    await asyncio.wait_for(f(), 1)\nasyncio.run(f())\n")

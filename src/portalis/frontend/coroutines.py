@@ -13,6 +13,7 @@ gets the parse pass's diagnostic.
 from __future__ import annotations
 
 import ast
+import copy
 
 from portalis.frontend import astwalk, generators
 
@@ -296,6 +297,7 @@ class _Rewrite(ast.NodeTransformer):
     def visit_AsyncFunctionDef(self, node):
         if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in astwalk.own_nodes(node.body)):
             return node  # an async generator: rejected by the parse pass
+        original = copy.deepcopy(node)
         self._function(node, True)
         fn = ast.FunctionDef(node.name, node.args, node.body, node.decorator_list, node.returns,
                              getattr(node, "type_comment", None))
@@ -309,7 +311,15 @@ class _Rewrite(ast.NodeTransformer):
         for n in astwalk.walk(fn):
             if isinstance(n, (ast.stmt, ast.expr)) and getattr(n, "end_lineno", None) is None:
                 n.end_lineno, n.end_col_offset = n.lineno, n.col_offset
-        return ast.copy_location(fn, node)
+        fn = ast.copy_location(fn, node)
+        awaits_elsewhere = any(isinstance(n, (ast.Await, ast.AsyncFor, ast.AsyncWith))
+                               or isinstance(n, ast.comprehension) and n.is_async
+                               or isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
+                               and any(isinstance(m, (ast.YieldFrom, ast.Await)) for m in astwalk.walk(n))
+                               for n in astwalk.own_nodes(fn.body))
+        if awaits_elsewhere or generators.rewrite_generator(copy.deepcopy(fn), 0) is None:
+            return original  # an await where the state machine cannot resume: the parse pass's diagnostic
+        return fn
 
     def visit_Await(self, node):
         self.generic_visit(node)
