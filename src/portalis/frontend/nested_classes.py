@@ -1,7 +1,7 @@
-"""Classes defined inside functions and blocks, moved to module level (part of the desugar pass).
+"""Classes defined inside functions, moved to module level (part of the desugar pass).
 
 Classes are static tables in the translation, one per class statement of the module.  A
-class statement inside a function or an `if`/`for`/`try`/`with` block defines the same
+class statement inside a function (or a block of one) defines the same
 methods each time it runs, so it can be defined once at module level when nothing in it
 uses a local name of an enclosing function and its name is not bound anywhere else.  What
 the statement does each time it runs (setting the class attributes) stays where it was,
@@ -53,8 +53,8 @@ class _Hoist:
         self.hoisted: list[ast.ClassDef] = []
 
     def movable(self, cls: ast.ClassDef, enclosing: set[str]) -> bool:
-        if self.counts.get(cls.name, 0) != 1:
-            return False
+        if self.counts.get(cls.name, 0) != 1 or len(cls.bases) > 1:
+            return False  # (several bases: the MRO error, if any, must be raised where the statement is)
         used = {n.id for n in astwalk.walk(cls) if isinstance(n, ast.Name)}
         return not (used & (enclosing - {cls.name}))
 
@@ -72,11 +72,12 @@ class _Hoist:
             elif isinstance(stmt, ast.ClassDef):
                 self.class_methods(stmt)
             else:
-                inner = set() if enclosing is None else enclosing
+                inner = enclosing  # module-level blocks keep their classes: the lowering defines them there
                 for field in ("body", "orelse", "finalbody"):
-                    if isinstance(getattr(stmt, field, None), list):
-                        setattr(stmt, field, self.block(getattr(stmt, field), inner) or [ast.Pass()])
-                for handler in getattr(stmt, "handlers", []):
+                    stmts = getattr(stmt, field, None)
+                    if isinstance(stmts, list) and stmts:
+                        setattr(stmt, field, self.block(stmts, inner) or [ast.Pass()])
+                for handler in getattr(stmt, "handlers", None) or []:
                     handler.body = self.block(handler.body, inner) or [ast.Pass()]
             out.append(stmt)
         return out
