@@ -15,7 +15,7 @@ UNSUPPORTED = '''\
 total = 0
 
 async def fetch():
-    await other()
+    yield await other()
 
 class Meta(Base, metaclass=Registry):
     pass
@@ -34,7 +34,7 @@ def test_every_unsupported_construct_is_reported_with_its_position():
     result = translate(UNSUPPORTED, "unsupported.py")
     assert not result.ok
     positions = {(d.line, d.col) for d in result.errors}
-    assert {(3, 1), (4, 5), (6, 1), (9, 7), (10, 1)} <= positions, error_lines(result)
+    assert {(3, 1), (4, 11), (6, 1), (9, 7), (10, 1)} <= positions, error_lines(result)
     for line in error_lines(result):
         assert DIAGNOSTIC.match(line) and line.startswith("unsupported.py:"), line
     assert result.rust_code == ""

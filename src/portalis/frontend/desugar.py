@@ -12,7 +12,7 @@ import ast
 import re
 
 from portalis.frontend import astwalk
-from portalis.frontend import generators
+from portalis.frontend import generators, nested_classes
 from portalis.frontend.parse import ParsedModule
 
 CACHE_DECORATORS = {"cache", "lru_cache"}
@@ -20,6 +20,7 @@ CACHE_DECORATORS = {"cache", "lru_cache"}
 
 def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
+    nested_classes.hoist_nested_classes(tree)
     body: list[ast.stmt] = []
     frozen = False
     for stmt in _split_chained_namedtuples(tree.body):
@@ -45,13 +46,10 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         if isinstance(stmt, ast.ClassDef) and _is_typed_dict(stmt):
             body.append(_typed_dict_constructor(stmt))
             continue
-        body.extend(_lazy_generators(stmt))
+        body.append(stmt)
     if frozen:  # frozen dataclasses raise dataclasses.FrozenInstanceError on assignment
         body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
-    if any(isinstance(s, ast.ClassDef) and s.name.endswith("_generator") and s.name.startswith("_") for s in body):
-        sentinel = ast.parse(f"{generators.DONE} = object()").body[0]
-        body.insert(0, sentinel)
-    if body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
+    if generators.lazy_generators(body) or body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
         tree.body = body
         parsed.nodes = astwalk.walk(tree)
     return parsed
@@ -251,27 +249,6 @@ def _complete_ordering(node: ast.ClassDef) -> None:
             for n in astwalk.walk(fn):
                 ast.copy_location(n, node)
             node.body.append(fn)
-
-
-def _is_generator(fn: ast.FunctionDef) -> bool:
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in astwalk.own_nodes(fn.body))
-
-
-def _lazy_generators(stmt: ast.stmt) -> list[ast.stmt]:
-    """Generator functions and methods become iterator classes that resume at each yield."""
-    if isinstance(stmt, ast.FunctionDef) and _is_generator(stmt):
-        rewritten = generators.rewrite_generator(stmt, f"_{stmt.name}_generator")
-        return list(rewritten) if rewritten else [stmt]
-    if isinstance(stmt, ast.ClassDef):
-        classes = []
-        for i, item in enumerate(stmt.body):
-            if isinstance(item, ast.FunctionDef) and _is_generator(item):
-                rewritten = generators.rewrite_generator(item, f"_{stmt.name}_{item.name.strip('_')}_generator")
-                if rewritten:
-                    classes.append(rewritten[0])
-                    stmt.body[i] = rewritten[1]
-        return classes + [stmt]
-    return [stmt]
 
 
 def _enum_kind(node: ast.ClassDef) -> str | None:

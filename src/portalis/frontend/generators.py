@@ -1,20 +1,125 @@
-"""Generators as resumable iterator classes (part of the desugar pass).
+"""Generators as resumable state machines (part of the desugar pass).
 
 A generator function suspends at each `yield` and resumes there on the next `next()`,
-which is how lazy (and infinite) generators work.  This module rewrites such a
-function into an iterator class whose `__next__` is a state machine: the body is cut
-into numbered blocks at each `yield` and at the loops and branches that contain one;
-locals become attributes of the iterator, so they survive between calls.  Statements
-without a `yield` stay as they are.  `try`/`with` around a `yield` are left to the
-eager fallback in lowering.
+`send()` or `throw()`.  This module rewrites every generator function (at module level,
+in a class or nested in another function) into a plain function that returns a
+`_PortalisGenerator` object (the generator protocol, written once per module in Python:
+`SUPPORT`) driving a nested *step* function.  The step function is a state machine: the
+body is cut into numbered blocks at each `yield` and at the loops, branches and `try`
+statements that contain one; the generator's locals become attributes of the generator
+object, so they survive between steps.  A `try` around a yield protects each of its
+blocks with its handlers (`_Handlers`, `_Finally`), so exceptions, `throw()` and
+`close()` reach the right `except`/`finally` on resumption; `with` around a yield is
+spelt as the equivalent try statement, `yield from` as the PEP 380 delegation loop.
+Statements without a `yield` (and without a jump out of a rewritten block) stay as they
+are.  What cannot be rewritten (a yield in a `while` test or a `match`) keeps the
+eager fallback of the lowering.
 """
 from __future__ import annotations
 
 import ast
+import copy
+from dataclasses import dataclass
 
 from portalis.frontend import astwalk
 
-DONE = "_portalis_exhausted"  # the module-level sentinel marking an exhausted for loop
+SUPPORT_CLASS = "_PortalisGenerator"
+
+SUPPORT = f'''
+class {SUPPORT_CLASS}:
+    """A generator object: `_step` runs the body from block `_pc` to its next yield
+    (returning the yielded value) or to its end (`_pc` becomes -1, `_result` the return value)."""
+
+    def __init__(self, name, step):
+        self._name = name
+        self._step = step
+        self._pc = 0
+        self._sent = None
+        self._thrown = None
+        self._result = None
+        self._running = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        value = self._advance(None, None)
+        if self._pc == -1:
+            self._stop()
+        return value
+
+    def __repr__(self):
+        return "<generator object " + self._name + ">"
+
+    def send(self, value):
+        if self._pc == 0 and value is not None:
+            raise TypeError("can't send non-None value to a just-started generator")
+        value = self._advance(value, None)
+        if self._pc == -1:
+            self._stop()
+        return value
+
+    def throw(self, exc):
+        value = self._advance(None, exc)
+        if self._pc == -1:
+            self._stop()
+        return value
+
+    def close(self):
+        if self._pc > 0:
+            try:
+                self._advance(None, GeneratorExit())
+            except GeneratorExit:
+                return
+            if self._pc != -1:
+                raise RuntimeError("generator ignored GeneratorExit")
+        self._pc = -1
+
+    def _stop(self):
+        result = self._result
+        self._result = None
+        if result is None:
+            raise StopIteration
+        raise StopIteration(result)
+
+    def _advance(self, value, exc):
+        """Resume with a sent value or a thrown exception; the next yielded value."""
+        if self._pc == -1 or (self._pc == 0 and exc is not None):
+            self._pc = -1
+            if exc is not None:
+                raise exc
+            return None
+        if self._running:
+            raise ValueError("generator already executing")
+        self._sent = value
+        self._thrown = exc
+        self._running = True
+        try:
+            value = self._step(self)
+        except BaseException as exc:
+            self._failed(exc)
+        self._running = False
+        return value
+
+    def _failed(self, exc):
+        """An exception left the body: the generator is finished."""
+        self._running = False
+        self._pc = -1
+        if isinstance(exc, StopIteration):
+            raise RuntimeError("generator raised StopIteration")
+        raise exc
+
+    def _received(self):
+        """What the paused yield evaluates to: the sent value, or the thrown exception raised there."""
+        exc = self._thrown
+        if exc is not None:
+            self._thrown = None
+            raise exc
+        return self._sent
+'''
+
+
+PC = "_pg_pc"  # the step's copy of the generator's `_pc`: the block to run
 
 
 class Unsupported(Exception):
@@ -29,63 +134,343 @@ def _yields(node: ast.AST) -> bool:
     return _contains(node, (ast.Yield, ast.YieldFrom))
 
 
+def _returns(node: ast.AST) -> bool:
+    return _contains(node, ast.Return)
+
+
 def _jumps(node: ast.AST) -> bool:
     """A break/continue that leaves `node` (not one of a loop inside it)."""
     if isinstance(node, (ast.Break, ast.Continue)):
         return True
     if isinstance(node, (ast.For, ast.While)):  # a loop's else clause belongs to the enclosing loop
         return any(_jumps(s) for s in node.orelse)
-    if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef)):
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
         return False
-    return any(_jumps(c) for c in ast.iter_child_nodes(node))
+    return any(_jumps(c) for c in astwalk.children(node))
+
+
+def template(source: str, **exprs: ast.expr) -> list[ast.stmt]:
+    """Statements parsed from `source`, with the user's expression nodes (keeping their
+    positions) in place of the names given as keywords; generated nodes have line 0
+    until `rewrite_generator` places them."""
+    used: set[str] = set()
+
+    class Fill(ast.NodeTransformer):
+        def visit_Name(self, node):
+            if node.id not in exprs:
+                return node
+            first = node.id not in used
+            used.add(node.id)
+            return exprs[node.id] if first else copy.deepcopy(exprs[node.id])
+
+    for e in exprs.values():
+        for n in astwalk.walk(e):
+            n._portalis_user = True
+    body = Fill().visit(ast.parse(source)).body
+    placed = {id(n) for stmt in body for n in astwalk.walk(stmt) if getattr(n, "_portalis_user", False)}
+    for stmt in body:
+        for n in astwalk.walk(stmt):
+            if id(n) not in placed and hasattr(n, "lineno"):
+                n.lineno = n.end_lineno = 0
+    return body
+
+
+def _expr(source: str) -> ast.expr:
+    return template(source)[0].value
+
+
+# ---- before locals are renamed: one shape for every yield ----------------------------------------
+
+class _Prepare:
+    """`with` around a yield becomes try/except/finally, `yield from` the delegation loop,
+    and a yield inside an expression a statement `tmp = yield v` of its own."""
+
+    def __init__(self):
+        self.count = 0
+
+    def fresh(self, stem: str) -> str:
+        self.count += 1
+        return f"_pg_{stem}{self.count}"
+
+    def body(self, stmts: list[ast.stmt]) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for stmt in stmts:
+            out.extend(self.stmt(stmt))
+        return out
+
+    def stmt(self, s: ast.stmt) -> list[ast.stmt]:
+        if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) or not _yields(s):
+            return [s]
+        if isinstance(s, ast.With):
+            return self.body(self._with(s))
+        if isinstance(s, (ast.While, ast.Match, ast.AsyncWith, ast.AsyncFor)):
+            if isinstance(s, ast.While) and not _yields(s.test):
+                s.body, s.orelse = self.body(s.body), self.body(s.orelse)
+                return [s]
+            raise Unsupported(type(s).__name__)
+        if isinstance(s, (ast.If, ast.For, ast.Try)):
+            pre: list[ast.stmt] = []
+            if isinstance(s, ast.If):
+                s.test = _Hoister(self, pre).visit(s.test)
+            elif isinstance(s, ast.For):
+                s.iter = _Hoister(self, pre).visit(s.iter)
+            s.body, s.orelse = self.body(s.body), self.body(s.orelse)
+            if isinstance(s, ast.Try):
+                s.finalbody = self.body(s.finalbody)
+                for handler in s.handlers:
+                    handler.body = self.body(handler.body)
+            return self.body(pre) + [s]
+        value = getattr(s, "value", None)
+        if isinstance(value, ast.YieldFrom) and not _yields(value.value) and (
+                isinstance(s, ast.Expr) or (isinstance(s, ast.Assign) and len(s.targets) == 1)):
+            return self.body(self._yield_from(value.value, s.targets[0] if isinstance(s, ast.Assign) else None))
+        if isinstance(value, ast.Yield) and isinstance(s, (ast.Expr, ast.Assign, ast.AnnAssign)) and \
+                not (value.value is not None and _yields(value.value)) and \
+                not any(_yields(t) for t in getattr(s, "targets", [getattr(s, "target", None)]) if t is not None):
+            return [s]
+        if hasattr(s, "body"):
+            raise Unsupported(type(s).__name__)  # a compound statement not handled above (try*)
+        pre = []
+        s = _Hoister(self, pre).visit(s)
+        return self.body(pre) + [s]
+
+    def _with(self, s: ast.With) -> list[ast.stmt]:
+        """PEP 343's expansion, so the manager's __exit__ runs however the body is left."""
+        item, rest = s.items[0], s.items[1:]
+        cm, ok, exc = self.fresh("cm"), self.fresh("ok"), self.fresh("e")
+        enter = f"TARGET = {cm}.__enter__()" if item.optional_vars else f"{cm}.__enter__()"
+        code = template(f"{cm} = MANAGER\n{enter}\n{ok} = True\n"
+                      f"try:\n    pass\nexcept BaseException as {exc}:\n    {ok} = False\n"
+                      f"    if not {cm}.__exit__(type({exc}), {exc}, None):\n        raise\n"
+                      f"finally:\n    if {ok}:\n        {cm}.__exit__(None, None, None)",
+                      MANAGER=item.context_expr, **({"TARGET": item.optional_vars} if item.optional_vars else {}))
+        code[-1].body = [ast.copy_location(ast.With(rest, s.body), s)] if rest else s.body
+        return code
+
+    def _yield_from(self, sub: ast.expr, target: ast.expr | None) -> list[ast.stmt]:
+        """PEP 380: send/throw/close pass through to a sub-generator; other iterables are iterated."""
+        i, y, s, e, x = (self.fresh(k) for k in ("it", "y", "s", "e", "x"))
+        result = "TARGET = " if target is not None else "_pg_unused = "
+        return template(
+            f"{i} = iter(SUB)\n"
+            f"if isinstance({i}, {SUPPORT_CLASS}):\n"
+            f"    {y} = {i}._advance(None, None)\n"
+            f"    while {i}._pc != -1:\n"
+            f"        try:\n"
+            f"            {s} = yield {y}\n"
+            f"        except GeneratorExit:\n"
+            f"            {i}.close()\n"
+            f"            raise\n"
+            f"        except BaseException as {e}:\n"
+            f"            {y} = {i}._advance(None, {e})\n"
+            f"        else:\n"
+            f"            {y} = {i}._advance({s}, None)\n"
+            f"    {result}{i}._result\n"
+            f"else:\n"
+            f"    for {x} in {i}:\n"
+            f"        yield {x}\n"
+            f"    {result}None", SUB=sub, **({"TARGET": target} if target is not None else {}))
+
+
+class _Hoister(ast.NodeTransformer):
+    """Each yield inside an expression becomes `tmp = yield v` before the statement."""
+
+    def __init__(self, prepare: _Prepare, pre: list[ast.stmt]):
+        self.prepare = prepare
+        self.pre = pre
+
+    def _hoist(self, node):
+        self.generic_visit(node)
+        tmp = self.prepare.fresh("sent")
+        self.pre.append(ast.copy_location(ast.Assign([ast.Name(tmp, ast.Store())], node), node))
+        return ast.copy_location(ast.Name(tmp, ast.Load()), node)
+
+    visit_Yield = visit_YieldFrom = _hoist
+
+    def visit_Lambda(self, node):
+        if _yields(node.body):
+            raise Unsupported("Lambda")
+        return node
+
+
+# ---- locals as attributes of the generator object ------------------------------------------------
+
+def _bound_names(stmts: list[ast.stmt]) -> set[str]:
+    """Names a scope binds itself (nested scopes not entered; their own names are)."""
+    names = set()
+    for node in astwalk.own_nodes(stmts):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+    declared = {n for node in astwalk.own_nodes(stmts) if isinstance(node, (ast.Global, ast.Nonlocal))
+                for n in node.names}
+    return names - declared
+
+
+def _params(args: ast.arguments) -> list[str]:
+    names = [a.arg for a in args.posonlyargs + args.args]
+    names += [args.vararg.arg] if args.vararg else []
+    names += [a.arg for a in args.kwonlyargs]
+    names += [args.kwarg.arg] if args.kwarg else []
+    return names
 
 
 class _Locals(ast.NodeTransformer):
-    """Rewrite the generator's locals to attributes of `self` (comprehension targets and
-    nested functions' own names excepted)."""
+    """Rewrite the generator's locals to attributes of the generator object `g` (names a
+    nested scope binds for itself excepted)."""
 
-    def __init__(self, names: set[str]):
+    def __init__(self, g: str, names: set[str]):
+        self.g = g
         self.names = names
         self.shadowed: list[set[str]] = []
 
+    def local(self, name: str) -> bool:
+        return name in self.names and not any(name in s for s in self.shadowed)
+
+    def attr(self, name: str, ctx) -> ast.Attribute:
+        return ast.Attribute(ast.Name(self.g, ast.Load()), "_v_" + name, ctx)
+
     def visit_Name(self, node: ast.Name):
-        if node.id in self.names and not any(node.id in s for s in self.shadowed):
-            return ast.copy_location(ast.Attribute(ast.Name("_g", ast.Load()), "_v_" + node.id, node.ctx), node)
+        if self.local(node.id):
+            return ast.copy_location(self.attr(node.id, node.ctx), node)
         return node
 
-    def _comprehension(self, node):
-        bound = {n.id for g in node.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)}
+    def _scope(self, node, bound: set[str]):
         self.shadowed.append(bound)
         self.generic_visit(node)
         self.shadowed.pop()
         return node
+
+    def _comprehension(self, node):
+        return self._scope(node, {n.id for g in node.generators for n in astwalk.walk(g.target)
+                                  if isinstance(n, ast.Name)})
 
     visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comprehension
 
     def visit_Lambda(self, node: ast.Lambda):
-        bound = {a.arg for a in node.args.args}
-        self.shadowed.append(bound)
-        self.generic_visit(node)
-        self.shadowed.pop()
-        return node
+        return self._scope(node, set(_params(node.args)))
+
+    def _definition(self, node):
+        """A nested def or class binds its name in the step function; the local keeps it."""
+        own = self.local(node.name)
+        for deco in node.decorator_list:
+            self.visit(deco)
+        if isinstance(node, ast.ClassDef):
+            self._scope(node, _bound_names(node.body))
+        else:
+            for default in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+                self.visit(default)
+            self.shadowed.append(set(_params(node.args)) | _bound_names(node.body))
+            node.body = [self.visit(s) for s in node.body]
+            node.body = [s for item in node.body for s in (item if isinstance(item, list) else [item])]
+            self.shadowed.pop()
+        if not own:
+            return node
+        store = ast.copy_location(ast.Assign([self.attr(node.name, ast.Store())], ast.Name(node.name, ast.Load())), node)
+        return [node, store]
+
+    visit_FunctionDef = visit_AsyncFunctionDef = visit_ClassDef = _definition
+
+    def bind_handler_names(self, stmt: ast.stmt) -> ast.stmt:
+        """A handler that stays a real `except ... as e` binds the step's own name: copy it to the local."""
+        for node in astwalk.own_nodes([stmt]):
+            if isinstance(node, ast.ExceptHandler) and node.name and node.name in self.names:
+                store = ast.Assign([self.attr(node.name, ast.Store())], ast.Name(node.name, ast.Load()))
+                node.body.insert(0, ast.copy_location(store, node))
+        return stmt
+
+
+# ---- the state machine -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Handlers:
+    """Blocks of a try body: an exception jumps to the first matching except clause's block."""
+    clauses: tuple[tuple[str, int], ...]  # (exception type source, handler block)
+    slot: str  # the attribute holding the caught exception
+
+
+@dataclass(frozen=True)
+class _Finally:
+    """Blocks of a try with `finally`: every way out runs the finally blocks first."""
+    start: int
+    slot: str  # `slot_exc`: the exception to raise again after them; `slot_to`: the block to go on with
+
+
+def _reraise_as(stmts: list[ast.stmt], slot: str) -> list[ast.stmt]:
+    """A bare `raise` in an except clause, whose body now runs outside the real `except`."""
+    class Raise(ast.NodeTransformer):
+        def visit_Raise(self, node):
+            if node.exc is None:
+                node.exc = ast.parse(slot, mode="eval").body
+            return node
+
+        def visit_Try(self, node):
+            node.body = [self.visit(s) for s in node.body]
+            node.orelse = [self.visit(s) for s in node.orelse]
+            node.finalbody = [self.visit(s) for s in node.finalbody]
+            return node  # inside a nested handler, a bare raise means that handler's exception
+
+        def visit_FunctionDef(self, node):
+            return node
+
+        visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
+
+    return [Raise().visit(s) for s in stmts]
 
 
 class _Flattener:
-    """Cuts a body into blocks; block i runs when `_g._pc == i`."""
+    """Cuts a body into blocks; block i runs when `_pg_pc == i`, under the handlers of the
+    try statements around it (its context)."""
 
-    def __init__(self, names: set[str]):
-        self.names = names  # the generator's locals, for names bound by `except ... as`
+    def __init__(self, g: str, names: set[str], attrs: set[str]):
+        self.g = g
+        self.names = names  # the generator's locals
+        self.attrs = attrs  # those kept as attributes of the generator object (nested scopes use them)
         self.blocks: list[list[ast.stmt]] = []
-        self.loops: list[tuple[int, int]] = []  # (continue target, break target)
+        self.contexts: list[tuple] = []
+        self.context: tuple = ()
+        self.loops: list[tuple[int, int, int]] = []  # (continue target, break target, context depth)
         self.counter = 0
+        self.temps: list[str] = []  # the step's own state that must survive a yield, besides the locals
+        self.entry = self.new_block()
+        self.finish = self.new_block()
+        self.blocks[self.finish] = template(f"{g}._pc = -1\nreturn None")
 
     def new_block(self) -> int:
         self.blocks.append([])
+        self.contexts.append(self.context)
         return len(self.blocks) - 1
 
-    @staticmethod
-    def goto(target: int) -> list[ast.stmt]:
-        return ast.parse(f"_g._pc = {target}\ncontinue").body
+    def goto(self, target: int) -> list[ast.stmt]:
+        return template(f"{PC} = {target}\ncontinue")
+
+    def temp(self, stem: str) -> str:
+        self.counter += 1
+        name = f"_pt_{stem}{self.counter}"
+        self.temps.append(name)
+        return name
+
+    def save(self) -> list[ast.stmt]:
+        """Before a yield: the step's plain locals back into the generator object."""
+        return template("".join(f"{self.g}._v_{n} = {n}\n" for n in self.saved()))
+
+    def saved(self) -> list[str]:
+        return sorted(self.names - self.attrs) + self.temps
+
+    def jump(self, target: int, depth: int) -> list[ast.stmt]:
+        """Go to `target` (a block at context depth `depth`), through the finally blocks left on the way."""
+        finals = [i for i in range(depth, len(self.context)) if isinstance(self.context[i], _Finally)]
+        if not finals:
+            return self.goto(target)
+        frame = self.context[finals[-1]]
+        saved, self.context = self.context, self.context[:finals[-1]]
+        then = self.new_block()
+        self.blocks[then].extend(self.jump(target, depth))
+        self.context = saved
+        return template(f"{frame.slot}_exc = None\n{frame.slot}_to = {then}") + self.goto(frame.start)
 
     def flatten(self, stmts: list[ast.stmt], current: int) -> int:
         """Emit `stmts` starting in block `current`; return the block that follows."""
@@ -93,175 +478,231 @@ class _Flattener:
             current = self.statement(stmt, current)
         return current
 
+    def _stays(self, stmt: ast.stmt) -> bool:
+        """A statement that runs as it is within its block."""
+        if _yields(stmt) or (self.loops and _jumps(stmt)):
+            return False
+        return not (_returns(stmt) and any(isinstance(f, _Finally) for f in self.context))
+
     def statement(self, stmt: ast.stmt, current: int) -> int:
         out = self.blocks[current]
+        g = self.g
         if isinstance(stmt, ast.Return):
-            value = ast.unparse(stmt.value) if stmt.value is not None else "None"
-            out.extend(ast.parse(f"_g._pc = -1\nraise StopIteration({value})").body)
+            out.extend(template(f"{g}._result = VALUE", VALUE=stmt.value or ast.Constant(None))
+                       + self.jump(self.finish, 0))
             return self.new_block()
         if isinstance(stmt, (ast.Break, ast.Continue)) and self.loops:
-            resume, leave = self.loops[-1]
-            out.extend(self.goto(leave if isinstance(stmt, ast.Break) else resume))
+            resume, leave, depth = self.loops[-1]
+            out.extend(self.jump(leave if isinstance(stmt, ast.Break) else resume, depth))
             return self.new_block()
-        if not _yields(stmt) and not (self.loops and _jumps(stmt)):
-            out.append(_ReturnsAsStop().visit(stmt))
+        if self._stays(stmt):
+            out.append(_ReturnsFinish(g).visit(_Locals(g, self.attrs).bind_handler_names(stmt)))
             return current
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Yield):
+        value = getattr(stmt, "value", None)
+        if isinstance(value, ast.Yield) and isinstance(stmt, (ast.Expr, ast.Assign, ast.AnnAssign)):
             after = self.new_block()
-            value = ast.unparse(stmt.value.value) if stmt.value.value is not None else "None"
-            out.extend(ast.parse(f"_g._pc = {after}\nreturn {value}").body)
+            out.extend(self.save() + template(f"{g}._pc = {after}\nreturn VALUE", VALUE=value.value or ast.Constant(None)))
+            received = _expr(f"{g}._sent if {g}._thrown is None else {g}._received()")
+            if isinstance(stmt, ast.Expr):
+                self.blocks[after].append(ast.Expr(received))
+            else:
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                self.blocks[after].append(ast.Assign(targets, received))
             return after
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.YieldFrom):
-            self.counter += 1
-            var = f"_g._yf{self.counter}"
-            loop = ast.parse(f"for {var}_item in {ast.unparse(stmt.value.value)}:\n    yield {var}_item").body[0]
-            return self.statement(loop, current)
         if isinstance(stmt, ast.If):
             then, orelse = self.new_block(), self.new_block()
-            out.append(ast.parse(f"if {ast.unparse(stmt.test)}:\n    pass\nelse:\n    pass").body[0])
-            out[-1].body = self.goto(then)
-            out[-1].orelse = self.goto(orelse)
+            out.append(ast.If(stmt.test, self.goto(then), self.goto(orelse)))
             join = self.new_block()
             self.blocks[self.flatten(stmt.body, then)].extend(self.goto(join))
             self.blocks[self.flatten(stmt.orelse, orelse)].extend(self.goto(join))
             return join
         if isinstance(stmt, ast.While):
-            head, body, after = self.new_block(), self.new_block(), self.new_block()
+            head, body, after, orelse = self.new_block(), self.new_block(), self.new_block(), self.new_block()
             out.extend(self.goto(head))
-            self.blocks[head].append(ast.parse(f"if {ast.unparse(stmt.test)}:\n    pass\nelse:\n    pass").body[0])
-            self.blocks[head][-1].body = self.goto(body)
-            orelse = self.new_block()
-            self.blocks[head][-1].orelse = self.goto(orelse)
-            self.loops.append((head, after))
-            self.blocks[self.flatten(stmt.body, body)].extend(self.goto(head))
-            self.loops.pop()
-            self.blocks[self.flatten(stmt.orelse, orelse)].extend(self.goto(after))
-            return after
+            self.blocks[head].append(ast.If(stmt.test, self.goto(body), self.goto(orelse)))
+            return self._loop(stmt, head, body, after, orelse)
         if isinstance(stmt, ast.For):
-            self.counter += 1
-            it = f"_g._it{self.counter}"
-            out.extend(ast.parse(f"{it} = iter({ast.unparse(stmt.iter)})").body)
-            head, body, after = self.new_block(), self.new_block(), self.new_block()
+            it = self.temp("it")
+            out.extend(template(f"{it} = iter(ITER)", ITER=stmt.iter))
+            head, body, after, orelse = self.new_block(), self.new_block(), self.new_block(), self.new_block()
             out.extend(self.goto(head))
-            orelse = self.new_block()
-            self.blocks[head].extend(ast.parse(
-                f"{it}_next = next({it}, {DONE})\n"
-                f"if {it}_next is {DONE}:\n    pass\nelse:\n    pass").body)
-            self.blocks[head][-1].body = self.goto(orelse)
-            assign = ast.Assign([stmt.target], ast.parse(f"{it}_next", mode="eval").body)
-            self.blocks[head][-1].orelse = [assign] + self.goto(body)
-            self.loops.append((head, after))
-            self.blocks[self.flatten(stmt.body, body)].extend(self.goto(head))
-            self.loops.pop()
-            self.blocks[self.flatten(stmt.orelse, orelse)].extend(self.goto(after))
-            return after
-        if isinstance(stmt, ast.Try) and not stmt.finalbody:
+            self.blocks[head].extend(template(f"{it}_next = next({it}, {g})\nif {it}_next is {g}:\n    pass")
+                                     + [ast.Assign([stmt.target], ast.parse(f"{it}_next", mode="eval").body)]
+                                     + self.goto(body))
+            self.blocks[head][1].body = self.goto(orelse)
+            return self._loop(stmt, head, body, after, orelse)
+        if isinstance(stmt, ast.Try):
             return self._try(stmt, current)
         raise Unsupported(type(stmt).__name__)
 
-    def _try(self, stmt: ast.Try, current: int) -> int:
-        """try/except around a yield: every block of the try body runs inside the same
-        handlers, which jump to the handler's own blocks."""
-        body = self.new_block()
-        self.blocks[current].extend(self.goto(body))
-        first = len(self.blocks) - 1
-        end_of_body = self.flatten(stmt.body, body)
-        protected = range(first, len(self.blocks))
-        after = self.new_block()
-        orelse = self.new_block()
-        self.blocks[end_of_body].extend(self.goto(orelse))
-        clauses = []
-        for handler in stmt.handlers:
-            start = self.new_block()
-            if handler.name:
-                self.blocks[start].extend(ast.parse(f"{handler.name} = _g._caught").body)
-                self.blocks[start][-1] = _Locals(self.names).visit(self.blocks[start][-1])
-            self.blocks[self.flatten(handler.body, start)].extend(self.goto(after))
-            kind = f" {ast.unparse(handler.type)}" if handler.type is not None else " BaseException"
-            clauses.append(f"except{kind} as _caught:\n    _g._caught = _caught\n    _g._pc = {start}\n    continue")
-        for index in protected:
-            code = self.blocks[index] or [ast.Pass()]
-            # the generator's own end (StopIteration) must not reach the user's handlers
-            wrapper = ast.parse("try:\n    pass\nexcept StopIteration:\n    raise\n" + "\n".join(clauses)).body[0]
-            wrapper.body = code
-            self.blocks[index] = [wrapper]
+    def _loop(self, stmt, head: int, body: int, after: int, orelse: int) -> int:
+        self.loops.append((head, after, len(self.context)))
+        self.blocks[self.flatten(stmt.body, body)].extend(self.goto(head))
+        self.loops.pop()
         self.blocks[self.flatten(stmt.orelse, orelse)].extend(self.goto(after))
         return after
 
+    def _try(self, stmt: ast.Try, current: int) -> int:
+        g = self.g
+        outer = self.context
+        after = self.new_block()
+        final = None
+        if stmt.finalbody:
+            final = _Finally(self.new_block(), self.temp("fin"))
+            self.temps.extend([final.slot + "_exc", final.slot + "_to"])
+            self.temps.remove(final.slot)
+            self.context = outer + (final,)
+        protected = self.context
+        leave = template(f"{final.slot}_exc = None\n{final.slot}_to = {after}") + self.goto(final.start) \
+            if final else self.goto(after)
+        body = self.new_block()
+        if stmt.handlers:
+            slot = self.temp("exc")
+            starts = [self.new_block() for _ in stmt.handlers]
+            clauses = tuple((ast.unparse(h.type) if h.type is not None else "BaseException", start)
+                            for h, start in zip(stmt.handlers, starts))
+            self.context = protected + (_Handlers(clauses, slot),)
+            body = self.new_block()
+        self.blocks[current].extend(self.goto(body))
+        end = self.flatten(stmt.body, body)
+        self.context = protected
+        orelse = self.new_block()
+        self.blocks[end].extend(self.goto(orelse))
+        for handler, start in zip(stmt.handlers, starts if stmt.handlers else []):
+            if handler.name:
+                bind = ast.Assign([ast.Name(handler.name, ast.Store())], ast.parse(slot, mode="eval").body)
+                self.blocks[start].append(_Locals(g, self.attrs).visit(bind))
+            self.blocks[self.flatten(_reraise_as(handler.body, slot), start)].extend(leave)
+        self.blocks[self.flatten(stmt.orelse, orelse)].extend(leave)
+        self.context = outer
+        if final:
+            end = self.flatten(stmt.finalbody, final.start)
+            self.blocks[end].extend(template(
+                f"if {final.slot}_exc is not None:\n    raise {final.slot}_exc\n"
+                f"{PC} = {final.slot}_to\ncontinue"))
+        return after
 
-class _ReturnsAsStop(ast.NodeTransformer):
-    """Inside `__next__`, `return x` of the generator ends it (StopIteration)."""
+    def wrapped(self, index: int) -> list[ast.stmt]:
+        """Block `index` inside the handlers of its context (innermost first)."""
+        code = self.blocks[index] or [ast.Pass()]
+        for frame in reversed(self.contexts[index]):
+            if isinstance(frame, _Handlers):
+                clauses = "\n".join(f"except {kind} as _caught:\n    {frame.slot} = _caught\n"
+                                    f"    {PC} = {start}\n    continue" for kind, start in frame.clauses)
+            else:
+                clauses = (f"except BaseException as _caught:\n    {frame.slot}_exc = _caught\n"
+                           f"    {PC} = {frame.start}\n    continue")
+            wrapper = ast.parse("try:\n    pass\n" + clauses).body[0]
+            wrapper.body = code
+            code = [wrapper]
+        return code
+
+
+class _ReturnsFinish(ast.NodeTransformer):
+    """A `return x` of the generator, inside a statement that runs as it is, ends it."""
+
+    def __init__(self, g: str):
+        self.g = g
 
     def visit_Return(self, node: ast.Return):
-        value = ast.unparse(node.value) if node.value is not None else "None"
-        stmts = ast.parse(f"_g._pc = -1\nraise StopIteration({value})").body
-        return [ast.copy_location(s, node) for s in stmts]
+        return template(f"{self.g}._result = VALUE\n{self.g}._pc = -1\nreturn None", VALUE=node.value or ast.Constant(None))
 
     def visit_FunctionDef(self, node):
         return node
 
-    visit_Lambda = visit_ClassDef = visit_FunctionDef
+    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
 
 
-def _locals_of(fn: ast.FunctionDef) -> set[str]:
-    names = {a.arg for a in fn.args.posonlyargs + fn.args.args}
-    for node in ast.walk(fn):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-    globals_ = {n for node in ast.walk(fn) if isinstance(node, (ast.Global, ast.Nonlocal)) for n in node.names}
-    return names - globals_
+class _Undeclare(ast.NodeTransformer):
+    def visit_Global(self, node):
+        return ast.copy_location(ast.Pass(), node)
+
+    visit_Nonlocal = visit_Global
+
+    def visit_FunctionDef(self, node):
+        return node
+
+    visit_Lambda = visit_ClassDef = visit_AsyncFunctionDef = visit_FunctionDef
 
 
-def rewrite_generator(fn: ast.FunctionDef, class_name: str) -> tuple[ast.ClassDef, ast.FunctionDef] | None:
-    """The iterator class and the replacement function, or None when not handled."""
-    args = fn.args
-    if args.vararg or args.kwarg or args.kwonlyargs or args.posonlyargs or fn.decorator_list:
-        return None
-    if any((isinstance(n, ast.With) or (isinstance(n, ast.Try) and n.finalbody)) and _yields(n)
-           for n in ast.walk(fn)):
-        return None
-    if any(isinstance(n, ast.Yield) and not _is_statement_yield(fn, n) for n in ast.walk(fn)):
-        return None  # `x = yield v` (send) is not supported here
-    names = _locals_of(fn)
-    params = [a.arg for a in args.args]
-    body = [_Locals(names).visit(stmt) for stmt in fn.body]
-    flattener = _Flattener(names)
+# ---- the rewrite --------------------------------------------------------------------------------
+
+def is_generator(fn: ast.AST) -> bool:
+    return isinstance(fn, ast.FunctionDef) and \
+        any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in astwalk.own_nodes(fn.body))
+
+
+def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | None:
+    """`fn` as a function returning a generator object over its step function, or None
+    when its body uses what the rewrite does not handle."""
+    g = f"_gen{number}"
+    body = list(fn.body)
+    doc = [body.pop(0)] if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+        and isinstance(body[0].value.value, str) else []
     try:
-        last = flattener.flatten(body, flattener.new_block())
+        body = _Prepare().body(body)
     except Unsupported:
         return None
-    flattener.blocks[last].extend(ast.parse("_g._pc = -1\nraise StopIteration").body)
-    dispatch = ast.parse("while True:\n    pass").body[0]
-    chain: list[ast.stmt] = ast.parse("raise StopIteration").body
-    for index in range(len(flattener.blocks) - 1, -1, -1):
-        test = ast.parse(f"if _g._pc == {index}:\n    pass\nelse:\n    pass").body[0]
-        test.body = flattener.blocks[index] or [ast.Pass()]
-        test.orelse = chain
-        chain = [test]
-    dispatch.body = chain
-    init_lines = [f"    _g._v_{p} = {p}" for p in params] + ["    _g._pc = 0"]
-    source = (f"class {class_name}:\n"
-              f"    def __init__(_g{''.join(', ' + p for p in params)}):\n"
-              + "\n".join("    " + line for line in init_lines) + "\n"
-              "    def __iter__(_g):\n        return _g\n"
-              "    def __next__(_g):\n        pass\n")
-    cls = ast.parse(source).body[0]
-    cls.body[2].body = [dispatch]
-    cls.generated_by_portalis = True  # an implementation detail: never printed by the program
-    wrapper = ast.parse(f"def {fn.name}({', '.join(params)}):\n    return {class_name}({', '.join(params)})").body[0]
-    wrapper.args = fn.args
-    doc = ast.get_docstring(fn, clean=False)
-    if doc is not None:  # the generator function keeps its __doc__
-        wrapper.body.insert(0, ast.Expr(ast.Constant(doc)))
-    for node in (cls, wrapper):
-        for n in ast.walk(node):
+    declared = [n for n in astwalk.own_nodes(body) if isinstance(n, (ast.Global, ast.Nonlocal))]
+    body = _Undeclare().visit(ast.Module(body, [])).body  # the declarations move to the step's top
+    names = _bound_names(body) | set(_params(fn.args))
+    names -= {n for d in declared for n in d.names}
+    # Plain locals of the step function are fast; what a nested scope uses lives on the object.
+    attrs = {n.id for node in astwalk.own_nodes(body)
+             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
+             for n in astwalk.walk(node) if isinstance(n, ast.Name) and n.id in names}
+    renamer = _Locals(g, attrs)
+    body = [s for stmt in body for s in (lambda r: r if isinstance(r, list) else [r])(renamer.visit(stmt))]
+    flattener = _Flattener(g, names, attrs)
+    try:
+        last = flattener.flatten(body, flattener.entry)
+    except Unsupported:
+        return None
+    flattener.blocks[last].extend(flattener.goto(flattener.finish))
+    dispatch = ast.While(ast.Constant(True), [
+        ast.If(ast.parse(f"{PC} == {i}", mode="eval").body, flattener.wrapped(i), [])
+        for i in range(len(flattener.blocks))], [])
+    step_name = f"_{fn.name}_step"
+    step = ast.parse(f"def {step_name}({g}):\n    pass").body[0]
+    load = "".join(f"{n} = {g}._v_{n}\n" for n in flattener.saved())
+    step.body = declared + template(f"{load}{PC} = {g}._pc") + [dispatch]
+    wrapper = ast.FunctionDef(fn.name, fn.args, doc + [step] + template(
+        f"{g} = {SUPPORT_CLASS}({fn.name!r}, {step_name})\n"
+        + "".join(f"{g}._v_{p} = {p}\n" for p in _params(fn.args))
+        + "".join(f"{g}._v_{n} = None\n" for n in flattener.saved() + sorted(attrs) if n not in _params(fn.args))
+        + f"return {g}"), fn.decorator_list, fn.returns, getattr(fn, "type_comment", None))
+    for n in astwalk.walk(wrapper):
+        if isinstance(n, (ast.stmt, ast.expr, ast.excepthandler)) and not getattr(n, "lineno", 0):
             ast.copy_location(n, fn)
-            n.end_lineno = getattr(fn, "lineno", 1)
-    return cls, wrapper
+            n.end_lineno, n.end_col_offset = fn.lineno, fn.col_offset
+    return ast.copy_location(wrapper, fn)
 
 
-def _is_statement_yield(fn: ast.FunctionDef, target: ast.Yield) -> bool:
-    for node in ast.walk(fn):
-        if isinstance(node, ast.Expr) and node.value is target:
-            return True
-    return False
+def lazy_generators(body: list[ast.stmt]) -> bool:
+    """Rewrite every generator function of a module's `body` (innermost first); whether
+    any was, in which case the module gets the `SUPPORT` class."""
+    count = 0
+
+    class Rewrite(ast.NodeTransformer):
+        def visit_FunctionDef(self, node):
+            nonlocal count
+            self.generic_visit(node)
+            if not is_generator(node):
+                return node
+            count += 1
+            return rewrite_generator(node, count) or node
+
+    body[:] = [Rewrite().visit(stmt) for stmt in body]
+    if not count:
+        return False
+    support = ast.parse(SUPPORT).body[0]
+    support.generated_by_portalis = True  # an implementation detail: never printed by the program
+    at = 0
+    while at < len(body) and (isinstance(body[at], ast.ImportFrom) and body[at].module == "__future__"
+                              or at == 0 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)):
+        at += 1
+    for n in astwalk.walk(support):
+        n.lineno = n.end_lineno = 1
+        n.col_offset = n.end_col_offset = 0
+    body.insert(at, support)
+    return True

@@ -10,6 +10,7 @@ import ast
 from dataclasses import dataclass, field
 
 from portalis.frontend import astwalk
+from portalis.frontend.coroutines import rewrite_coroutines
 from portalis.frontend.match import rewrite_matches
 from portalis.diagnostics import Diagnostic, TranslationError
 
@@ -17,10 +18,12 @@ MAX_SOURCE_BYTES = 2_000_000
 
 # Constructs rejected outright: ast node type -> (what, what to write instead).
 UNSUPPORTED_NODES = {
-    ast.AsyncFunctionDef: ("async functions are not supported", "use a plain def"),
-    ast.AsyncFor: ("async for is not supported", "use a plain for loop"),
-    ast.AsyncWith: ("async with is not supported", "use a plain with statement"),
-    ast.Await: ("await is not supported", "call the function directly"),
+    ast.AsyncFunctionDef: ("this async function is not supported (an async generator, or a module using asyncio "
+                           "names other than run, gather, sleep, create_task, Queue, CancelledError)",
+                           "use a coroutine without yield and those asyncio names"),
+    ast.AsyncFor: ("async for is not supported here", "use async for inside a supported async def"),
+    ast.AsyncWith: ("async with is not supported here", "use async with inside a supported async def"),
+    ast.Await: ("await is not supported here", "use await inside a supported async def"),
     ast.Match: ("this match statement's patterns are not supported yet (a class pattern with positional "
                 "sub-patterns needs __match_args__ known: a dataclass, NamedTuple or explicit tuple)",
                 "use keyword sub-patterns, or if/elif chains"),
@@ -65,8 +68,12 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
         raise TranslationError([Diagnostic(filename, 1, 1, f"source cannot be parsed: {err}",
                                            "remove NUL bytes and non-text content")])
     nodes = astwalk.walk(tree)
-    if any(isinstance(n, ast.Match) for n in nodes):
+    kinds = {n.__class__ for n in nodes}
+    if ast.Match in kinds:
         rewrite_matches(tree)
+    if kinds & {ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith}:
+        rewrite_coroutines(tree)
+    if kinds & {ast.Match, ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith}:
         nodes = astwalk.walk(tree)
     diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
     if diagnostics:

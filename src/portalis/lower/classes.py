@@ -51,6 +51,7 @@ class ClassInfo:
     attrs: list = field(default_factory=list)  # class-level assignments, run at the class statement
     exc_static: str | None = None  # the ExcType static of an exception class
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (name, kind, rust fn) of `x = method`
+    bases: list[str] = field(default_factory=list)  # all of them, for multiple inheritance
 
     @property
     def has_body(self) -> bool:
@@ -83,17 +84,14 @@ class ClassLowering:
         return TextReach(self.parsed.nodes)
 
     def _collect_class(self, node: ast.ClassDef) -> None:
-        base = None
-        if node.bases:
-            b = node.bases[0]
-            base = b.id if isinstance(b, ast.Name) else None
-            if len(node.bases) > 1 or base is None:
-                self.error(node, f"class {node.name}: only single inheritance from a named class is supported",
-                           "inherit from one class defined in this module or a built-in exception")
-        if base in ("object", "ABC"):
-            base = None
+        bases = [b for b in node.bases if not _typing_only_base(b)]
+        if not all(isinstance(b, ast.Name) for b in bases):
+            self.error(node, f"class {node.name}: only named classes are supported as bases",
+                       "inherit from classes defined in this module or a built-in exception")
+        names = [b.id for b in bases if isinstance(b, ast.Name)]
+        base = names[0] if names else None
         info = ClassInfo(node.name, static_ident(node.name, "CLASS_"), node, base, {},
-                         is_exception=base is not None and self._is_exception_name(base))
+                         is_exception=base is not None and self._is_exception_name(base), bases=names)
         if info.is_exception:
             info.exc_static = static_ident(node.name, "EXC_")
         used: set[str] = set()
@@ -142,6 +140,8 @@ class ClassLowering:
             self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
                        "inherit from a class defined in this file")
         items = []
+        if len(info.bases) > 1:
+            items.extend(self._mro_static(node, info))
         methods = {e.name: e for e in info.entries}
         for stmt in node.body:
             if isinstance(stmt, ast.FunctionDef) or _method_alias(stmt, methods):
@@ -180,6 +180,19 @@ class ClassLowering:
                 f"methods: &[], alloc: {alloc} }};")
         items.insert(0, ir.RawItem(text, "class", node.name))
         return exc_items + items
+
+    def _mro_static(self, node: ast.ClassDef, info: ClassInfo) -> list:
+        """A class with several bases: its C3 linearisation, registered at the class statement."""
+        for name in info.bases:
+            if name not in self.classes or self.classes[name].is_exception:
+                self.error(node, f"class {node.name} inherits from {name} among several bases, which is not "
+                                 "a class of this module", "inherit from classes defined in this file")
+                return []
+        mro = c3_linearisation(node.name, {n: c.bases for n, c in self.classes.items()})
+        if isinstance(mro, str):
+            return []  # the class statement raises CPython's TypeError (stmt_ClassDef)
+        entries = ", ".join(f"&{self.classes[n].static}" for n in mro[1:])
+        return [ir.RawItem(f"static {info.static}_MRO: [&Class; {len(mro) - 1}] = [{entries}];", "class", node.name)]
 
     def _exception_type(self, node: ast.ClassDef, info: ClassInfo) -> list:
         """The `ExcType` static that places an exception class in the hierarchy."""
@@ -228,6 +241,12 @@ class ClassLowering:
             self.error(node, "classes defined inside functions are not supported", "move the class to module level")
             return
         info = self.classes[node.name]
+        if len(info.bases) > 1:
+            mro = c3_linearisation(node.name, {n: c.bases for n, c in self.classes.items()})
+            if isinstance(mro, str):
+                out.append(ir.ExprStmt(self.fallible(ir.Raw(f"type_error::<Value>({str_literal(mro)})"))))
+                return
+            out.append(ir.ExprStmt(ir.Call("classes::set_mro", [ir.Raw(f"&{info.static}"), ir.Raw(f"&{info.static}_MRO")])))
         for sig in info.methods.values():
             self.init_default_cells(sig, out)
         if not info.is_exception:
@@ -275,6 +294,44 @@ class ClassLowering:
         slot, used = self.protected(self.statements_into(node.body), "with", out)
         error = ir.Var(slot) if used else ir.Raw("None")
         out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), error]))))
+
+
+def _typing_only_base(base: ast.expr) -> bool:
+    """`object`, `ABC`, `Generic[T]`, `Protocol`: bases that add nothing at run time here."""
+    if isinstance(base, ast.Subscript):
+        base = base.value
+    name = base.id if isinstance(base, ast.Name) else getattr(base, "attr", None)
+    return name in ("object", "ABC", "Generic", "Protocol")
+
+
+def c3_linearisation(name: str, bases: dict[str, list[str]]) -> list[str] | str:
+    """The method resolution order of class `name` (C3, as CPython), or CPython's error
+    message when there is none."""
+    def merge(sequences: list[list[str]]) -> list[str] | str:
+        out = []
+        sequences = [list(s) for s in sequences if s]
+        while sequences:
+            for seq in sequences:
+                head = seq[0]
+                if not any(head in s[1:] for s in sequences):
+                    break
+            else:
+                heads = list(dict.fromkeys(s[0] for s in sequences))
+                return f"Cannot create a consistent method resolution\norder (MRO) for bases {', '.join(heads)}"
+            out.append(head)
+            sequences = [s[1:] if s[0] == head else s for s in sequences]
+            sequences = [s for s in sequences if s]
+        return out
+
+    parents = bases.get(name, [])
+    lines = []
+    for parent in parents:
+        line = c3_linearisation(parent, bases) if parent in bases else [parent]
+        if isinstance(line, str):
+            return line
+        lines.append(line)
+    merged = merge(lines + [list(parents)])
+    return merged if isinstance(merged, str) else [name] + merged
 
 
 def _method_alias(stmt, methods: dict) -> list[tuple[str, str, str]] | None:

@@ -464,7 +464,8 @@ class ExprLowering:
         return None
 
     def expr_Attribute(self, node: ast.Attribute) -> ir.Expr:
-        if node.attr in INTROSPECTION_ATTRS:
+        user_class_mro = node.attr == "__mro__" and isinstance(node.value, ast.Name) and node.value.id in self.classes
+        if node.attr in INTROSPECTION_ATTRS and not user_class_mro:
             self.error(node, f"the attribute {node.attr} (code introspection) is not supported",
                        "pass the values the code needs explicitly")
             return ir.Raw("Value::None")

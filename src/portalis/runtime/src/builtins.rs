@@ -360,7 +360,19 @@ pub fn reversed(v: &Value) -> PyResult<Value> {
     Ok(into_iter_value(Iter::Values(items.into_iter().rev().collect::<Vec<_>>().into_iter())))
 }
 
+/// `iter(x)`: an object's own iterator object is what `__iter__` returns (a generator is
+/// its own iterator), so methods such as `send` stay reachable.
 pub fn iter(v: &Value) -> PyResult<Value> {
+    if let Value::Object(_) = v {
+        match crate::classes::try_dunder(v, "__iter__", vec![]) {
+            Some(Ok(Value::Object(it))) if crate::classes::find_method(it.class, "__next__").is_some() => {
+                return Ok(Value::Object(it))
+            }
+            Some(Ok(it)) => return iterate(&it).map(into_iter_value),
+            Some(Err(e)) => return Err(e),
+            None => {}
+        }
+    }
     iterate(v).map(into_iter_value)
 }
 

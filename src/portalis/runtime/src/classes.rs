@@ -7,16 +7,57 @@ use crate::value::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The entry `name` of `class` or of its nearest base that defines it, with its kind.
-pub fn find_entry(class: &'static Class, name: &str, want: fn(MethodKind) -> bool) -> Option<(MethodKind, MethodFn)> {
+thread_local! {
+    /// The method resolution order (after the class itself) of each class with several
+    /// bases, computed by the translator (C3) and registered at the class statement.
+    static MROS: RefCell<Vec<(*const Class, &'static [&'static Class])>> = RefCell::new(Vec::new());
+}
+
+/// `class C(A, B)`: C's linearisation after C.
+pub fn set_mro(class: &'static Class, mro: &'static [&'static Class]) {
+    MROS.with(|m| m.borrow_mut().push((class as *const Class, mro)));
+}
+
+fn registered_mro(class: &'static Class) -> Option<&'static [&'static Class]> {
+    MROS.with(|m| {
+        let m = m.borrow();
+        if m.is_empty() {
+            return None;
+        }
+        m.iter().find(|(c, _)| *c == class as *const Class).map(|(_, mro)| *mro)
+    })
+}
+
+/// The first `Some` of `f` over `class` and its ancestors in method resolution order
+/// (the base chain, or the registered MRO of a class with several bases).
+fn along_mro<R>(class: &'static Class, mut f: impl FnMut(&'static Class) -> Option<R>) -> Option<R> {
     let mut cur = Some(class);
     while let Some(c) = cur {
-        if let Some((_, kind, f)) = c.methods.iter().find(|(n, k, _)| *n == name && want(*k)) {
-            return Some((*kind, *f));
+        if let Some(r) = f(c) {
+            return Some(r);
+        }
+        if let Some(mro) = registered_mro(c) {
+            return mro.iter().find_map(|c| f(c));
         }
         cur = c.base;
     }
     None
+}
+
+/// `C.__mro__`: the class, its ancestors in resolution order, then object.
+pub fn mro(class: &'static Class) -> Value {
+    let mut items = Vec::new();
+    along_mro(class, |c| {
+        items.push(Value::Class(c));
+        None::<()>
+    });
+    items.push(Value::Class(&OBJECT));
+    Value::tuple(items)
+}
+
+/// The entry `name` of `class` or of its nearest ancestor that defines it, with its kind.
+pub fn find_entry(class: &'static Class, name: &str, want: fn(MethodKind) -> bool) -> Option<(MethodKind, MethodFn)> {
+    along_mro(class, |c| c.methods.iter().find(|(n, k, _)| *n == name && want(*k)).map(|(_, kind, f)| (*kind, *f)))
 }
 
 fn callable_kind(k: MethodKind) -> bool {
@@ -46,30 +87,15 @@ pub fn set_class_attr(class: &'static Class, name: &'static str, value: Value) {
 }
 
 fn class_attr(class: &'static Class, name: &str) -> Option<Value> {
-    let mut cur = Some(class);
-    while let Some(c) = cur {
+    along_mro(class, |c| {
         let key = c as *const Class;
-        let found = CLASS_ATTRS.with(|attrs| {
-            attrs.borrow().iter().find(|(k, n, _)| *k == key && *n == name).map(|(_, _, v)| v.clone())
-        });
-        if found.is_some() {
-            return found;
-        }
-        cur = c.base;
-    }
-    None
+        CLASS_ATTRS.with(|attrs| attrs.borrow().iter().find(|(k, n, _)| *k == key && *n == name).map(|(_, _, v)| v.clone()))
+    })
 }
 
 /// `issubclass(class, base)`.
 pub fn is_subclass(class: &'static Class, base: &'static Class) -> bool {
-    let mut cur = Some(class);
-    while let Some(c) = cur {
-        if std::ptr::eq(c, base) {
-            return true;
-        }
-        cur = c.base;
-    }
-    false
+    along_mro(class, |c| if std::ptr::eq(c, base) { Some(()) } else { None }).is_some()
 }
 
 pub fn isinstance(v: &Value, class: &'static Class) -> bool {
@@ -163,6 +189,7 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
+                _ if name == "value" && e.ty.is_subclass_of(&STOP_ITERATION) => Ok(e.args.first().cloned().unwrap_or(Value::None)),
                 _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
                 _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
                     Ok(match (e.os_error_parts(), name) {
@@ -211,6 +238,9 @@ fn number_attribute(v: &Value, name: &str) -> Option<Value> {
 pub fn class_getattr(class: &'static Class, name: &'static str) -> PyResult<Value> {
     if let Some(v) = class_attr(class, name) {
         return Ok(v);
+    }
+    if name == "__mro__" {
+        return Ok(mro(class));
     }
     match find_entry(class, name, callable_kind) {
         Some((MethodKind::Class, f)) => Ok(bind(Value::Class(class), name, f)),
@@ -299,19 +329,28 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
     }
 }
 
-/// `super().name(args)` inside a method of `class`: look the method up from the base on.
+/// `super().name(args)` inside a method of `class`: the method of the first class after
+/// `class` in the receiver's method resolution order that defines it.
 pub fn call_super(class: &'static Class, name: &str, recv: &Value, args: Vec<Value>) -> PyResult<Value> {
-    let base = match class.base {
-        Some(b) => b,
-        None if name == "__init__" => return init_exception_args(recv, args),
-        None => {
-            return Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name)));
-        }
+    let owner = match recv {
+        Value::Object(o) => o.class,
+        Value::Class(c) => c,
+        _ => class,
     };
-    match find_entry(base, name, callable_kind) {
-        Some((MethodKind::Instance, f)) => f(with_receiver(recv.clone(), args)),
-        Some((MethodKind::Class, f)) => f(with_receiver(Value::Class(base), args)),
-        Some((_, f)) => f(args),
+    let mut lineage = Vec::new();
+    along_mro(owner, |c| {
+        lineage.push(c);
+        None::<()>
+    });
+    let after = match lineage.iter().position(|c| std::ptr::eq(*c, class)) {
+        Some(at) => &lineage[at + 1..],
+        None => &lineage[lineage.len()..],
+    };
+    let found = after.iter().find_map(|c| c.methods.iter().find(|(n, k, _)| *n == name && callable_kind(*k)));
+    match found {
+        Some((_, MethodKind::Instance, f)) => f(with_receiver(recv.clone(), args)),
+        Some((_, MethodKind::Class, f)) => f(with_receiver(Value::Class(owner), args)),
+        Some((_, _, f)) => f(args),
         None if name == "__init__" => init_exception_args(recv, args),
         None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name))),
     }
@@ -325,7 +364,7 @@ pub fn call_dunder(obj: &Value, name: &str, args: Vec<Value>) -> PyResult<Value>
     }
 }
 
-fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
+pub fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<Value>> {
     if let (Value::Native(n), "__exit__") = (obj, name) {
         return Some(n.call_method(name, args, vec![]));
     }

@@ -197,7 +197,11 @@ pub fn next(it: &Value, default: Option<Value>) -> PyResult<Value> {
             let mut i = i.borrow_mut();
             (i.next)()?
         }
-        Value::Object(_) => return crate::classes::call_dunder(it, "__next__", vec![]),
+        Value::Object(_) => match crate::classes::call_dunder(it, "__next__", vec![]) {
+            Ok(v) => Some(v),
+            Err(e) if e.matches(&STOP_ITERATION) && default.is_some() => None,
+            Err(e) => return Err(e),
+        },
         // library iterators (csv.DictReader) step with `__next__`
         Value::Native(n) => match n.call_method("__next__", Vec::new(), Vec::new()) {
             Ok(v) => Some(v),

@@ -26,7 +26,7 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
             let mut table = Dict::of_kind(DictKind::DefaultDict);
             table.factory = match a.pos.first() {
                 None | Some(Value::None) => None,
-                Some(f @ (Value::Func(_) | Value::Object(_) | Value::Native(_))) => Some(f.clone()),
+                Some(f @ (Value::Func(_) | Value::Object(_) | Value::Native(_) | Value::Class(_))) => Some(f.clone()),
                 Some(_) => return type_error("first argument must be callable or None"),
             };
             fill(table, a.pos.get(1), &a.kw)

@@ -1,0 +1,51 @@
+"""Classes defined inside functions and blocks (frontend/nested_classes.py): moved to module
+level, their class attributes set again each time the statement runs; a class that uses
+the enclosing function's locals gets a diagnostic."""
+from portalis.api import translate
+
+
+def test_classes_in_functions_and_blocks(same_as_cpython):
+    same_as_cpython('''
+        from collections import defaultdict
+
+        def from_edges(edges):
+            class Node:
+                def __init__(self):
+                    self.root = None
+                    self.succ = []
+                def __repr__(self):
+                    return f"Node({self.id})"
+            nodes = defaultdict(Node)
+            for v, w in edges:
+                nodes[v].succ.append(nodes[w])
+            for i, v in nodes.items():
+                v.id = i
+            return list(nodes.values())
+
+        print(from_edges([(1, 2), (2, 3), (3, 1)]))
+
+        def count_calls(n):
+            class Counter:
+                count = 0
+                step = 1
+            for i in range(n):
+                Counter.count += Counter.step
+            return Counter.count
+
+        print(count_calls(3), count_calls(4))
+
+        if True:
+            class InBlock:
+                kind = "block"
+                def hello(self):
+                    return "hello from " + self.kind
+        print(InBlock().hello(), InBlock.kind)
+
+    ''')
+
+
+def test_class_using_enclosing_locals_is_a_diagnostic():
+    result = translate("def make_adder(k):\n    class Adder:\n        def add(self, x):\n            return x + k\n"
+                       "    return Adder()\nprint(make_adder(2).add(3))\n")
+    assert not result.ok
+    assert any("classes defined inside functions" in d.message for d in result.diagnostics)
