@@ -169,3 +169,19 @@ SHAPES = """
         c.n = "text"
         print(c.n)
 """
+
+
+def test_classes_named_like_runtime_types_stay_out_of_their_way(same_as_cpython):
+    """A user class `List` (or `Value`, `Dict`...) must not shadow the runtime's types that
+    the generated code names unqualified, such as the typed `List<T>` of a loop."""
+    same_as_cpython(textwrap.dedent("""
+        class List:
+            def __init__(self, data):
+                self.data = data
+
+            def show(self):
+                return "List(%d)" % self.data
+
+        for i in [20, 30, 40]:
+            print(List(i).show())
+        """))

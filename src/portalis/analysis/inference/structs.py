@@ -32,7 +32,10 @@ _RESERVED = {"Cell", "Field", "Fields", "Obj", "Object", "Class", "Str", "FromVa
              "Copy", "Clone", "Default", "Drop", "Eq", "Ord", "PartialEq", "PartialOrd", "Fn", "FnMut", "FnOnce",
              "Iterator", "IntoIterator", "DoubleEndedIterator", "ExactSizeIterator", "Extend", "From", "Into",
              "AsRef", "AsMut", "ToOwned", "ToString", "Send", "Sync", "Sized", "Unpin", "Debug", "Display",
-             "MethodKind", "ExcType", "GlobalCell", "NativeObject", "BigInt", "Func", "PyIter"}
+             "MethodKind", "ExcType", "GlobalCell", "NativeObject", "BigInt", "Func", "PyIter",
+             # the runtime's other glob-imported types and std's prelude types
+             "List", "ListIter", "Elem", "Value", "Dict", "DictKind", "Set", "Range", "PyCell", "PyErr",
+             "PyResult", "MethodFn", "Option", "Result", "Vec", "String", "Box"}
 
 
 @dataclass
