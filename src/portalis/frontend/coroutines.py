@@ -366,9 +366,12 @@ class _Rewrite(ast.NodeTransformer):
         return [self.visit(s) for s in code]
 
 
+ASYNC_NODES = (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith)  # what makes a module need this pass
+
+
 def rewrite_coroutines(tree: ast.Module) -> None:
     """Rewrite the module's coroutines in place (see the module docstring)."""
-    if not any(isinstance(n, (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith)) for n in astwalk.walk(tree)):
+    if not any(isinstance(n, ASYNC_NODES) for n in astwalk.walk(tree)):
         return
     aliases = _asyncio_aliases(tree)
     if aliases is None:

@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass, field
 
 from portalis.frontend import astwalk
-from portalis.frontend.coroutines import rewrite_coroutines
+from portalis.frontend.coroutines import ASYNC_NODES, rewrite_coroutines
 from portalis.frontend.match import rewrite_matches
 from portalis.diagnostics import Diagnostic, TranslationError
 
@@ -69,11 +69,12 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
                                            "remove NUL bytes and non-text content")])
     nodes = astwalk.walk(tree)
     kinds = {n.__class__ for n in nodes}
-    if ast.Match in kinds:
+    has_match, has_async = ast.Match in kinds, not kinds.isdisjoint(ASYNC_NODES)
+    if has_match:
         rewrite_matches(tree)
-    if kinds & {ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith}:
+    if has_async:
         rewrite_coroutines(tree)
-    if kinds & {ast.Match, ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith}:
+    if has_match or has_async:
         nodes = astwalk.walk(tree)
     diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
     if diagnostics:
