@@ -13,31 +13,55 @@ _AST = ast.AST
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> fields that may hold nodes
 
 
-def children(node: ast.AST) -> list[ast.AST]:
-    """The direct child nodes of `node`, in field order.  Expression contexts
-    (`Load`/`Store`/`Del`) are skipped: no pass looks at them except through `.ctx`."""
-    fields = _CHILD_FIELDS.get(node.__class__)
+def _node_fields(cls: type) -> tuple[str, ...]:
+    """The fields of an AST class that may hold nodes.  Expression contexts
+    (`Load`/`Store`/`Del`) are left out: no pass looks at them except through `.ctx`."""
+    fields = _CHILD_FIELDS.get(cls)
     if fields is None:
-        fields = _CHILD_FIELDS[node.__class__] = tuple(f for f in node._fields if f != "ctx")
+        fields = _CHILD_FIELDS[cls] = tuple(f for f in cls._fields if f != "ctx")
+    return fields
+
+
+def children(node: ast.AST) -> list[ast.AST]:
+    """The direct child nodes of `node`, in field order (contexts skipped)."""
     out = []
-    for name in fields:
+    for name in _node_fields(node.__class__):
         value = getattr(node, name, None)
         if value.__class__ is list:
-            out.extend([v for v in value if isinstance(v, _AST)])
+            for v in value:
+                if isinstance(v, _AST):
+                    out.append(v)
         elif isinstance(value, _AST):
             out.append(value)
     return out
 
 
+def _collect(todo: list, closed: tuple) -> list[ast.AST]:
+    """The nodes of `todo` and every node under them, not entering nodes of the `closed`
+    kinds.  The loop of every walk: it runs once per node, so children are pushed in
+    place rather than through `children`."""
+    out = []
+    fields_of = _CHILD_FIELDS
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        if isinstance(node, closed):
+            continue
+        fields = fields_of.get(node.__class__)
+        for name in fields if fields is not None else _node_fields(node.__class__):
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for v in value:
+                    if isinstance(v, _AST):
+                        todo.append(v)
+            elif isinstance(value, _AST):
+                todo.append(value)
+    return out
+
+
 def walk(node: ast.AST) -> list[ast.AST]:
     """Every node under `node` (itself included), in no particular order."""
-    out = []
-    todo = [node]
-    while todo:
-        n = todo.pop()
-        out.append(n)
-        todo.extend(children(n))
-    return out
+    return _collect([node], ())
 
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
@@ -47,14 +71,7 @@ _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambd
 def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
     """`stmts` and every node under them that runs in their own scope: nested functions,
     classes, lambdas and comprehensions are listed but not entered."""
-    out = []
-    todo = list(stmts)
-    while todo:
-        node = todo.pop()
-        out.append(node)
-        if not isinstance(node, _NESTED_SCOPES):
-            todo.extend(children(node))
-    return out
+    return _collect(list(stmts), _NESTED_SCOPES)
 
 
 def ends_with_return(body: list[ast.stmt]) -> bool:

@@ -20,7 +20,11 @@ CACHE_DECORATORS = {"cache", "lru_cache"}
 
 def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
-    nested_classes.hoist_nested_classes(tree)
+    kinds = {n.__class__ for n in parsed.nodes}
+    # The rewrites below that walk the whole tree run only where their construct occurs:
+    # a class below the module's top level, a yield.
+    if ast.ClassDef in kinds and _nested_class(parsed):
+        nested_classes.hoist_nested_classes(tree)
     body: list[ast.stmt] = []
     frozen = False
     for stmt in _split_chained_namedtuples(tree.body):
@@ -49,10 +53,19 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         body.append(stmt)
     if frozen:  # frozen dataclasses raise dataclasses.FrozenInstanceError on assignment
         body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
-    if generators.lazy_generators(body) or body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
+    has_yield = ast.Yield in kinds or ast.YieldFrom in kinds
+    if has_yield:
+        generators.lazy_generators(body)
+    if has_yield or body != tree.body or ast.ClassDef in kinds:
         tree.body = body
         parsed.nodes = astwalk.walk(tree)
     return parsed
+
+
+def _nested_class(parsed: ParsedModule) -> bool:
+    """Whether a class statement sits anywhere but directly in the module body."""
+    top = sum(isinstance(s, ast.ClassDef) for s in parsed.tree.body)
+    return sum(n.__class__ is ast.ClassDef for n in parsed.nodes) > top
 
 
 def _decorator_name(deco: ast.expr) -> str | None:

@@ -66,7 +66,10 @@ def infer(parsed: ParsedModule, scopes: ScopeInfo) -> Inference:
     converged = False
     for phase in (1, 2):
         if phase == 2:
+            solver.changed = 0
             _unreached(model)
+            if converged and not solver.changed:
+                break  # every place was reached: the first fixed point is the answer
         converged = False
         while rounds < MAX_ROUNDS:
             rounds += 1
