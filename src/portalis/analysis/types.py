@@ -74,12 +74,10 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
     info.scalars = native_scalars(info.inference, set(info.ints.params))
     calls: dict[str, list[ast.Call]] = {}
-    for node in parsed.nodes:
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+    for node in parsed.of_kind(ast.Call):
+        if isinstance(node.func, ast.Name):
             calls.setdefault(node.func.id, []).append(node)
-    for node in parsed.nodes:
-        if not isinstance(node, ast.FunctionDef):
-            continue
+    for node in parsed.of_kind(ast.FunctionDef):
         args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
         info.params[node.name] = {a.arg: t for a in args if (t := annotation_name(a.annotation))}
         _check_call_arguments(parsed, node, calls.get(node.name, []), info)
@@ -87,7 +85,7 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
         if declared is None:
             continue
         info.returns[node.name] = declared
-        for ret in _own_returns(node):
+        for ret in _own_returns(parsed, node):
             found = literal_type(ret.value) if ret.value is not None else "None"
             if found and found not in _ACCEPTS.get(declared, {declared}):
                 info.warnings.append(Diagnostic(
@@ -156,17 +154,18 @@ class MachineInts:
 class _IntInference:
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo):
         self.scopes = scopes
+        self.parsed = parsed
         tree = parsed.tree
-        nodes = parsed.nodes
-        name_calls = [n for n in nodes if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)]
+        all_calls = parsed.of_kind(ast.Call)
+        name_calls = [n for n in all_calls if isinstance(n.func, ast.Name)]
         self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
         called = {n.func.id for n in name_calls}
-        callee_ids = {id(n.func) for n in nodes if isinstance(n, ast.Call)}
-        value_uses = {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+        callee_ids = {id(n.func) for n in all_calls}
+        value_uses = {n.id for n in parsed.of_kind(ast.Name) if isinstance(n.ctx, ast.Load)
                       and id(n) not in callee_ids}
         starred = {n.func.id for n in name_calls
                    if any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)}
-        rebound = astwalk.rebound_functions(tree.body)
+        rebound = astwalk.rebound_functions(tree.body, parsed.own_nodes(tree))
         self.candidates = {name: fn for name, fn in self.functions.items()
                            if name not in value_uses | starred | rebound and name in called and _plain_signature(fn)
                            and not scopes.scope_of(fn).is_generator}
@@ -179,7 +178,7 @@ class _IntInference:
         for node in name_calls:
             if node.func.id in self.candidates:
                 self.calls[node.func.id].append(node)
-        self.returns_of = {name: _own_returns(fn) for name, fn in self.candidates.items()}
+        self.returns_of = {name: _own_returns(parsed, fn) for name, fn in self.candidates.items()}
         self.state = MachineInts()
         self.containers = TypedContainers()
         self.extra_ints: tuple[str, ...] = ()  # comprehension variables over int ranges
@@ -198,13 +197,13 @@ class _IntInference:
             plain = scope.locals
         plain = plain - scope.cells - scope.free
         out: dict[str, list] = {name: [] for name in plain}
-        body = scope_node.body if isinstance(scope_node, (ast.Module, ast.FunctionDef)) else []
+        own = self.parsed.own_nodes(scope_node) if isinstance(scope_node, (ast.Module, ast.FunctionDef)) else []
 
         def bad(name):
             if name in out:
                 out[name].append(None)
 
-        for node in astwalk.own_nodes(body):
+        for node in own:
             kind = type(node)
             if kind is ast.Call:
                 self.call_scope[id(node)] = scope_node
@@ -407,8 +406,8 @@ def _plain_signature(fn: ast.FunctionDef) -> bool:
     return not (a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or fn.decorator_list)
 
 
-def _own_returns(fn: ast.FunctionDef):
-    return [n for n in astwalk.own_nodes(fn.body) if isinstance(n, ast.Return)]
+def _own_returns(parsed: ParsedModule, fn: ast.FunctionDef):
+    return [n for n in parsed.own_nodes(fn) if isinstance(n, ast.Return)]
 
 
 def _multiplicative_returns(returns: list[ast.Return]) -> bool:

@@ -13,7 +13,7 @@ _AST = ast.AST
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> fields that may hold nodes
 
 
-def _node_fields(cls: type) -> tuple[str, ...]:
+def child_fields(cls: type) -> tuple[str, ...]:
     """The fields of an AST class that may hold nodes.  Expression contexts
     (`Load`/`Store`/`Del`) are left out: no pass looks at them except through `.ctx`."""
     fields = _CHILD_FIELDS.get(cls)
@@ -25,7 +25,7 @@ def _node_fields(cls: type) -> tuple[str, ...]:
 def children(node: ast.AST) -> list[ast.AST]:
     """The direct child nodes of `node`, in field order (contexts skipped)."""
     out = []
-    for name in _node_fields(node.__class__):
+    for name in child_fields(node.__class__):
         value = getattr(node, name, None)
         if value.__class__ is list:
             for v in value:
@@ -48,7 +48,7 @@ def _collect(todo: list, closed: tuple) -> list[ast.AST]:
         if isinstance(node, closed):
             continue
         fields = fields_of.get(node.__class__)
-        for name in fields if fields is not None else _node_fields(node.__class__):
+        for name in fields if fields is not None else child_fields(node.__class__):
             value = getattr(node, name, None)
             if value.__class__ is list:
                 for v in value:
@@ -100,12 +100,13 @@ def same_loop_nodes(stmts: list[ast.stmt]):
                 todo.append(child)
 
 
-def rebound_functions(body: list[ast.stmt]) -> set[str]:
+def rebound_functions(body: list[ast.stmt], own: list[ast.AST]) -> set[str]:
     """Names of a module's top-level functions that its top-level code binds more than
-    once (a second def, an assignment, an import): such a name is a variable, not one fn."""
+    once (a second def, an assignment, an import): such a name is a variable, not one fn.
+    `own` is `own_nodes(body)`, which the callers have at hand."""
     defs = [s.name for s in body if isinstance(s, ast.FunctionDef)]
     names = {n for n in defs if defs.count(n) > 1}
-    for node in own_nodes(body):
+    for node in own:
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             names.add(node.id)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):

@@ -48,6 +48,37 @@ class ParsedModule:
     filename: str
     nodes: list = field(default_factory=list)  # every node of the tree (kept current by desugar)
     display_names: dict = field(default_factory=dict)  # linked project names -> `module.name`
+    # Indexes over `nodes`, built on first use; a new `nodes` list (the tree changed) drops them.
+    _indexed: list | None = field(default=None, init=False, repr=False, compare=False)
+    _by_kind: dict | None = field(default=None, init=False, repr=False, compare=False)
+    _own: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _current(self) -> None:
+        if self._indexed is not self.nodes:
+            self._indexed, self._by_kind, self._own = self.nodes, None, {}
+
+    def of_kind(self, kind: type) -> list:
+        """The nodes of exactly the class `kind` (`ast.Call`, ...), in `nodes` order: the
+        analyses ask for a few kinds each, and one index beats a scan of every node per ask."""
+        self._current()
+        if self._by_kind is None:
+            index: dict[type, list] = {}
+            for node in self.nodes:
+                found = index.get(node.__class__)
+                if found is None:
+                    index[node.__class__] = [node]
+                else:
+                    found.append(node)
+            self._by_kind = index
+        return self._by_kind.get(kind, [])
+
+    def own_nodes(self, scope: ast.Module | ast.FunctionDef) -> list:
+        """`astwalk.own_nodes(scope.body)`, walked once per scope (several passes ask)."""
+        self._current()
+        found = self._own.get(id(scope))
+        if found is None:
+            found = self._own[id(scope)] = astwalk.own_nodes(scope.body)
+        return found
 
 
 def parse_module(source: str, filename: str, project_packages: frozenset = frozenset()) -> ParsedModule:

@@ -118,13 +118,13 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
                             and n not in self.imports and n not in self.unavailable}
         # Attributes assigned on module functions (`f.cache = {}`): one static each.
         self.function_attrs = {(n.value.id, n.attr): static_ident(f"{n.value.id}_attr_{n.attr}", "FN_")
-                               for n in self.parsed.nodes
-                               if isinstance(n, ast.Attribute) and isinstance(n.ctx, ast.Store)
+                               for n in self.parsed.of_kind(ast.Attribute)
+                               if isinstance(n.ctx, ast.Store)
                                and isinstance(n.value, ast.Name) and n.value.id in self.functions
                                and n.value.id not in self.global_vars}
-        called = {id(n.func) for n in self.parsed.nodes if isinstance(n, ast.Call)}
-        self.function_value_cells = {n.id: static_ident(f"{n.id}_value", "FN_") for n in self.parsed.nodes
-                                     if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called
+        called = {id(n.func) for n in self.parsed.of_kind(ast.Call)}
+        self.function_value_cells = {n.id: static_ident(f"{n.id}_value", "FN_") for n in self.parsed.of_kind(ast.Name)
+                                     if isinstance(n.ctx, ast.Load) and id(n) not in called
                                      and n.id in self.functions and n.id not in self.global_vars}
         self.ctx: FnCtx | None = None
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
@@ -153,9 +153,10 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
     # ---- module structure ----------------------------------------------------------------
 
     def _collect_module_names(self) -> None:
-        rebound = astwalk.rebound_functions(self.parsed.tree.body)
+        tree = self.parsed.tree
+        rebound = astwalk.rebound_functions(tree.body, self.parsed.own_nodes(tree))
         # Classes of the module scope, also those in if/try/with/loop blocks (not in defs).
-        self.module_classes = [n for n in astwalk.own_nodes(self.parsed.tree.body) if isinstance(n, ast.ClassDef)]
+        self.module_classes = [n for n in self.parsed.own_nodes(tree) if isinstance(n, ast.ClassDef)]
         self.module_classes.sort(key=lambda n: (n.lineno, n.col_offset))
         for stmt in self.parsed.tree.body:
             if isinstance(stmt, ast.FunctionDef) and (stmt.decorator_list or stmt.name in rebound):

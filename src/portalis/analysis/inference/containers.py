@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from portalis.analysis.inference.lattice import CONTAINERS, Place, Ty
 from portalis.analysis.inference.solve import Inference
@@ -44,6 +45,7 @@ _PURE_BUILTINS = {"len", "abs", "min", "max", "sum", "str", "repr", "int", "floa
                   "list", "tuple", "chr", "ord", "range", "enumerate", "zip", "any", "all", "set", "isinstance",
                   "divmod", "pow", "hash", "format"}
 _STR_SPLITS = ("split", "rsplit", "splitlines")
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)  # the scopes `scope_node` names
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Pow, ast.LShift, ast.FloorDiv, ast.Mod, ast.BitOr, ast.BitXor,
                ast.BitAnd, ast.RShift)
 
@@ -110,14 +112,10 @@ class _Finder:
         self.out = out
         self.classes: dict[int, Place] = {}
         self.bad: set[int] = set()
-        self.parent: dict[int, ast.AST] = {}
-        self.field: dict[int, str] = {}
-        self.scope_node: dict[int, ast.AST] = {}  # expression -> the def/module it runs in
 
     # ---- driver ---------------------------------------------------------------------------
 
     def run(self) -> None:
-        self._index()
         self._check_places()
         for node in self.model.parsed.nodes:
             if isinstance(node, ast.expr):
@@ -136,21 +134,39 @@ class _Finder:
                 del self.out.int_writes[cid]
         self.out.drop([c for c in self.out.int_writes if self._grows(c)])
 
-    def _index(self) -> None:
+    # ---- where each node sits: built on first use (a module without lists never asks) ----
+
+    @property
+    def parent(self) -> dict[int, ast.AST]:
+        return self._index[0]
+
+    @property
+    def field(self) -> dict[int, str]:
+        return self._index[1]
+
+    @property
+    def scope_node(self) -> dict[int, ast.AST]:
+        """Node -> the def (or the module) it runs in."""
+        return self._index[2]
+
+    @cached_property
+    def _index(self) -> tuple[dict, dict, dict]:
         tree = self.model.parsed.tree
+        parent: dict[int, ast.AST] = {}
+        field_of: dict[int, str] = {}
+        scope_node: dict[int, ast.AST] = {}
         todo: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
         while todo:
             node, scope = todo.pop()
-            for name, value in ast.iter_fields(node):
-                children = value if isinstance(value, list) else [value]
-                for child in children:
+            for name in astwalk.child_fields(node.__class__):
+                value = getattr(node, name, None)
+                for child in value if value.__class__ is list else (value,):
                     if isinstance(child, ast.AST):
-                        self.parent[id(child)] = node
-                        self.field[id(child)] = name
-                        inner = child if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) \
-                            else scope
-                        self.scope_node[id(child)] = scope if not isinstance(child, ast.arguments) else scope
-                        todo.append((child, inner))
+                        parent[id(child)] = node
+                        field_of[id(child)] = name
+                        scope_node[id(child)] = scope
+                        todo.append((child, child if isinstance(child, _DEFS) else scope))
+        return parent, field_of, scope_node
 
     # ---- classes ------------------------------------------------------------------------------
 
