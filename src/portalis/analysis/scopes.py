@@ -58,6 +58,15 @@ class ScopeInfo:
 class _Collector(ast.NodeVisitor):
     """Builds the scope tree: what each scope binds, declares and reads."""
 
+    def visit(self, node: ast.AST) -> None:
+        """`NodeVisitor.visit`, with the `visit_` method looked up once per node class
+        instead of once per node (this pass visits every node of the module)."""
+        method = self._methods.get(node.__class__)
+        if method is None:
+            method = self._methods[node.__class__] = getattr(self, "visit_" + node.__class__.__name__,
+                                                             self.generic_visit)
+        method(node)
+
     def generic_visit(self, node: ast.AST) -> None:
         for child in astwalk.children(node):
             self.visit(child)
@@ -67,6 +76,7 @@ class _Collector(ast.NodeVisitor):
         self.by_node = {id(module): self.root}
         self.current = self.root
         self._consumers: dict[int, str] = {}
+        self._methods: dict[type, object] = {}
 
     def _enter(self, node: ast.AST, kind: str) -> Scope:
         scope = Scope(node, kind, self.current)

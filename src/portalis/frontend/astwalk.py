@@ -36,10 +36,10 @@ def children(node: ast.AST) -> list[ast.AST]:
     return out
 
 
-def _collect(todo: list, closed: tuple) -> list[ast.AST]:
-    """The nodes of `todo` and every node under them, not entering nodes of the `closed`
-    kinds.  The loop of every walk: it runs once per node, so children are pushed in
-    place rather than through `children`."""
+def collect(todo: list, closed: tuple) -> list[ast.AST]:
+    """The nodes of `todo` (consumed) and every node under them, not entering nodes of
+    the `closed` kinds (which are listed).  The loop of every walk: it runs once per node,
+    so children are pushed in place rather than through `children`."""
     out = []
     fields_of = _CHILD_FIELDS
     while todo:
@@ -61,7 +61,7 @@ def _collect(todo: list, closed: tuple) -> list[ast.AST]:
 
 def walk(node: ast.AST) -> list[ast.AST]:
     """Every node under `node` (itself included), in no particular order."""
-    return _collect([node], ())
+    return collect([node], ())
 
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
@@ -71,7 +71,7 @@ _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambd
 def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
     """`stmts` and every node under them that runs in their own scope: nested functions,
     classes, lambdas and comprehensions are listed but not entered."""
-    return _collect(list(stmts), _NESTED_SCOPES)
+    return collect(list(stmts), _NESTED_SCOPES)
 
 
 def ends_with_return(body: list[ast.stmt]) -> bool:

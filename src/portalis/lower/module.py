@@ -957,18 +957,22 @@ def local_bindings(body: list[ast.stmt]) -> tuple[dict[str, tuple[int, bool]], d
     return homes, counts
 
 
+_NESTED_FUNCTIONS = (ast.Lambda, ast.FunctionDef, ast.ClassDef)
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
 def _expression_names(node: ast.AST):
     """(Name or walrus, binds) for each name use in a node, without entering nested
-    scopes; `binds` is false for comprehension variables, which are not locals."""
-    todo = [(node, False)]
-    while todo:
-        n, in_comprehension = todo.pop()
-        if isinstance(n, ast.Name):
-            yield n, not in_comprehension and not isinstance(n.ctx, ast.Load)
-            continue
-        if isinstance(n, ast.NamedExpr):
+    scopes; `binds` is false for comprehension variables, which are not locals.  In no
+    particular order: all the uses of one node count alike."""
+    for n in astwalk.collect([node], _NESTED_FUNCTIONS + _COMPREHENSIONS):
+        if n.__class__ is ast.Name:
+            yield n, not isinstance(n.ctx, ast.Load)
+        elif n.__class__ is ast.NamedExpr:
             yield n, True
-        if isinstance(n, (ast.Lambda, ast.FunctionDef, ast.ClassDef)):
-            continue
-        inner = in_comprehension or isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
-        todo.extend((c, inner) for c in astwalk.children(n))
+        elif isinstance(n, _COMPREHENSIONS):
+            for inner in astwalk.collect(astwalk.children(n), _NESTED_FUNCTIONS):
+                if inner.__class__ is ast.Name:
+                    yield inner, False
+                elif inner.__class__ is ast.NamedExpr:
+                    yield inner, True
