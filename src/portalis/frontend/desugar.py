@@ -22,9 +22,9 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
     kinds = {n.__class__ for n in parsed.nodes}
     # The rewrites below that walk the whole tree run only where their construct occurs:
-    # a class below the module's top level, a yield.
-    if ast.ClassDef in kinds and _nested_class(parsed):
-        nested_classes.hoist_nested_classes(tree)
+    # a class below the module's top level, a yield.  `rewritten`: a statement of the
+    # module was changed in place, so `parsed.nodes` must be walked again.
+    rewritten = ast.ClassDef in kinds and _nested_class(parsed) and nested_classes.hoist_nested_classes(tree)
     body: list[ast.stmt] = []
     frozen = False
     for stmt in _split_chained_namedtuples(tree.body):
@@ -34,8 +34,10 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         if isinstance(stmt, ast.ClassDef) and _is_record_class(stmt):
             frozen |= _dataclass_options(stmt)["frozen"]
             _expand_record_class(stmt)
+            rewritten = True
         if isinstance(stmt, ast.ClassDef) and any(_decorator_name(d) == "total_ordering" for d in stmt.decorator_list):
             _complete_ordering(stmt)
+            rewritten = True
         if isinstance(stmt, ast.FunctionDef) and _cache_decorator(stmt):
             body.extend(_memoize(stmt))
             continue
@@ -43,20 +45,22 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
             body.extend(_memoize_methods(stmt))
         if isinstance(stmt, ast.ClassDef) and _enum_kind(stmt) in ("Flag", "IntFlag"):
             body.extend(_expand_flag(stmt))
+            rewritten = True
             continue
         if isinstance(stmt, ast.ClassDef) and _enum_kind(stmt):
             body.extend(_expand_enum(stmt))
+            rewritten = True
             continue
         if isinstance(stmt, ast.ClassDef) and _is_typed_dict(stmt):
             body.append(_typed_dict_constructor(stmt))
+            rewritten = True
             continue
         body.append(stmt)
     if frozen:  # frozen dataclasses raise dataclasses.FrozenInstanceError on assignment
         body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
-    has_yield = ast.Yield in kinds or ast.YieldFrom in kinds
-    if has_yield:
-        generators.lazy_generators(body)
-    if has_yield or body != tree.body or ast.ClassDef in kinds:
+    if ast.Yield in kinds or ast.YieldFrom in kinds:
+        rewritten |= generators.lazy_generators(body)
+    if rewritten or body != tree.body:
         tree.body = body
         parsed.nodes = astwalk.walk(tree)
     return parsed

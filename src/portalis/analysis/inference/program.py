@@ -50,7 +50,7 @@ class ProgramModel:
         self._lookups: dict[tuple[int, str], Place | None] = {}
         self._subclasses: dict[str, list[str]] = {}
         module = parsed.tree
-        rebound = _rebound_module_names(module, parsed.nodes)
+        rebound = _rebound_module_names(module, parsed)
         for stmt in module.body:
             if isinstance(stmt, ast.ClassDef) and stmt.name not in rebound:
                 base = stmt.bases[0].id if len(stmt.bases) == 1 and isinstance(stmt.bases[0], ast.Name) else None
@@ -161,16 +161,16 @@ class ProgramModel:
         return None
 
 
-def _rebound_module_names(module: ast.Module, nodes) -> set[str]:
+def _rebound_module_names(module: ast.Module, parsed: ParsedModule) -> set[str]:
     """Names bound at module level by something other than exactly one def or class."""
     counts: dict[str, int] = {}
     for stmt in module.body:
         if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
             counts[stmt.name] = counts.get(stmt.name, 0) + 1
     rebound = {n for n, c in counts.items() if c > 1}
-    for node in nodes:
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)) and node.id in counts:
+    for node in parsed.of_kind(ast.Name):
+        if isinstance(node.ctx, (ast.Store, ast.Del)) and node.id in counts:
             rebound.add(node.id)
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
-            rebound.update(n for n in node.names if n in counts)
+    for node in parsed.of_kind(ast.Global) + parsed.of_kind(ast.Nonlocal):
+        rebound.update(n for n in node.names if n in counts)
     return rebound

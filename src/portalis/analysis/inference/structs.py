@@ -92,7 +92,7 @@ class StructPlan:
 
 def plan_structs(inference: Inference) -> StructPlan:
     plan = StructPlan()
-    if not inference.converged:
+    if not inference.converged or not inference.model.classes:
         return plan
     model = inference.model
     nodes = model.parsed.nodes
