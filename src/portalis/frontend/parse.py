@@ -125,19 +125,20 @@ def _check_text(source: str, filename: str) -> None:
 
 def _unsupported(nodes: list[ast.AST], filename: str, project_packages: frozenset):
     for node in nodes:
-        entry = UNSUPPORTED_NODES.get(type(node))
+        kind = node.__class__
+        entry = UNSUPPORTED_NODES.get(kind)
         if entry:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1, entry[0], entry[1])
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS:
+        elif kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                              f"{node.func.id}() is not supported", UNSUPPORTED_CALLS[node.func.id])
-        elif isinstance(node, ast.ClassDef):
+        elif kind is ast.ClassDef:
             for kw in node.keywords:
                 if kw.arg == "metaclass":
                     yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                                      f"metaclasses are not supported (class {node.name})",
                                      "use a plain class; move metaclass logic into functions")
-        elif isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names) \
+        elif kind is ast.ImportFrom and any(a.name == "*" for a in node.names) \
                 and not node.level and (node.module or "").split(".")[0] not in project_packages:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                              f"'from {node.module} import *' is not supported",

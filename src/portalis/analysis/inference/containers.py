@@ -112,6 +112,7 @@ class _Finder:
         self.out = out
         self.classes: dict[int, Place] = {}
         self.bad: set[int] = set()
+        self.mentioned: set[int] = set()  # ids of the (live, immutable) types `_check_expr` has noted
 
     # ---- driver ---------------------------------------------------------------------------
 
@@ -270,7 +271,9 @@ class _Finder:
             return
         cls = list_class(ty)
         if cls is None:
-            self._mention(ty, False)
+            if id(ty) not in self.mentioned:  # many expressions share one type object (a variable's)
+                self.mentioned.add(id(ty))
+                self._mention(ty, False)
             return
         self._note_class(cls)
         if not (self._produced(node) and self._used(node)):
