@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import ast
 
+from portalis.frontend import astwalk
+
 _TEXT_CALLS = {"print", "str", "repr", "format", "ascii"}
 _ADDERS = {"append", "add", "insert", "extend", "appendleft"}
 
@@ -28,7 +30,7 @@ class TextReach:
                 created = _created(n.value)
                 if created:
                     targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-                    names = {t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name)}
+                    names = {t.id for target in targets for t in astwalk.walk(target) if isinstance(t, ast.Name)}
                     self._given.append((created, names))
             elif isinstance(n, ast.arg) and isinstance(n.annotation, ast.Name):
                 self._annotated.setdefault(n.annotation.id, set()).add(n.arg)
@@ -76,4 +78,4 @@ class TextReach:
 
 def _created(expr: ast.expr) -> set[str]:
     """The names called anywhere in `expr` (the classes it may create an object of)."""
-    return {n.func.id for n in ast.walk(expr) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+    return {n.func.id for n in astwalk.walk(expr) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}

@@ -45,7 +45,7 @@ _PURE_BUILTINS = {"len", "abs", "min", "max", "sum", "str", "repr", "int", "floa
                   "list", "tuple", "chr", "ord", "range", "enumerate", "zip", "any", "all", "set", "isinstance",
                   "divmod", "pow", "hash", "format"}
 _STR_SPLITS = ("split", "rsplit", "splitlines")
-_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)  # the scopes `scope_node` names
+_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)  # the scopes `_scope_of` names
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Pow, ast.LShift, ast.FloorDiv, ast.Mod, ast.BitOr, ast.BitXor,
                ast.BitAnd, ast.RShift)
 
@@ -145,29 +145,19 @@ class _Finder:
     def field(self) -> dict[int, str]:
         return self._index[1]
 
-    @property
-    def scope_node(self) -> dict[int, ast.AST]:
-        """Node -> the def (or the module) it runs in."""
-        return self._index[2]
-
     @cached_property
-    def _index(self) -> tuple[dict, dict, dict]:
-        tree = self.model.parsed.tree
+    def _index(self) -> tuple[dict, dict]:
+        """Each node's parent and the parent's field holding it (by id)."""
         parent: dict[int, ast.AST] = {}
         field_of: dict[int, str] = {}
-        scope_node: dict[int, ast.AST] = {}
-        todo: list[tuple[ast.AST, ast.AST]] = [(tree, tree)]
-        while todo:
-            node, scope = todo.pop()
+        for node in self.model.parsed.nodes:
             for name in astwalk.child_fields(node.__class__):
                 value = getattr(node, name, None)
                 for child in value if value.__class__ is list else (value,):
                     if isinstance(child, ast.AST):
                         parent[id(child)] = node
                         field_of[id(child)] = name
-                        scope_node[id(child)] = scope
-                        todo.append((child, child if isinstance(child, _DEFS) else scope))
-        return parent, field_of, scope_node
+        return parent, field_of
 
     # ---- classes ------------------------------------------------------------------------------
 
@@ -329,8 +319,7 @@ class _Finder:
         model = self.model
         if name.id in model.module_functions or name.id in model.classes or name.id in model.imports:
             return False
-        scope = self.scope_node.get(id(name))
-        s = model.scopes.scope_of(scope) if scope is not None else None
+        s = model.scopes.scope_of(self._scope_of(name))
         while s is not None:
             if name.id in s.assigned or name.id in s.params:
                 return False
@@ -459,7 +448,11 @@ class _Finder:
     # ---- what is stored into int lists ----------------------------------------------------------
 
     def _scope_of(self, node: ast.AST) -> ast.AST:
-        return self.scope_node.get(id(node), self.model.parsed.tree)
+        """The def (or lambda, or the module) that `node` runs in."""
+        scope = self.parent.get(id(node))
+        while scope is not None and not isinstance(scope, _DEFS):
+            scope = self.parent.get(id(scope))
+        return scope if scope is not None else self.model.parsed.tree
 
     def _write(self, cls: Place, item) -> None:
         self.out.int_writes.setdefault(id(cls), []).append(item)
