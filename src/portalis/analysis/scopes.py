@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from portalis.frontend import astwalk
 from portalis.frontend.parse import ParsedModule
@@ -33,8 +34,10 @@ class Scope:
     is_generator: bool = False  # a function whose body yields
     consumer: str | None = None  # a generator expression passed straight to this builtin (sum, any, ...)
 
-    @property
+    @cached_property
     def locals(self) -> set[str]:
+        """Computed on first use, which comes after the pass has collected every binding
+        (the lowering asks for each name it loads or stores)."""
         return (self.assigned | set(self.params)) - self.declared_global - self.declared_nonlocal
 
     def function_scope(self) -> "Scope":

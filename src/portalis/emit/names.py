@@ -40,6 +40,8 @@ def static_ident(name: str, prefix: str = "PY_") -> str:
 
 def str_literal(text: str) -> str:
     """A Rust string literal with the same characters."""
+    if text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'  # nothing to escape (the common case: printable excludes controls, surrogates)
     out = ['"']
     for ch in text:
         code = ord(ch)
