@@ -77,8 +77,15 @@ panic = "abort"
 
 
 def crate_files(name: str, main_rs: str) -> dict[str, str]:
-    files = {"Cargo.toml": cargo_toml(name), "src/main.rs": main_rs,
-             "runtime/Cargo.toml": runtime_cargo_toml()}
+    files = {"Cargo.toml": cargo_toml(name), "src/main.rs": main_rs}
+    files.update(_runtime_files())
+    return files
+
+
+@lru_cache(maxsize=1)
+def _runtime_files() -> dict[str, str]:
+    """The runtime's files by their path in a translated crate (the same for every one)."""
+    files = {"runtime/Cargo.toml": runtime_cargo_toml()}
     for fname, text in runtime_sources().items():
         files[f"runtime/src/{fname}"] = text
     return files

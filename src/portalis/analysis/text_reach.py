@@ -20,26 +20,27 @@ _ADDERS = {"append", "add", "insert", "extend", "appendleft"}
 
 
 class TextReach:
-    def __init__(self, nodes: list):
+    def __init__(self, parsed):
         self._given: list[tuple[set[str], set[str]]] = []  # (classes created, names given them)
         self._annotated: dict[str, set[str]] = {}  # class -> parameters annotated with it
         self._sink_names: set[str] = set()  # names (or items of names) that become text
         self._sink_calls: set[str] = set()  # `C(...)` calls that become text
-        for n in nodes:
-            if isinstance(n, (ast.Assign, ast.AnnAssign, ast.AugAssign)) and n.value is not None:
-                created = _created(n.value)
-                if created:
-                    targets = n.targets if isinstance(n, ast.Assign) else [n.target]
-                    names = {t.id for target in targets for t in astwalk.walk(target) if isinstance(t, ast.Name)}
-                    self._given.append((created, names))
-            elif isinstance(n, ast.arg) and isinstance(n.annotation, ast.Name):
+        # Only the sets above are kept, so the kinds of node are read one after the other.
+        for n in parsed.of_kind(ast.Assign) + parsed.of_kind(ast.AnnAssign) + parsed.of_kind(ast.AugAssign):
+            created = _created(n.value) if n.value is not None else None
+            if created:
+                targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+                names = {t.id for target in targets for t in astwalk.walk(target) if isinstance(t, ast.Name)}
+                self._given.append((created, names))
+        for n in parsed.of_kind(ast.arg):
+            if isinstance(n.annotation, ast.Name):
                 self._annotated.setdefault(n.annotation.id, set()).add(n.arg)
-            elif isinstance(n, ast.Call):
-                self._call(n)
-            elif isinstance(n, ast.FormattedValue):
-                self._sink(n.value)
-            elif isinstance(n, ast.BinOp) and isinstance(n.op, ast.Mod) and isinstance(n.left, ast.Constant) \
-                    and isinstance(n.left.value, str):
+        for n in parsed.of_kind(ast.Call):
+            self._call(n)
+        for n in parsed.of_kind(ast.FormattedValue):
+            self._sink(n.value)
+        for n in parsed.of_kind(ast.BinOp):
+            if isinstance(n.op, ast.Mod) and isinstance(n.left, ast.Constant) and isinstance(n.left.value, str):
                 self._sink(n.right)
 
     def reaches(self, cls: str) -> bool:

@@ -81,7 +81,7 @@ class ClassLowering:
     @functools.cached_property
     def text_reach(self) -> TextReach:
         """Built on first use: only classes without a text form need it."""
-        return TextReach(self.parsed.nodes)
+        return TextReach(self.parsed)
 
     def _collect_class(self, node: ast.ClassDef) -> None:
         bases = [b for b in node.bases if not _typing_only_base(b)]
