@@ -613,9 +613,9 @@ class ExprLowering:
         source = self.native_source(gen)
         iterator = source[0] if source else self.fallible(ir.Call("iter::iterate", [self.ref(self.expr(gen.iter))]))
         stmts: list[ir.Stmt] = [ir.Let(it, iterator, mutable=True)]
-        bound = set(target_names(gen.target))
+        bound = dict.fromkeys(target_names(gen.target))  # ordered: fresh names must not follow hashing
         used = {n.id for part in [node.elt, *gen.ifs] for n, _ in _expression_names(part) if isinstance(n, ast.Name)}
-        for name in sorted(used - bound):
+        for name in sorted(used - bound.keys()):
             rust = self._comp_var(name) or (ident(name) if self._is_cell(name) or self._is_local(name) else None)
             if rust is not None and self.var_type(name) not in COPY_TYPES:
                 stmts.append(ir.Let(rust, ir.MethodCall(ir.Var(rust), "clone", [])))
