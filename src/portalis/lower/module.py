@@ -18,6 +18,7 @@ from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
+from portalis.lower.dicts import DictLowering
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.infallible import drop_results
@@ -97,7 +98,8 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, ClassLowering, StructLowering):
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, CallLowering, ClassLowering,
+              StructLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -493,7 +495,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
     def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
         op = _INPLACE_OPS.get(type(node.op))
         target = node.target
-        if self.typed_augassign(node, out):
+        if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out):
             return
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)
@@ -529,7 +531,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
             self.store_name(target.id, value, out, target)
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._unpack(target, value, out)
-        elif isinstance(target, ast.Subscript) and self.typed_item_store(target, value, out):
+        elif isinstance(target, ast.Subscript) and (self.typed_item_store(target, value, out)
+                                                    or self.typed_dict_store(target, value, out)):
             return
         elif isinstance(target, ast.Subscript):
             obj = self.expr(target.value)
@@ -574,6 +577,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
 
     def stmt_Delete(self, node: ast.Delete, out) -> None:
         for target in node.targets:
+            if isinstance(target, ast.Subscript) and self.typed_dict_delete(target, out):
+                continue
             if isinstance(target, ast.Subscript):
                 obj = self.expr(target.value)
                 if isinstance(target.slice, ast.Slice):
@@ -644,7 +649,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
-        if self.typed_for(node, loop, out):
+        if self.typed_for(node, loop, out) or self.typed_dict_for(node, loop, out):
             self._else_clause(node, broke, out)
             return
         if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id) and is_range_call(node.iter):

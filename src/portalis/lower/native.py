@@ -16,6 +16,7 @@ import re
 from portalis import ir
 from portalis.frontend import astwalk
 from portalis.lower.containers import element_type, is_list_type, list_path
+from portalis.lower.dicts import is_map_type
 from portalis.lower.structs import is_struct_type
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
@@ -62,7 +63,7 @@ class NativeLowering:
         """The typed-list parameters and result of a module function called directly."""
         containers, inference = self.types.containers, self.types.inference
         facts = inference.model.module_functions.get(function) if inference is not None else None
-        if facts is None or not containers.elements or function not in self.types.ints.params:
+        if facts is None or not (containers.elements or containers.dicts) or function not in self.types.ints.params:
             return [], None
         scope = self.scopes.scope_of(facts.node)
         params = [containers.rust_type(place.type) if name not in scope.cells else None for name, place in facts.params]
@@ -77,6 +78,8 @@ class NativeLowering:
             return self.machine_int(e)
         if is_list_type(ty) and e.ty != ty:
             return self.fallible(ir.Call(f"{list_path(ty)}::from_value", [self.ref(e)], ty=ty))
+        if is_map_type(ty) and e.ty != ty:
+            return self.fallible(ir.Call(f"{ty.replace('Map<', 'Map::<', 1)}::from_value", [self.ref(e)], ty=ty))
         if is_struct_type(ty):
             return self.unbox_struct(e, ty)
         if e.ty == ty:
@@ -131,7 +134,7 @@ class NativeLowering:
     def direct_method_call(self, node: ast.Call, func: ast.Attribute) -> ir.Expr | None:
         """`lst.append(x)` on a proven list and `math.sqrt(x)` on a float, without
         dispatching by name; None for every other call."""
-        typed = self.typed_list_method(node, func)
+        typed = self.typed_list_method(node, func) or self.typed_dict_method(node, func)
         if typed is not None:
             return typed
         if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):

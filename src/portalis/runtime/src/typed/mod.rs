@@ -1,6 +1,6 @@
 //! Typed containers: Python lists whose elements the translator proved to share one
-//! native type (`List<i64>`, `List<f64>`, `List<List<bool>>`, ...), without boxing each
-//! element in a `Value`.
+//! native type (`List<i64>`, `List<f64>`, `List<List<bool>>`, ...), and dicts of native
+//! keys and values (`Map<Str, i64>`), without boxing each element in a `Value`.
 //!
 //! A `List<T>` is a shared handle like `Value::List`: cloning it is Python's aliasing
 //! (`b = a`), so a mutation through one alias is seen by all.  Conversion to a `Value`
@@ -8,8 +8,10 @@
 //! (printing, `str`, comparisons); the translator keeps a list typed only when every
 //! use of it is such a read or a typed operation.
 
+mod dict;
 mod list;
 
+pub use dict::{Key, Map, MapIter};
 pub use list::{List, ListIter};
 
 use crate::{floatops, intops, strops, PyResult, Str, Value};
