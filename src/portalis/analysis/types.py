@@ -18,6 +18,7 @@ from portalis.analysis.scopes import ScopeInfo
 from portalis.analysis.inference import Inference, infer
 from portalis.analysis.inference.containers import TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.dicts import typed_dicts
+from portalis.analysis.inference.tuples import tuple_returns, unpacked_functions
 from portalis.analysis.inference.native import NativeScalars, native_scalars
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
@@ -39,6 +40,7 @@ class TypeInfo:
     inference: "Inference | None" = None  # whole-program types (analysis.inference)
     scalars: NativeScalars = field(default_factory=NativeScalars)  # f64 and bool places
     containers: TypedContainers = field(default_factory=TypedContainers)  # lists held as List<T>
+    tuple_returns: dict[str, list[str]] = field(default_factory=dict)  # functions returning Rust tuples
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -72,9 +74,12 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     inference = infer(parsed, scopes)
     ints = _IntInference(parsed, scopes)
     containers = typed_containers(inference, set(ints.candidates), scopes.module_globals)
-    typed_dicts(inference, set(ints.candidates), scopes.module_globals, containers)
+    unpacked = unpacked_functions(parsed.nodes, ints.candidates)
+    typed_dicts(inference, set(ints.candidates), scopes.module_globals, containers, unpacked)
     info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
     info.scalars = native_scalars(info.inference, set(info.ints.params))
+    info.tuple_returns = tuple_returns(inference, ints.candidates, containers, unpacked,
+                                       lambda e, fn: ints.expr_type(e, fn) == INT)
     calls: dict[str, list[ast.Call]] = {}
     for node in parsed.nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):

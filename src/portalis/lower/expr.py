@@ -14,6 +14,7 @@ from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 from portalis.lower.containers import element_type, is_list_type
 from portalis.lower.dicts import is_map_type
+from portalis.lower.tuples import is_tuple_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 from portalis.lower.structs import is_struct_type
 
@@ -83,6 +84,8 @@ class ExprLowering:
             return ir.Call("Value::Bool", [e])
         if is_list_type(e.ty) or is_map_type(e.ty):
             return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
+        if is_tuple_type(e.ty):
+            return self.box_tuple(e)
         if e.ty == "()":
             return ir.BlockExpr(ir.Block([ir.ExprStmt(e)], ir.Raw("Value::None")))
         if is_struct_type(e.ty):
@@ -95,7 +98,8 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_map_type(e.ty) or is_struct_type(e.ty) or e.ty == "()":
+        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_map_type(e.ty) or is_tuple_type(e.ty) \
+                or is_struct_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 

@@ -19,6 +19,7 @@ from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
 from portalis.lower.dicts import DictLowering
+from portalis.lower.tuples import TupleLowering, is_tuple_type
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.infallible import drop_results
@@ -98,8 +99,8 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, CallLowering, ClassLowering,
-              StructLowering):
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, CallLowering,
+              ClassLowering, StructLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -446,7 +447,9 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Cal
         if self.ctx.kind == "module":
             self.error(node, "return outside a function", "remove the return statement")
             return
-        if self.ctx.returns:
+        if self.ctx.returns and is_tuple_type(self.ctx.returns) and isinstance(node.value, ast.Tuple):
+            value = self.return_tuple(node.value, self.ctx.returns)
+        elif self.ctx.returns:
             value = self.to_native(self.expr(node.value) if node.value is not None else ir.Raw("Value::None"),
                                    self.ctx.returns)
         else:
@@ -560,6 +563,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Cal
             self.error(target, f"cannot assign to {type(target).__name__}", "assign to a name, item or attribute")
 
     def _unpack(self, target: ast.Tuple | ast.List, value: ir.Expr, out) -> None:
+        if self.unpack_native_tuple(target, value, out):
+            return
         stars = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
         tmp = self.ctx.fresh("items")
         if stars:

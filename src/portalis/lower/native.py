@@ -17,6 +17,7 @@ from portalis import ir
 from portalis.frontend import astwalk
 from portalis.lower.containers import element_type, is_list_type, list_path
 from portalis.lower.dicts import is_map_type
+from portalis.lower.tuples import is_tuple_type, tuple_type
 from portalis.lower.structs import is_struct_type
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
@@ -57,6 +58,9 @@ class NativeLowering:
     def return_type(self, function: str) -> str | None:
         if function in self.types.ints.returns:
             return "i64"
+        items = self.types.tuple_returns.get(function)
+        if items is not None:
+            return tuple_type(items)
         return self.types.scalars.returns.get(function) or self._function_lists(function)[1]
 
     def _function_lists(self, function: str) -> tuple[list[str | None], str | None]:
@@ -82,6 +86,8 @@ class NativeLowering:
             return self.fallible(ir.Call(f"{ty.replace('Map<', 'Map::<', 1)}::from_value", [self.ref(e)], ty=ty))
         if is_struct_type(ty):
             return self.unbox_struct(e, ty)
+        if is_tuple_type(ty):
+            return self.native_tuple(e, ty)
         if e.ty == ty:
             return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
         boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}[ty]

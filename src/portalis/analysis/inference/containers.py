@@ -246,7 +246,7 @@ class _Finder:
                     holders.add(id(place))
             if direct and astwalk.ends_with_return(node.body) and not scope.is_generator:
                 holders.add(id(facts.ret))
-            self._mention(facts.ret.type, id(facts.ret) in holders)
+            self._mention_result(facts, id(facts.ret) in holders)
         for (scope_id, name), place in self.model.vars.items():
             scope = next((s for s in (scopes.by_node.get(scope_id),) if s is not None), None)
             ok = id(place) in holders
@@ -262,6 +262,9 @@ class _Finder:
         for cls in self.model.classes.values():
             for place in cls.attrs.values():
                 self._mention(place.type, False)
+
+    def _mention_result(self, facts, held_ok: bool) -> None:
+        self._mention(facts.ret.type, held_ok)
 
     def _typed_loop_names(self, comprehension: ast.AST) -> set[str]:
         """Variables of a comprehension bound by `for x in lst` over a list: the lowering

@@ -6,15 +6,17 @@ A class is typed when
 - its keys are all `str` or all `int`, and its values all `int`, `float`, `bool` or
   `str`;
 - every place holding one is a plain local, a parameter or the result of a module
-  function only called directly (the same places a typed list may live in);
+  function only called directly (the same places a typed list may live in), or an item
+  of the tuple such a function returns where every call unpacks it into names
+  (`inference.tuples`);
 - every expression of the class is built natively (a literal, `dict()`, `d.copy()`,
   a call of such a function) and used natively (`d[k]`, `d[k] = v`, `d[k] op= v`,
   `del d[k]`, `get`, `setdefault`, `pop`, `in`, `len`, `for` over the dict, its keys,
   values or items) or only read at once, where a boxed copy behaves the same
   (`print`, `str`, `sorted(d.items(), key=...)`, `list(d)`, `==`, ...);
 - int keys and values are proven machine ints (`analysis.types.MachineInts` checks the
-  values stored, and a value computed by arithmetic on the dict's own items stays
-  dynamic, since it may grow past 64 bits).
+  values stored, and a dict whose values feed on each other by multiplication or sums
+  stays dynamic, since they may grow past 64 bits).
 """
 from __future__ import annotations
 
@@ -43,10 +45,13 @@ def dict_class(ty: Ty | None) -> tuple[Place, Place] | None:
 
 
 def typed_dicts(inference: Inference, direct_functions: set[str], module_globals: set[str],
-                out: TypedContainers) -> None:
-    """Adds the typed dict classes to `out` (after the typed lists are decided)."""
+                out: TypedContainers, unpacked: dict[str, int]) -> None:
+    """Adds the typed dict classes to `out` (after the typed lists are decided).
+    `unpacked`: functions returning tuple displays that every caller unpacks."""
     if inference.converged:
-        _DictFinder(inference, direct_functions, module_globals, out).run()
+        finder = _DictFinder(inference, direct_functions, module_globals, out)
+        finder.unpacked = unpacked
+        finder.run()
 
 
 def _scalar(place: Place, table: dict[str, str]) -> str | None:
@@ -81,6 +86,32 @@ class _DictFinder(_Finder):
         self.out.drop_dicts([cid for (cid, part) in self.out.dict_int_writes if part == "v" and self._grows((cid, part))])
 
     # ---- classes ----------------------------------------------------------------------------
+
+    def _mention_result(self, facts, held_ok: bool) -> None:
+        """The items of an unpacked tuple result are held like the result itself."""
+        ty = facts.ret.type
+        size = self.unpacked.get(facts.node.name) if facts.cls is None else None
+        items = ty.atoms.get(f"tuple{size}") if size and len(ty.atoms) == 1 else None
+        if items is None:
+            self._mention(ty, held_ok)
+            return
+        for item in items:
+            self._mention(item, held_ok)
+
+    def _unpacked_tuple(self, node: ast.expr) -> bool:
+        """A tuple display returned by an unpacked function, the call of one, or the
+        names its result is unpacked into: their items are checked one by one."""
+        if isinstance(node, ast.Call):
+            return isinstance(node.func, ast.Name) and node.func.id in self.unpacked
+        if not isinstance(node, ast.Tuple):
+            return False
+        parent = self.parent.get(id(node))
+        if isinstance(parent, ast.Return):
+            fn = self._scope_of(parent)
+            return isinstance(fn, ast.FunctionDef) and self.model.module_functions.get(fn.name) is not None \
+                and fn.name in self.unpacked and self.model.module_functions[fn.name].node is fn
+        return isinstance(parent, ast.Assign) and parent.targets[0] is node and isinstance(parent.value, ast.Call) \
+            and self._unpacked_tuple(parent.value)
 
     def _mention(self, ty: Ty | None, held_ok: bool) -> None:
         if ty is None:
@@ -124,7 +155,8 @@ class _DictFinder(_Finder):
             return
         cls = dict_class(ty)
         if cls is None:
-            self._bad_dicts(ty, set())
+            if not self._unpacked_tuple(node):
+                self._bad_dicts(ty, set())
             return
         cid = self._note(cls)
         if not (self._made(node) and self._read(node)):
@@ -151,6 +183,8 @@ class _DictFinder(_Finder):
         """The context of the expression is one the lowering handles natively or by a copy."""
         parent = self.parent.get(id(node))
         fld = self.field.get(id(node))
+        if isinstance(parent, ast.Tuple) and self._unpacked_tuple(parent):
+            return True
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             return isinstance(parent, (ast.Assign, ast.AnnAssign))
         if isinstance(parent, ast.Assign):
@@ -245,13 +279,18 @@ class _DictFinder(_Finder):
             self.bad.add(id(cls[1]))  # `a, d[k] = ...`, chained stores, loop targets: not lowered natively
 
     def _grows(self, key) -> bool:
+        """Whether a value stored can feed on the dict's own values: multiplied
+        (`d[i] = d[i - 1] * 3`) or added to another of them (`d[i] = d[i - 1] + d[i - 2]`),
+        so that it may grow past 64 bits.  Counting (`d[k] = d.get(k, 0) + n`) does not."""
         for item in self.out.dict_int_writes.get(key, ()):
             expr, scope, _ = item
-            if key[0] in self._arith_reads(expr, scope, set()):
-                return True
-            for n in ast.walk(expr):  # `d[i] = d[i - 1] * 3` doubles its bits as it goes
-                if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Mult, ast.Pow, ast.LShift)) \
-                        and key[0] in self._reads(n, scope, set()):
+            for n in ast.walk(expr):
+                if not isinstance(n, ast.BinOp):
+                    continue
+                if isinstance(n.op, (ast.Mult, ast.Pow, ast.LShift)) and key[0] in self._reads(n, scope, set()):
+                    return True
+                if isinstance(n.op, (ast.Add, ast.Sub)) and key[0] in self._reads(n.left, scope, set()) \
+                        and key[0] in self._reads(n.right, scope, set()):
                     return True
         return False
 
