@@ -18,6 +18,7 @@ from portalis.analysis.scopes import ScopeInfo
 from portalis.analysis.inference import Inference, infer
 from portalis.analysis.inference.containers import TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.dicts import typed_dicts
+from portalis.analysis.inference.options import option_returns
 from portalis.analysis.inference.tuples import tuple_returns, unpacked_functions
 from portalis.analysis.inference.native import NativeScalars, native_scalars
 
@@ -41,6 +42,7 @@ class TypeInfo:
     scalars: NativeScalars = field(default_factory=NativeScalars)  # f64 and bool places
     containers: TypedContainers = field(default_factory=TypedContainers)  # lists held as List<T>
     tuple_returns: dict[str, list[str]] = field(default_factory=dict)  # functions returning Rust tuples
+    option_returns: dict[str, str] = field(default_factory=dict)  # functions returning Option<T>
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -78,8 +80,9 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     typed_dicts(inference, set(ints.candidates), scopes.module_globals, containers, unpacked)
     info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
     info.scalars = native_scalars(info.inference, set(info.ints.params))
-    info.tuple_returns = tuple_returns(inference, ints.candidates, containers, unpacked,
-                                       lambda e, fn: ints.expr_type(e, fn) == INT)
+    machine_int = lambda e, fn: ints.expr_type(e, fn) == INT  # noqa: E731
+    info.tuple_returns = tuple_returns(inference, ints.candidates, containers, unpacked, machine_int)
+    info.option_returns = option_returns(inference, ints.candidates, machine_int)
     calls: dict[str, list[ast.Call]] = {}
     for node in parsed.nodes:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):

@@ -14,7 +14,7 @@ from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 from portalis.lower.containers import element_type, is_list_type
 from portalis.lower.dicts import is_map_type
-from portalis.lower.tuples import is_tuple_type
+from portalis.lower.tuples import is_option_type, is_tuple_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 from portalis.lower.structs import is_struct_type
 
@@ -86,6 +86,8 @@ class ExprLowering:
             return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
         if is_tuple_type(e.ty):
             return self.box_tuple(e)
+        if is_option_type(e.ty):
+            return self.box_option(e)
         if e.ty == "()":
             return ir.BlockExpr(ir.Block([ir.ExprStmt(e)], ir.Raw("Value::None")))
         if is_struct_type(e.ty):
@@ -99,7 +101,7 @@ class ExprLowering:
         if boxed is not None:
             return ir.Ref(boxed)
         if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_map_type(e.ty) or is_tuple_type(e.ty) \
-                or is_struct_type(e.ty) or e.ty == "()":
+                or is_option_type(e.ty) or is_struct_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -332,7 +334,8 @@ class ExprLowering:
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
         if value.ty == "Str" or is_list_type(value.ty) or is_map_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
-        return ir.MethodCall(self.own(value) if is_struct_type(value.ty) else value, "truthy", [])
+        boxed = is_struct_type(value.ty) or is_tuple_type(value.ty) or is_option_type(value.ty)
+        return ir.MethodCall(self.own(value) if boxed else value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
         contains = self.typed_dict_contains(node)

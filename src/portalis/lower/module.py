@@ -19,7 +19,7 @@ from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
 from portalis.lower.dicts import DictLowering
-from portalis.lower.tuples import TupleLowering, is_tuple_type
+from portalis.lower.tuples import TupleLowering, is_option_type, is_tuple_type
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.infallible import drop_results
@@ -449,6 +449,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
             return
         if self.ctx.returns and is_tuple_type(self.ctx.returns) and isinstance(node.value, ast.Tuple):
             value = self.return_tuple(node.value, self.ctx.returns)
+        elif self.ctx.returns and is_option_type(self.ctx.returns):
+            value = self.return_option(node.value, self.ctx.returns)
         elif self.ctx.returns:
             value = self.to_native(self.expr(node.value) if node.value is not None else ir.Raw("Value::None"),
                                    self.ctx.returns)

@@ -61,6 +61,8 @@ class NativeLowering:
         items = self.types.tuple_returns.get(function)
         if items is not None:
             return tuple_type(items)
+        if function in self.types.option_returns:
+            return f"Option<{self.types.option_returns[function]}>"
         return self.types.scalars.returns.get(function) or self._function_lists(function)[1]
 
     def _function_lists(self, function: str) -> tuple[list[str | None], str | None]:

@@ -1,15 +1,19 @@
-"""Lowering of tuples returned natively: a Rust tuple such as `(i64, Str)` or
-`(Map<Str, i64>, f64)` (`analysis.inference.tuples` decides which functions return one).
+"""Lowering of results returned natively that Python builds as small objects: a Rust
+tuple such as `(i64, Str)` or `(Map<Str, i64>, f64)` (`analysis.inference.tuples`
+decides which functions return one), and `Option<T>` for a `T` or None
+(`analysis.inference.options`).
 
 `return a, b` builds the Rust tuple, `x, y = f()` takes it apart without boxing, and
 any other use boxes a `Value` tuple (only allowed for scalar and `Value` items, so the
-copy is exact).
+copy is exact).  An `Option<T>` is boxed as None or the boxed `T` where a caller
+needs a `Value`.
 """
 from __future__ import annotations
 
 import ast
 
 from portalis import ir
+from portalis.analysis.inference.options import is_none
 
 
 def is_tuple_type(ty: str) -> bool:
@@ -28,6 +32,10 @@ def tuple_items(ty: str) -> list[str]:
     return items + [last] if last else items
 
 
+def is_option_type(ty: str) -> bool:
+    return ty.startswith("Option<")
+
+
 def tuple_type(items: list[str]) -> str:
     return f"({items[0]},)" if len(items) == 1 else "(" + ", ".join(items) + ")"
 
@@ -44,6 +52,15 @@ class TupleLowering:
         """`return a, b` in a function returning the Rust tuple `ty`."""
         items = [(self.expr(e), t) for e, t in zip(value.elts, tuple_items(ty))]
         return ir.TupleLit([self.own(x) if t == "Value" else self.to_native(x, t) for x, t in items], ty=ty)
+
+    def return_option(self, value: ast.expr | None, ty: str) -> ir.Expr:
+        """`return None` / `return x` in a function returning `Option<T>`."""
+        if is_none(value):
+            return ir.Raw("None", ty=ty)
+        return ir.Call("Some", [self.to_native(self.expr(value), ty[len("Option<"):-1])], ty=ty)
+
+    def box_option(self, e: ir.Expr) -> ir.Expr:
+        return ir.Call("typed::boxed_option", [ir.Ref(e)])
 
     def box_tuple(self, e: ir.Expr) -> ir.Expr:
         """A native tuple as a `Value` tuple."""

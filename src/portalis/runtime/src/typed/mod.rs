@@ -16,6 +16,11 @@ pub use list::{List, ListIter};
 
 use crate::{floatops, intops, strops, PyResult, Str, Value};
 
+/// A result that is a `T` or None (`Option<T>`) as a `Value`.
+pub fn boxed_option<T: Elem>(o: &Option<T>) -> Value {
+    o.as_ref().map_or(Value::None, Elem::to_value)
+}
+
 /// An element type a typed container can hold: boxed to and unboxed from a `Value`.
 pub trait Elem: Clone {
     fn to_value(&self) -> Value;
