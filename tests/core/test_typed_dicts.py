@@ -175,3 +175,24 @@ def test_dicts_that_escape_stay_dynamic(same_as_cpython):
 
         main()
     """)
+
+
+def test_user_names_like_the_runtime_types_still_build(same_as_cpython):
+    same_as_cpython("""
+        class Map:
+            def __init__(self):
+                self.cells = {"a": 1}
+
+        def typed(x):
+            if x > 0:
+                return x
+            return None
+
+        def count(ws):
+            d = {}
+            for w in ws:
+                d[w] = d.get(w, 0) + 1
+            return d
+
+        print(Map().cells, typed(3), typed(-1), count(["x", "y", "x"]))
+    """)
