@@ -19,6 +19,7 @@ from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
 from portalis.lower.dicts import DictLowering
+from portalis.lower.strings import StringLowering
 from portalis.lower.tuples import TupleLowering, is_option_type, is_tuple_type
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
@@ -99,8 +100,8 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, CallLowering,
-              ClassLowering, StructLowering):
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, StringLowering,
+              CallLowering, ClassLowering, StructLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename

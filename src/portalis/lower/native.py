@@ -135,6 +135,8 @@ class NativeLowering:
             return ir.Binary(rust, left, right)
         if left.ty == right.ty and left.ty in ("bool", "Str") and rust in ("==", "!="):
             return ir.Binary(rust, left, right)
+        if left.ty == right.ty == "Str":  # UTF-8 byte order is code point order, Python's str order
+            return ir.Binary(rust, left, right)
         if {left.ty, right.ty} == {"i64", "f64"} and all(e.ty == "f64" or _small_literal(e) for e in (left, right)):
             return ir.Binary(rust, self.as_float(left), self.as_float(right))
         return None
@@ -142,7 +144,8 @@ class NativeLowering:
     def direct_method_call(self, node: ast.Call, func: ast.Attribute) -> ir.Expr | None:
         """`lst.append(x)` on a proven list and `math.sqrt(x)` on a float, without
         dispatching by name; None for every other call."""
-        typed = self.typed_list_method(node, func) or self.typed_dict_method(node, func)
+        typed = self.typed_list_method(node, func) or self.typed_dict_method(node, func) \
+            or self.native_str_method(node, func)
         if typed is not None:
             return typed
         if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):

@@ -415,6 +415,9 @@ class _Finder:
                 return func.id in READING_BUILTINS and self._builtin(func) and self._pure(later)
             if isinstance(func, ast.Attribute) and list_class(self._ty(func.value)) is not None:
                 return func.attr in ("append", "insert", "extend")
+            if isinstance(func, ast.Attribute) and func.attr == "join" and len(parent.args) == 1:
+                receiver = self._ty(func.value)
+                return receiver is not None and receiver.single() == "str"  # reads the list at once
         return False
 
     def _flat_rows(self, node: ast.expr) -> bool:

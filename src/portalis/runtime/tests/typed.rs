@@ -123,3 +123,13 @@ fn map_iterators_fail_when_the_size_changes() {
     let values: Vec<i64> = a.values().map(|v| v.unwrap()).collect();
     assert_eq!(values, vec![1, 2, 3]);
 }
+
+#[test]
+fn text_methods_give_typed_lists() {
+    let parts = text::split("a  b c", None).unwrap();
+    assert_eq!(parts.len(), 3);
+    assert!(text::split("abc", Some("")).is_err());
+    assert_eq!(&*text::join("-", &parts), "a-b-c");
+    assert_eq!(text::splitlines("x\ny\r\n").len(), 2);
+    assert_eq!(text::rsplit("a,b", Some(",")).unwrap().len(), 2);
+}

@@ -10,6 +10,7 @@
 
 mod dict;
 mod list;
+pub mod text;
 
 pub use dict::{Key, Map, MapIter};
 pub use list::{List, ListIter};
