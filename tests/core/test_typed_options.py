@@ -77,3 +77,20 @@ def test_results_that_may_be_another_type_stay_dynamic(same_as_cpython):
 
         print(pick(3), pick(1), pick(0), passthrough({"a": 1}, "a"), passthrough({"a": 1}, "b"))
     """)
+
+
+def test_struct_fields_that_may_be_none_keep_their_own_options(same_as_cpython):
+    same_as_cpython("""
+        class Node:
+            def __init__(self, v, nxt):
+                self.v = v
+                self.nxt = nxt
+
+            def total(self):
+                return self.v + (self.nxt.total() if self.nxt else 0)
+
+        head = None
+        for i in range(5):
+            head = Node(i, head)
+        print(head.total())
+    """)

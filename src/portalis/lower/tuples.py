@@ -32,8 +32,12 @@ def tuple_items(ty: str) -> list[str]:
     return items + [last] if last else items
 
 
+_OPTIONS = {f"Option<{t}>" for t in ("i64", "f64", "bool", "Str")}
+
+
 def is_option_type(ty: str) -> bool:
-    return ty.startswith("Option<")
+    """An optional scalar result (struct fields have options of their own)."""
+    return ty in _OPTIONS
 
 
 def tuple_type(items: list[str]) -> str:
