@@ -196,3 +196,22 @@ def test_user_names_like_the_runtime_types_still_build(same_as_cpython):
 
         print(Map().cells, typed(3), typed(-1), count(["x", "y", "x"]))
     """)
+
+
+def test_lookups_with_other_types_stay_python(same_as_cpython):
+    """A key or default of another type than the dict holds: Python's answer, not an error."""
+    same_as_cpython("""
+        def main():
+            d = {"a": 1}
+            d["b"] = 2
+            print(d.get(1, 0), d.get("a", None), d.pop("zz", None), 1 in d, d.get(2.5))
+            e = {"x": 1.5}
+            e["y"] = 2.5
+            print(e.setdefault("x", 0), e)
+            try:
+                print(e[3])
+            except KeyError as err:
+                print("KeyError", err)
+
+        main()
+    """)

@@ -68,7 +68,7 @@ def _liftable(tree: ast.Module, outer: ast.FunctionDef, inner: ast.FunctionDef) 
     outer_nodes = astwalk.walk(outer)
     if any(isinstance(n, (ast.Yield, ast.YieldFrom, ast.Await, ast.Global, ast.Nonlocal)) for n in inner_nodes):
         return None
-    if any(isinstance(n, ast.Nonlocal) for n in outer_nodes) or \
+    if any(isinstance(n, ast.Nonlocal) or (isinstance(n, ast.Global) and inner.name in n.names) for n in outer_nodes) or \
             any(isinstance(n, ast.Name) and n.id in _INTROSPECTION for n in outer_nodes):
         return None
     name = inner.name

@@ -204,7 +204,7 @@ class _DictFinder(_Finder):
             if fld != "value" or isinstance(parent.slice, ast.Slice):
                 return False
             self._key_write(node, parent.slice)
-            return True
+            return self._like(parent.slice, node, 0)
         if isinstance(parent, ast.Attribute):
             call = self.parent.get(id(parent))
             arity = DICT_METHODS.get(parent.attr)
@@ -213,6 +213,7 @@ class _DictFinder(_Finder):
                 and not any(isinstance(a, ast.Starred) for a in call.args)
             if ok and call.args and parent.attr in ("get", "setdefault", "pop"):
                 self._key_write(node, call.args[0])
+                ok = self._like(call.args[0], node, 0) and all(self._like(d, node, 1) for d in call.args[1:])
             return ok and (parent.attr not in VIEWS or self._view_read_at_once(call))
         if isinstance(parent, ast.Call) and fld == "args" and not any(isinstance(a, ast.Starred) for a in parent.args):
             func = parent.func
@@ -224,6 +225,13 @@ class _DictFinder(_Finder):
                 later = parent.args[parent.args.index(node) + 1:] + [k.value for k in parent.keywords]
                 return func.id in READING_BUILTINS and self._builtin(func) and self._pure(later)
         return False
+
+    def _like(self, expr: ast.expr, dict_expr: ast.expr, part: int) -> bool:
+        """`expr` has exactly the type of the dict's keys (0) or values (1): a lookup with
+        another key (`d.get(1)` on str keys) or a default of another type (`d.get(k, None)`)
+        must behave as Python's, so the dict stays dynamic."""
+        ty, cls = self._ty(expr), dict_class(self._ty(dict_expr))
+        return ty is not None and cls is not None and len(ty.atoms) == 1 and set(ty.atoms) == set(cls[part].ty.atoms)
 
     def _view_read_at_once(self, call: ast.Call) -> bool:
         """`d.items()` looped over, or handed to a builtin that reads it to the end first:
