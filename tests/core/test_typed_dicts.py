@@ -215,3 +215,24 @@ def test_lookups_with_other_types_stay_python(same_as_cpython):
 
         main()
     """)
+
+
+def test_sorting_by_tuple_keys_matches_python(same_as_cpython):
+    """Tuple keys of ints and strs sort on a fast path: same order, stability and
+    errors as Python's comparisons."""
+    same_as_cpython("""
+        words = {"b": 2, "a": 2, "c": 5, "d": 1, "ee": 2}
+        print(sorted(words.items(), key=lambda kv: (-kv[1], kv[0])))
+        print(sorted(words.items(), key=lambda kv: (kv[1], kv[0]), reverse=True))
+        print(sorted([(1, "b"), (1, "a"), (0, "z")]))
+        print(sorted([(1, "b", 2), (1, "b", 1), (1, "a", 3)], reverse=True))
+        print(sorted([("x", 1), ("x", 1.5), ("a", 2)]))
+        print(sorted([(2, "b"), (1, "a"), (1, "a")], key=lambda t: t))
+        print(sorted([(1, 2), (1,), (0, 5, 6)]))
+        try:
+            print(sorted([(1, "a"), ("a", 1)]))
+        except TypeError as e:
+            print("TypeError", e)
+        print(sorted([(True, 1), (0, 2)]))
+        print(sorted([(10**20, "a"), (1, "b")]))
+    """)
