@@ -17,6 +17,9 @@ from portalis.frontend.parse import ParsedModule
 from portalis.analysis.scopes import ScopeInfo
 from portalis.analysis.inference import Inference, infer
 from portalis.analysis.inference.containers import TypedContainers, is_range_call, typed_containers
+from portalis.analysis.inference.dicts import typed_dicts
+from portalis.analysis.inference.options import option_returns
+from portalis.analysis.inference.tuples import tuple_returns, unpacked_functions
 from portalis.analysis.inference.native import NativeScalars, native_scalars
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
@@ -38,6 +41,8 @@ class TypeInfo:
     inference: "Inference | None" = None  # whole-program types (analysis.inference)
     scalars: NativeScalars = field(default_factory=NativeScalars)  # f64 and bool places
     containers: TypedContainers = field(default_factory=TypedContainers)  # lists held as List<T>
+    tuple_returns: dict[str, list[str]] = field(default_factory=dict)  # functions returning Rust tuples
+    option_returns: dict[str, str] = field(default_factory=dict)  # functions returning Option<T>
 
 
 def annotation_name(node: ast.expr | None) -> str | None:
@@ -71,8 +76,13 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     inference = infer(parsed, scopes)
     ints = _IntInference(parsed, scopes)
     containers = typed_containers(inference, set(ints.candidates), scopes.module_globals)
+    unpacked = unpacked_functions(parsed.nodes, ints.candidates)
+    typed_dicts(inference, set(ints.candidates), scopes.module_globals, containers, unpacked)
     info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
     info.scalars = native_scalars(info.inference, set(info.ints.params))
+    machine_int = lambda e, fn: ints.expr_type(e, fn) == INT  # noqa: E731
+    info.tuple_returns = tuple_returns(inference, ints.candidates, containers, unpacked, machine_int)
+    info.option_returns = option_returns(inference, ints.candidates, machine_int)
     calls: dict[str, list[ast.Call]] = {}
     for node in parsed.of_kind(ast.Call):
         if isinstance(node.func, ast.Name):
@@ -188,6 +198,24 @@ class _IntInference:
         return self.containers.inference is not None and \
             self.containers.is_int_class(self.containers.inference.expr_type(node))
 
+    def _int_dict(self, node: ast.expr, part: str) -> bool:
+        """`node` is a typed dict whose keys ("k") or values ("v") are machine ints."""
+        inference = self.containers.inference
+        return inference is not None and self.containers.dict_part(inference.expr_type(node), part) == "i64"
+
+    def _dict_read_is_int(self, node: ast.expr, scope_node: ast.AST | None) -> bool:
+        """`d[k]`, `d.pop(k)`, `d.get(k, default)` and `d.setdefault(k, default)` on a dict of
+        int values (with an int default)."""
+        if isinstance(node, ast.Subscript):
+            return self._int_dict(node.value, "v")
+        func = node.func
+        if not (isinstance(func, ast.Attribute) and self._int_dict(func.value, "v")):
+            return False
+        defaults = node.args[1:]
+        if func.attr == "pop" or (func.attr in ("get", "setdefault") and defaults):
+            return all(self.expr_type(d, scope_node) == INT for d in defaults)
+        return False
+
     def _collect_bindings(self, scope_node) -> dict[str, list]:
         """name -> list of bound expressions (or markers) for the scope's plain locals."""
         scope = self.scopes.scope_of(scope_node)
@@ -260,6 +288,8 @@ class _IntInference:
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "pop" \
                 and self._int_list(node.func.value):
             return INT
+        if isinstance(node, (ast.Subscript, ast.Call)) and self._dict_read_is_int(node, scope_node):
+            return INT
         if isinstance(node, ast.BinOp) and isinstance(node.op, _INT_OPS):
             ok = self.expr_type(node.left, scope_node) == INT and self.expr_type(node.right, scope_node) == INT
             return INT if ok else VALUE
@@ -316,7 +346,10 @@ class _IntInference:
         dropped = [cid for cid, writes in containers.int_writes.items()
                    if containers.elements.get(cid) == "i64" and not all(self._int_write(w) for w in writes)]
         containers.drop(dropped)
-        return bool(dropped)
+        dicts = [cid for (cid, part), writes in containers.dict_int_writes.items()
+                 if cid in containers.dicts and not all(self._int_write(w) for w in writes)]
+        containers.drop_dicts(dicts)
+        return bool(dropped or dicts)
 
     def _int_write(self, write) -> bool:
         if write[0] == "elems":
@@ -390,7 +423,11 @@ class _IntInference:
         if kind == "range":
             return all(self.expr_type(a, scope_node) == INT for a in node.args)
         if kind == "elem":
-            return self._int_list(node)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("keys", "values"):
+                return self._int_dict(node.func.value, node.func.attr[0])
+            return self._int_list(node) or self._int_dict(node, "k")
+        if kind in ("k", "v"):
+            return self._int_dict(node, kind)
         return kind == "count"
 
     def _demote_param(self, scope_node, name: str) -> None:
@@ -441,9 +478,14 @@ def _loop_bindings(node: ast.For):
         return [(target.id, ("range", it) if is_range_call(it) else ("elem", it))]
     names = [n.id for n in astwalk.walk(target) if isinstance(n, ast.Name)]
     call = it if isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords else None
-    if call is None or not isinstance(target, ast.Tuple) or not all(isinstance(e, ast.Name) for e in target.elts):
+    if not isinstance(target, ast.Tuple) or not all(isinstance(e, ast.Name) for e in target.elts):
         return [(n, None) for n in names]
     elts = [e.id for e in target.elts]
+    if isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute) and it.func.attr == "items" \
+            and not it.args and len(elts) == 2:
+        return [(elts[0], ("k", it.func.value)), (elts[1], ("v", it.func.value))]
+    if call is None:
+        return [(n, None) for n in names]
     if call.func.id == "enumerate" and len(call.args) == 1 and len(elts) == 2:
         return [(elts[0], ("count", None)), (elts[1], ("elem", call.args[0]))]
     if call.func.id == "zip" and len(call.args) == len(elts):

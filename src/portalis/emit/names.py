@@ -17,7 +17,7 @@ RUNTIME_NAMES = {
     "builtins", "classes", "exc", "format", "io", "iter", "methods", "ops", "regex", "repr",
     "strformat", "strmethods", "tables", "value", "stdlib", "Value", "PyResult", "PyErr", "Dict",
     "Set", "PyCell", "Range", "Rc", "main", "std", "core", "alloc", "vec", "Some", "None", "Ok",
-    "Err", "Option", "Result", "String", "Vec", "Box", "drop", "print", "py_try",
+    "Err", "Option", "Result", "String", "Vec", "Box", "drop", "print", "py_try", "typed", "Map",
 }
 
 

@@ -134,7 +134,7 @@ def expr(e: ir.Expr, depth: int = 0) -> str:
     if isinstance(e, ir.VecLit):
         return f"vec![{_args(e.items, depth)}]"
     if isinstance(e, ir.TupleLit):
-        return f"({_args(e.items, depth)})"
+        return f"({_args(e.items, depth)}{',' if len(e.items) == 1 else ''})"  # `(x,)` is a tuple, `(x)` is not
     if isinstance(e, ir.Unary):
         return f"{e.op}{_postfix(e.operand, depth)}"
     if isinstance(e, ir.Binary):

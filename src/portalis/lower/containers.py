@@ -166,6 +166,9 @@ class ContainerLowering:
         arg = node.args[0]
         if name == "len":
             lowered = self.expr(arg)
+            if lowered.ty == "Str":  # code points, as Python counts them
+                return ir.Binary("as", ir.Call("strmethods::char_len", [ir.Ref(lowered)], ty="usize"), ir.Raw("i64"),
+                                 ty="i64")
             return ir.MethodCall(lowered, "len", [], ty="i64") if is_list_type(lowered.ty) else None
         ty = self.list_type(node)
         if name not in ("list", "sorted") or ty is None:
@@ -260,18 +263,15 @@ class ContainerLowering:
         out.append(ir.ForIn("(" + ", ".join(items) + ")", iterable, body, label))
 
     def parallel_assign(self, node: ast.Assign, out) -> bool:
-        """`a[i], a[j] = a[j], a[i]` (a tuple of as many values as targets) with native
-        values: each value into a native temporary, then each target, as Python does,
-        without building a tuple of `Value`s."""
+        """`a, b = x, y` and `a[i], a[j] = a[j], a[i]` (a tuple of as many values as
+        targets): each value into a temporary (native where it is), then each target, as
+        Python does, without building and unpacking a tuple of `Value`s."""
         if len(node.targets) != 1:
             return False
         target, value = node.targets[0], node.value
         if not (isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List))
                 and len(target.elts) == len(value.elts)
                 and not any(isinstance(e, ast.Starred) for e in target.elts + value.elts)):
-            return False
-        typed = [self.list_type(t.value) for t in target.elts if isinstance(t, ast.Subscript)]
-        if not any(typed):
             return False
         temps = []
         for e in value.elts:

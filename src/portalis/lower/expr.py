@@ -13,6 +13,8 @@ from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 from portalis.lower.containers import element_type, is_list_type
+from portalis.lower.dicts import is_map_type
+from portalis.lower.tuples import is_option_type, is_tuple_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 from portalis.lower.structs import is_struct_type
 
@@ -80,8 +82,12 @@ class ExprLowering:
             return ir.Call("Value::Str", [ir.MethodCall(e, "clone", []) if isinstance(e, ir.Var) else e])
         if e.ty == "bool":
             return ir.Call("Value::Bool", [e])
-        if is_list_type(e.ty):
+        if is_list_type(e.ty) or is_map_type(e.ty):
             return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
+        if is_tuple_type(e.ty):
+            return self.box_tuple(e)
+        if is_option_type(e.ty):
+            return self.box_option(e)
         if e.ty == "()":
             return ir.BlockExpr(ir.Block([ir.ExprStmt(e)], ir.Raw("Value::None")))
         if is_struct_type(e.ty):
@@ -94,7 +100,8 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_struct_type(e.ty) or e.ty == "()":
+        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_map_type(e.ty) or is_tuple_type(e.ty) \
+                or is_option_type(e.ty) or is_struct_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
 
@@ -325,11 +332,15 @@ class ExprLowering:
             return value
         if value.ty in ("i64", "f64"):
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
-        if value.ty == "Str" or is_list_type(value.ty):
+        if value.ty == "Str" or is_list_type(value.ty) or is_map_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
-        return ir.MethodCall(self.own(value) if is_struct_type(value.ty) else value, "truthy", [])
+        boxed = is_struct_type(value.ty) or is_tuple_type(value.ty) or is_option_type(value.ty)
+        return ir.MethodCall(self.own(value) if boxed else value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
+        contains = self.typed_dict_contains(node)
+        if contains is not None:
+            return contains
         if len(node.ops) == 1:
             func = COMPARE_OPS[type(node.ops[0])]
             left, right = self.expr(node.left), self.expr(node.comparators[0])
@@ -405,6 +416,9 @@ class ExprLowering:
         return self.fallible(ir.Call("methods::set_display", [self._items(node.elts), ir.Raw("true" if constant else "false")]))
 
     def expr_Dict(self, node: ast.Dict) -> ir.Expr:
+        typed = self.typed_dict_literal(node)
+        if typed is not None:
+            return typed
         if not node.keys:
             return ir.Raw("Value::dict(Dict::new())")
         tmp = self.ctx.fresh("dict")
@@ -425,7 +439,7 @@ class ExprLowering:
 
     def expr_Subscript(self, node: ast.Subscript) -> ir.Expr:
         obj = self.expr(node.value)
-        typed = self.typed_subscript(node, obj)
+        typed = self.typed_subscript(node, obj) or self.typed_dict_subscript(node, obj)
         if typed is not None:
             return typed
         if isinstance(node.slice, ast.Slice):

@@ -18,6 +18,9 @@ from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
+from portalis.lower.dicts import DictLowering
+from portalis.lower.strings import StringLowering
+from portalis.lower.tuples import TupleLowering, is_option_type, is_tuple_type
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
 from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.infallible import drop_results
@@ -97,7 +100,8 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, ClassLowering, StructLowering):
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, StringLowering,
+              CallLowering, ClassLowering, StructLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -445,7 +449,11 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
         if self.ctx.kind == "module":
             self.error(node, "return outside a function", "remove the return statement")
             return
-        if self.ctx.returns:
+        if self.ctx.returns and is_tuple_type(self.ctx.returns) and isinstance(node.value, ast.Tuple):
+            value = self.return_tuple(node.value, self.ctx.returns)
+        elif self.ctx.returns and is_option_type(self.ctx.returns):
+            value = self.return_option(node.value, self.ctx.returns)
+        elif self.ctx.returns:
             value = self.to_native(self.expr(node.value) if node.value is not None else ir.Raw("Value::None"),
                                    self.ctx.returns)
         else:
@@ -494,7 +502,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
     def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
         op = _INPLACE_OPS.get(type(node.op))
         target = node.target
-        if self.typed_augassign(node, out):
+        if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out):
             return
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)
@@ -530,7 +538,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
             self.store_name(target.id, value, out, target)
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._unpack(target, value, out)
-        elif isinstance(target, ast.Subscript) and self.typed_item_store(target, value, out):
+        elif isinstance(target, ast.Subscript) and (self.typed_item_store(target, value, out)
+                                                    or self.typed_dict_store(target, value, out)):
             return
         elif isinstance(target, ast.Subscript):
             obj = self.expr(target.value)
@@ -558,6 +567,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
             self.error(target, f"cannot assign to {type(target).__name__}", "assign to a name, item or attribute")
 
     def _unpack(self, target: ast.Tuple | ast.List, value: ir.Expr, out) -> None:
+        if self.unpack_native_tuple(target, value, out):
+            return
         stars = [i for i, e in enumerate(target.elts) if isinstance(e, ast.Starred)]
         tmp = self.ctx.fresh("items")
         if stars:
@@ -575,6 +586,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
 
     def stmt_Delete(self, node: ast.Delete, out) -> None:
         for target in node.targets:
+            if isinstance(target, ast.Subscript) and self.typed_dict_delete(target, out):
+                continue
             if isinstance(target, ast.Subscript):
                 obj = self.expr(target.value)
                 if isinstance(target.slice, ast.Slice):
@@ -645,7 +658,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
-        if self.typed_for(node, loop, out):
+        if self.typed_for(node, loop, out) or self.typed_dict_for(node, loop, out):
             self._else_clause(node, broke, out)
             return
         if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id) and is_range_call(node.iter):

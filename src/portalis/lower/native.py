@@ -16,6 +16,8 @@ import re
 from portalis import ir
 from portalis.frontend import astwalk
 from portalis.lower.containers import element_type, is_list_type, list_path
+from portalis.lower.dicts import is_map_type
+from portalis.lower.tuples import is_tuple_type, tuple_type
 from portalis.lower.structs import is_struct_type
 
 NATIVE_TYPES = ("i64", "f64", "bool", "Str")
@@ -56,13 +58,18 @@ class NativeLowering:
     def return_type(self, function: str) -> str | None:
         if function in self.types.ints.returns:
             return "i64"
+        items = self.types.tuple_returns.get(function)
+        if items is not None:
+            return tuple_type(items)
+        if function in self.types.option_returns:
+            return f"Option<{self.types.option_returns[function]}>"
         return self.types.scalars.returns.get(function) or self._function_lists(function)[1]
 
     def _function_lists(self, function: str) -> tuple[list[str | None], str | None]:
         """The typed-list parameters and result of a module function called directly."""
         containers, inference = self.types.containers, self.types.inference
         facts = inference.model.module_functions.get(function) if inference is not None else None
-        if facts is None or not containers.elements or function not in self.types.ints.params:
+        if facts is None or not (containers.elements or containers.dicts) or function not in self.types.ints.params:
             return [], None
         scope = self.scopes.scope_of(facts.node)
         params = [containers.rust_type(place.type) if name not in scope.cells else None for name, place in facts.params]
@@ -77,8 +84,12 @@ class NativeLowering:
             return self.machine_int(e)
         if is_list_type(ty) and e.ty != ty:
             return self.fallible(ir.Call(f"{list_path(ty)}::from_value", [self.ref(e)], ty=ty))
+        if is_map_type(ty) and e.ty != ty:
+            return self.fallible(ir.Call(f"{ty.replace('Map<', 'Map::<', 1)}::from_value", [self.ref(e)], ty=ty))
         if is_struct_type(ty):
             return self.unbox_struct(e, ty)
+        if is_tuple_type(ty):
+            return self.native_tuple(e, ty)
         if e.ty == ty:
             return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
         boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}[ty]
@@ -124,6 +135,8 @@ class NativeLowering:
             return ir.Binary(rust, left, right)
         if left.ty == right.ty and left.ty in ("bool", "Str") and rust in ("==", "!="):
             return ir.Binary(rust, left, right)
+        if left.ty == right.ty == "Str":  # UTF-8 byte order is code point order, Python's str order
+            return ir.Binary(rust, left, right)
         if {left.ty, right.ty} == {"i64", "f64"} and all(e.ty == "f64" or _small_literal(e) for e in (left, right)):
             return ir.Binary(rust, self.as_float(left), self.as_float(right))
         return None
@@ -131,7 +144,8 @@ class NativeLowering:
     def direct_method_call(self, node: ast.Call, func: ast.Attribute) -> ir.Expr | None:
         """`lst.append(x)` on a proven list and `math.sqrt(x)` on a float, without
         dispatching by name; None for every other call."""
-        typed = self.typed_list_method(node, func)
+        typed = self.typed_list_method(node, func) or self.typed_dict_method(node, func) \
+            or self.native_str_method(node, func)
         if typed is not None:
             return typed
         if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):

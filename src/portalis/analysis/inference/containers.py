@@ -66,16 +66,39 @@ class TypedContainers:
     # id(class) -> [(expression, scope node, extra int names) | ("elems", class id) | ("range", call, scope)]
     int_writes: dict[int, list] = field(default_factory=dict)
     parents: dict[int, set[int]] = field(default_factory=dict)  # class -> classes whose elements hold it
+    # Typed dict classes (`inference.dicts`): id(value place root) -> (Rust key type, Rust value type),
+    # and for int keys ("k") and values ("v") the expressions MachineInts must prove machine ints.
+    dicts: dict[int, tuple[str, str]] = field(default_factory=dict)
+    dict_int_writes: dict[tuple[int, str], list] = field(default_factory=dict)
 
     def rust_type(self, ty: Ty | None) -> str | None:
-        """`List<T>` for a type that is one typed list, else None."""
+        """`List<T>` or `Map<K, V>` for a type that is one typed list or dict, else None."""
         cls = list_class(ty)
         if cls is None or id(cls) not in self.elements:
-            return None
+            return self.map_type(ty)
         return f"List<{self.elements[id(cls)]}>"
 
+    def map_type(self, ty: Ty | None) -> str | None:
+        if ty is None or len(ty.atoms) != 1 or "dict" not in ty.atoms:
+            return None
+        kv = self.dicts.get(id(ty.atoms["dict"][1].find()))
+        return f"Map<{kv[0]}, {kv[1]}>" if kv else None
+
+    def dict_part(self, ty: Ty | None, part: str) -> str | None:
+        """The Rust key ("k") or value ("v") type of a typed dict."""
+        rust = self.map_type(ty)
+        if rust is None:
+            return None
+        return self.dicts[id(ty.atoms["dict"][1].find())][0 if part == "k" else 1]
+
+    def drop_dicts(self, class_ids) -> None:
+        for cid in class_ids:
+            self.dicts.pop(cid, None)
+
     def expr_type(self, node: ast.expr) -> str | None:
-        return self.rust_type(self.inference.expr_type(node)) if self.inference is not None else None
+        """The `List<T>` type of an expression that is a typed list."""
+        rust = self.rust_type(self.inference.expr_type(node)) if self.inference is not None else None
+        return rust if rust is not None and rust.startswith("List<") else None
 
     def is_int_class(self, ty: Ty | None) -> bool:
         cls = list_class(ty)
@@ -230,7 +253,7 @@ class _Finder:
                     holders.add(id(place))
             if direct and astwalk.ends_with_return(node.body) and not scope.is_generator:
                 holders.add(id(facts.ret))
-            self._mention(facts.ret.type, id(facts.ret) in holders)
+            self._mention_result(facts, id(facts.ret) in holders)
         for (scope_id, name), place in self.model.vars.items():
             scope = next((s for s in (scopes.by_node.get(scope_id),) if s is not None), None)
             ok = id(place) in holders
@@ -246,6 +269,9 @@ class _Finder:
         for cls in self.model.classes.values():
             for place in cls.attrs.values():
                 self._mention(place.type, False)
+
+    def _mention_result(self, facts, held_ok: bool) -> None:
+        self._mention(facts.ret.type, held_ok)
 
     def _typed_loop_names(self, comprehension: ast.AST) -> set[str]:
         """Variables of a comprehension bound by `for x in lst` over a list: the lowering
@@ -326,6 +352,19 @@ class _Finder:
             s = s.parent
         return True
 
+    def _tested_or_compared(self, node: ast.expr, parent: ast.AST, fld: str) -> bool | None:
+        """A truth test, `not` or a comparison (read through a copy, never `is`): whether the
+        lowering handles it; None for any other context."""
+        if isinstance(parent, (ast.If, ast.While)):
+            return fld == "test"
+        if isinstance(parent, ast.UnaryOp):
+            return isinstance(parent.op, ast.Not)
+        if isinstance(parent, ast.Compare):
+            later = parent.comparators[parent.comparators.index(node) + 1:] if node in parent.comparators \
+                else parent.comparators
+            return not any(isinstance(op, (ast.Is, ast.IsNot)) for op in parent.ops) and self._pure(later)
+        return None
+
     def _used(self, node: ast.expr) -> bool:
         """The context of the expression is one the lowering handles natively or by a copy."""
         parent = self.parent.get(id(node))
@@ -352,14 +391,9 @@ class _Finder:
             return self._used(parent)
         if isinstance(parent, (ast.For, ast.comprehension)):
             return fld == "iter"
-        if isinstance(parent, (ast.If, ast.While)):
-            return fld == "test"
-        if isinstance(parent, ast.UnaryOp):
-            return isinstance(parent.op, ast.Not)
-        if isinstance(parent, ast.Compare):
-            later = parent.comparators[parent.comparators.index(node) + 1:] if node in parent.comparators \
-                else parent.comparators
-            return not any(isinstance(op, (ast.Is, ast.IsNot)) for op in parent.ops) and self._pure(later)
+        tested = self._tested_or_compared(node, parent, fld)
+        if tested is not None:
+            return tested
         if isinstance(parent, ast.Subscript):
             return fld == "value"
         if isinstance(parent, ast.BinOp):
@@ -389,6 +423,9 @@ class _Finder:
                 return func.id in READING_BUILTINS and self._builtin(func) and self._pure(later)
             if isinstance(func, ast.Attribute) and list_class(self._ty(func.value)) is not None:
                 return func.attr in ("append", "insert", "extend")
+            if isinstance(func, ast.Attribute) and func.attr == "join" and len(parent.args) == 1:
+                receiver = self._ty(func.value)
+                return receiver is not None and receiver.single() == "str"  # reads the list at once
         return False
 
     def _flat_rows(self, node: ast.expr) -> bool:
@@ -580,15 +617,19 @@ class _Finder:
                 return True
         return False
 
+    def _class_id(self, container: ast.expr) -> int | None:
+        """The class an expression read by indexing or a method call belongs to."""
+        cls = list_class(self._ty(container))
+        return id(cls) if cls is not None else None
+
     def _reads(self, expr: ast.AST, scope: ast.AST, seen: set) -> set[int]:
         """Int classes whose items `expr` reads, directly or through the locals it uses."""
         found: set[int] = set()
         for n in astwalk.walk(expr):
             if isinstance(n, ast.Subscript) or (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)):
-                base = n.value if isinstance(n, ast.Subscript) else n.func.value
-                cls = list_class(self._ty(base))
-                if cls is not None:
-                    found.add(id(cls))
+                cid = self._class_id(n.value if isinstance(n, ast.Subscript) else n.func.value)
+                if cid is not None:
+                    found.add(cid)
             elif isinstance(n, ast.Name) and (id(scope), n.id) not in seen:
                 seen.add((id(scope), n.id))
                 for bound in self._bindings(scope, n.id):

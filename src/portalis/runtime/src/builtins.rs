@@ -146,7 +146,46 @@ fn fast_order(keys: &[Value], reverse: bool) -> Option<Vec<usize>> {
         return Some(order_by(ints, reverse));
     }
     let strs: Option<Vec<&str>> = keys.iter().map(|k| k.as_str()).collect();
-    strs.map(|strs| order_by(strs, reverse))
+    if let Some(strs) = strs {
+        return Some(order_by(strs, reverse));
+    }
+    tuple_keys(keys).map(|tuples| order_by(tuples, reverse))
+}
+
+/// An int or str item of a tuple key; within one position every key has the same kind.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum KeyItem<'a> {
+    Int(i64),
+    Str(&'a str),
+}
+
+/// Tuple keys of one length whose items are ints or strs, the same kind at each
+/// position (`key=lambda kv: (-kv[1], kv[0])`): Rust's order of them is Python's.
+fn tuple_keys(keys: &[Value]) -> Option<Vec<Vec<KeyItem<'_>>>> {
+    let tuples: Vec<Vec<KeyItem<'_>>> = keys
+        .iter()
+        .map(|k| match k {
+            Value::Tuple(items) => items
+                .iter()
+                .map(|x| match x {
+                    Value::Int(i) => Some(KeyItem::Int(*i)),
+                    Value::Str(s) => Some(KeyItem::Str(s)),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let first = tuples.first()?;
+    let same_kinds = tuples.iter().all(|t| {
+        t.len() == first.len()
+            && t.iter().zip(first.iter()).all(|(a, b)| std::mem::discriminant(a) == std::mem::discriminant(b))
+    });
+    if same_kinds {
+        Some(tuples)
+    } else {
+        None
+    }
 }
 
 pub fn sorted(iterable: &Value, key: Option<&Value>, reverse: Option<&Value>) -> PyResult<Value> {

@@ -39,7 +39,7 @@ pub mod value;
 pub use exc::*;
 pub use std::cell::Cell;
 pub use strops::Str;
-pub use typed::List;
+pub use typed::{List, Map};
 pub use structs::{Field, Fields, FromValue, IntoValue, Obj, StructClass};
 pub use value::*;
 

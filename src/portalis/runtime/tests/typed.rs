@@ -83,3 +83,53 @@ fn sorting_and_boxing() {
     assert_eq!(back.to_vec(), vec![true, false]);
     assert!(List::<f64>::from_value(&Value::list(vec![Value::Int(1)])).is_err());
 }
+
+fn counts(pairs: &[(&str, i64)]) -> Map<Str, i64> {
+    Map::from_pairs(pairs.iter().map(|(k, v)| (Str::from(*k), *v)).collect())
+}
+
+#[test]
+fn maps_keep_insertion_order_and_alias() {
+    let a = counts(&[("b", 1), ("a", 2), ("b", 3)]);
+    assert_eq!(a.entries(), vec![(Str::from("b"), 3), (Str::from("a"), 2)]);
+    let b = a.clone();
+    b.set(Str::from("c"), 4);
+    assert_eq!(a.len(), 3);
+    assert_eq!(a.get_or(&Str::from("c"), 0), 4);
+    assert_eq!(a.setdefault(Str::from("a"), 9), 2);
+    assert_eq!(a.pop_or(&Str::from("zz"), 7), 7);
+    let c = a.copy();
+    c.clear();
+    assert_eq!((a.len(), c.len()), (3, 0));
+    assert_eq!(a.to_value().repr(), "{'b': 3, 'a': 2, 'c': 4}");
+}
+
+#[test]
+fn missing_keys_raise_key_error_with_the_key() {
+    let a: Map<i64, f64> = Map::new();
+    let err = a.get_item(&5).unwrap_err();
+    assert!(err.matches(&crate::KEY_ERROR));
+    assert_eq!(err.message(), "5");
+    assert!(a.pop(&5).is_err());
+}
+
+#[test]
+fn map_iterators_fail_when_the_size_changes() {
+    let a = counts(&[("x", 1), ("y", 2)]);
+    let mut keys = a.keys();
+    assert_eq!(&*keys.next().unwrap().unwrap(), "x");
+    a.set(Str::from("z"), 3);
+    assert!(keys.next().unwrap().is_err());
+    let values: Vec<i64> = a.values().map(|v| v.unwrap()).collect();
+    assert_eq!(values, vec![1, 2, 3]);
+}
+
+#[test]
+fn text_methods_give_typed_lists() {
+    let parts = text::split("a  b c", None).unwrap();
+    assert_eq!(parts.len(), 3);
+    assert!(text::split("abc", Some("")).is_err());
+    assert_eq!(&*text::join("-", &parts), "a-b-c");
+    assert_eq!(text::splitlines("x\ny\r\n").len(), 2);
+    assert_eq!(text::rsplit("a,b", Some(",")).unwrap().len(), 2);
+}

@@ -1,6 +1,6 @@
 //! Typed containers: Python lists whose elements the translator proved to share one
-//! native type (`List<i64>`, `List<f64>`, `List<List<bool>>`, ...), without boxing each
-//! element in a `Value`.
+//! native type (`List<i64>`, `List<f64>`, `List<List<bool>>`, ...), and dicts of native
+//! keys and values (`Map<Str, i64>`), without boxing each element in a `Value`.
 //!
 //! A `List<T>` is a shared handle like `Value::List`: cloning it is Python's aliasing
 //! (`b = a`), so a mutation through one alias is seen by all.  Conversion to a `Value`
@@ -8,11 +8,19 @@
 //! (printing, `str`, comparisons); the translator keeps a list typed only when every
 //! use of it is such a read or a typed operation.
 
+mod dict;
 mod list;
+pub mod text;
 
+pub use dict::{Key, Map, MapIter};
 pub use list::{List, ListIter};
 
 use crate::{floatops, intops, strops, PyResult, Str, Value};
+
+/// A result that is a `T` or None (`Option<T>`) as a `Value`.
+pub fn boxed_option<T: Elem>(o: &Option<T>) -> Value {
+    o.as_ref().map_or(Value::None, Elem::to_value)
+}
 
 /// An element type a typed container can hold: boxed to and unboxed from a `Value`.
 pub trait Elem: Clone {
