@@ -64,7 +64,6 @@ class _DictFinder(_Finder):
 
     def run(self) -> None:
         self.dicts: dict[int, tuple[Place, Place]] = {}
-        self._index()
         self._check_places()
         for node in self.model.parsed.nodes:
             if isinstance(node, ast.expr):
