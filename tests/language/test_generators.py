@@ -245,3 +245,50 @@ def test_generator_error_cases_and_nested_scopes(same_as_cpython):
                 yield n * n
         print(take(5, squares()))
     ''')
+
+
+def test_generator_object_identity_and_return_value(same_as_cpython):
+    """The runtime's generator object: iter(g) is g, next(g) carries the return value in
+    StopIteration, locals read by a nested scope survive between steps, and a generator
+    driven by a for loop, zip and islice stays lazy."""
+    same_as_cpython('''
+        from itertools import islice, count
+
+        def counter(n):
+            total = 0
+            for i in range(n):
+                total += i
+                yield i
+            return total
+
+        g = counter(3)
+        print(iter(g) is g, g == g, type(g).__name__)
+        print(list(g))
+        h = counter(2)
+        next(h); next(h)
+        try:
+            next(h)
+        except StopIteration as e:
+            print("returned", e.value)
+        print(next(h, "done"))
+
+        def scaled(k):
+            seen = []
+            while True:
+                seen.append(k)
+                yield (lambda: len(seen) * k)()
+
+        print(list(islice(scaled(3), 4)))
+        print([(i, v) for i, v in zip(count(), counter(4))])
+
+        def outer():
+            yield from counter(3)
+            r = yield from counter(4)
+            yield r
+
+        print(list(outer()))
+        def same(a, b):
+            return a is b
+
+        print(same("YUP", "YUP"), same("a", "a"), same("a b", " ".join(["a", "b"])))
+    ''')

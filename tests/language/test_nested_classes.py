@@ -49,3 +49,17 @@ def test_class_using_enclosing_locals_is_a_diagnostic():
                        "    return Adder()\nprint(make_adder(2).add(3))\n")
     assert not result.ok
     assert any("classes defined inside functions" in d.message for d in result.diagnostics)
+
+
+def test_constructor_with_star_args_gets_them_once(same_as_cpython):
+    """`C(5, "a")` with `__init__(self, value, *msgs)`: msgs is ("a",), not (("a",),)."""
+    same_as_cpython('''
+        class Writer:
+            def __init__(self, value, *msgs, **extra):
+                self.value = value
+                self.msgs = list(f"{m}: {value}" for m in msgs)
+                self.extra = extra
+
+        w = Writer(5, "initial", "again", tag=1)
+        print(w.msgs, w.extra, Writer(6).msgs)
+    ''')

@@ -363,6 +363,11 @@ pub fn reversed(v: &Value) -> PyResult<Value> {
 /// `iter(x)`: an object's own iterator object is what `__iter__` returns (a generator is
 /// its own iterator), so methods such as `send` stay reachable.
 pub fn iter(v: &Value) -> PyResult<Value> {
+    if let Value::Native(n) = v {
+        if n.is_iterator() {
+            return Ok(v.clone());
+        }
+    }
     if let Value::Object(_) = v {
         match crate::classes::try_dunder(v, "__iter__", vec![]) {
             Some(Ok(Value::Object(it))) if crate::classes::find_method(it.class, "__next__").is_some() => {
