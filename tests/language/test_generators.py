@@ -292,3 +292,19 @@ def test_generator_object_identity_and_return_value(same_as_cpython):
 
         print(same("YUP", "YUP"), same("a", "a"), same("a b", " ".join(["a", "b"])))
     ''')
+
+
+def test_generator_expressions_with_several_loops_are_lazy(same_as_cpython):
+    """A loop that changes what a nested generator expression reads sees the change, as in
+    CPython (an eager list of the items would not)."""
+    same_as_cpython('''
+        seen = {1}
+        for a, b in ((x, x + y) for x in [1, 2, 3] for y in [1, 2] if x + y not in seen):
+            seen.add(b)
+            print(a, b)
+        print(sorted(seen))
+        grid = [[1, 2], [3], []]
+        g = (v * k for row in grid for v in row for k in (1, 10))
+        grid.append([4])
+        print(list(g), sum(i * j for i in range(4) for j in range(i) if j % 2 == 0))
+    ''')

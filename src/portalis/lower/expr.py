@@ -602,7 +602,18 @@ class ExprLowering:
     def expr_GeneratorExp(self, node: ast.GeneratorExp) -> ir.Expr:
         if len(node.generators) == 1 and not node.generators[0].is_async:
             return self._lazy_generator(node)
+        if not any(g.is_async for g in node.generators):
+            return self._nested_lazy_generator(node)
         return self._comprehension(node, "iter")
+
+    def _nested_lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
+        """`(e for x in a for y in b)` as `chain.from_iterable((e for y in b) for x in a)`:
+        lazy like CPython's, so a loop that changes what `b` or a condition reads is seen."""
+        inner = ast.copy_location(ast.GeneratorExp(node.elt, node.generators[1:]), node)
+        outer = ast.copy_location(ast.GeneratorExp(inner, node.generators[:1]), node)
+        chain = self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal("itertools.chain"))]))
+        return self.fallible(ir.Call("methods::call_method", [
+            self.ref(chain), ir.Raw(str_literal("from_iterable")), ir.VecLit([self._lazy_generator(outer)])]))
 
     def _lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
         """`(elt for x in it if cond)` as an iterator that computes each item on demand
