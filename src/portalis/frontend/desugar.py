@@ -12,7 +12,7 @@ import ast
 import re
 
 from portalis.frontend import astwalk
-from portalis.frontend import fallbacks, generators, nested_classes
+from portalis.frontend import class_bodies, fallbacks, generators, nested_classes
 from portalis.frontend.parse import ParsedModule
 
 CACHE_DECORATORS = {"cache", "lru_cache"}
@@ -20,7 +20,8 @@ CACHE_DECORATORS = {"cache", "lru_cache"}
 
 def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
-    fallbacks_taken = fallbacks.take_fallbacks(tree)
+    rewritten = fallbacks.take_fallbacks(tree)
+    rewritten |= class_bodies.simplify_class_bodies(tree)
     nested_classes.hoist_nested_classes(tree)
     body: list[ast.stmt] = []
     frozen = False
@@ -50,7 +51,7 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
         body.append(stmt)
     if frozen:  # frozen dataclasses raise dataclasses.FrozenInstanceError on assignment
         body.insert(0, ast.parse("class FrozenInstanceError(AttributeError):\n    pass").body[0])
-    if generators.lazy_generators(body) or fallbacks_taken or body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
+    if generators.lazy_generators(body) or rewritten or body != tree.body or any(isinstance(n, (ast.ClassDef, ast.Yield, ast.YieldFrom)) for n in parsed.nodes):
         tree.body = body
         parsed.nodes = astwalk.walk(tree)
     return parsed

@@ -316,6 +316,9 @@ class CallLowering:
             receiver = self.expr(node.args[0])
             rest = ast.Call(func=func, args=node.args[1:], keywords=node.keywords)
             return self._method_call(receiver, func.attr, rest)
+        if isinstance(base, ast.Name) and base.id in self.classes and not self._is_local(base.id) \
+                and _class_attribute(self.classes[base.id].node, func.attr):
+            return self.fallible(ir.Call("builtins::call", [self.ref(self.expr(func)), self._call_args(node)]))
         if isinstance(base, ast.Name) and base.id in self.classes and not self._is_local(base.id):
             info = self.classes[base.id]
             sig = info.methods.get(func.attr)
@@ -654,6 +657,12 @@ class CallLowering:
         for extra in tests[1:]:
             test = ir.Binary("||", test, extra)
         return ir.Call("Value::Bool", [test])
+
+
+def _class_attribute(cls: ast.ClassDef, name: str) -> bool:
+    """`cls` binds `name = value` in its body (a value called as `Cls.name(...)`, not a method)."""
+    return any(isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+               for s in cls.body)
 
 
 # The codecs runtime `bytes.rs` implements, by CPython's canonical name.

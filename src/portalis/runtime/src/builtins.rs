@@ -450,7 +450,7 @@ pub fn str(v: Option<&Value>) -> PyResult<Value> {
     Ok(match v {
         None => Value::str(""),
         Some(Value::Str(_)) => v.cloned().unwrap_or(Value::None),
-        Some(v) => Value::string(v.to_str()),
+        Some(v) => Value::string(crate::classes::checked_text(|| v.to_str())?),
     })
 }
 
@@ -460,7 +460,7 @@ pub fn complex(real: Option<&Value>, imag: Option<&Value>) -> PyResult<Value> {
 }
 
 pub fn repr(v: &Value) -> PyResult<Value> {
-    Ok(Value::string(v.repr()))
+    Ok(Value::string(crate::classes::checked_text(|| v.repr())?))
 }
 
 pub fn bool(v: Option<&Value>) -> PyResult<Value> {
