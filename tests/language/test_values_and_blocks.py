@@ -184,3 +184,18 @@ def test_python2_fallbacks_in_try_take_the_handler_as_cpython(same_as_cpython):
         print(list(zip("ab", [1, 2])), pickle)
         print(divmod(Fraction(7, 2), 1), divmod(7, Fraction(2, 3)))
     ''')
+
+
+def test_raising_an_undefined_name_is_a_name_error_where_it_runs(same_as_cpython):
+    same_as_cpython('''
+        def check(pos):
+            if pos < 0: raise Error("bad position")
+            if pos > 9: raise Missing
+            return pos
+        print(check(3))
+        for p in (-1, 10):
+            try:
+                check(p)
+            except NameError as e:
+                print(e)
+    ''')
