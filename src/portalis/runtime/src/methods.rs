@@ -564,6 +564,10 @@ fn set_method(obj: &Value, s: &Rc<std::cell::RefCell<Set>>, a: &Args) -> PyResul
             }
             Ok(Value::None)
         }
+        "issubset" | "issuperset" | "isdisjoint" if matches!(a.pos.first(), Some(Value::Set(_) | Value::FrozenSet(_))) => {
+            // two sets only read: no copy (`small.issubset(big)` in a loop stays linear)
+            frozen_like_method(obj, &s.borrow(), a, Value::set)
+        }
         _ => {
             let snapshot = s.borrow().copy();
             frozen_like_method(obj, &snapshot, a, Value::set)
