@@ -308,3 +308,15 @@ def test_generator_expressions_with_several_loops_are_lazy(same_as_cpython):
         grid.append([4])
         print(list(g), sum(i * j for i in range(4) for j in range(i) if j % 2 == 0))
     ''')
+
+
+def test_generator_function_with_a_default_called_inside_a_call(same_as_cpython):
+    same_as_cpython('''
+        from itertools import count, islice
+
+        def shares(b=2):
+            for i in count():
+                yield i % b
+
+        print(list(islice(shares(3), 5)), next(shares()))
+    ''')

@@ -228,8 +228,8 @@ class CallLowering:
             if name in BUILTIN_FUNCTIONS and name not in self.global_vars:
                 return self._call_builtin(node, name)
             if name == generators.NEW_GENERATOR:
-                return ir.Call("generator::new", [ir.Raw(str_literal(node.args[0].value)),
-                                                  *(self.own(self.expr(a)) for a in node.args[1:])])
+                return self.fallible(ir.Call("generator::new", [ir.Raw(str_literal(node.args[0].value)),
+                                                                *(self.own(self.expr(a)) for a in node.args[1:])]))
             if name == generators.RECEIVED:
                 return self.fallible(ir.Call("generator::received", [self.ref(self.expr(node.args[0]))]))
             if name == generators.IS_GENERATOR:

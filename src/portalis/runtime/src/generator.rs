@@ -26,8 +26,9 @@ pub struct Generator {
 }
 
 /// `name(...)` of a generator function: a new generator over `step` with its initial locals.
-pub fn new(name: &str, step: Value, slots: Value) -> Value {
-    Value::Native(Rc::new_cyclic(|me| Generator {
+/// (A `PyResult`, as every call of a generator function may fail by the lowering's rules.)
+pub fn new(name: &str, step: Value, slots: Value) -> PyResult<Value> {
+    Ok(Value::Native(Rc::new_cyclic(|me| Generator {
         name: Rc::from(name),
         step,
         slots,
@@ -37,7 +38,7 @@ pub fn new(name: &str, step: Value, slots: Value) -> Value {
         result: RefCell::new(Value::None),
         running: Cell::new(false),
         me: me.clone(),
-    }))
+    })))
 }
 
 /// The step function's test `pc == block` (`pc` is always an int).
