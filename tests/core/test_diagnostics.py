@@ -168,3 +168,13 @@ def test_imports_cpython_cannot_do_are_errors_even_when_unused():
         assert f"{name} is not supported" in result.errors[0].message
         used = translate(source.replace("print(1)", "print(nosuchmod)" if "nosuchmod" in source else "print(1)"), "imports.py")
         assert not used.ok
+
+
+def test_what_the_runtime_lacks_is_a_diagnostic_not_a_run_time_error():
+    """A codec the runtime does not implement, and lru_cache statistics, are reported at
+    their position (CPython would run them; a LookupError/AttributeError would be a lie)."""
+    result = translate('print("x".encode("iso-8859-8"))\nprint("x".encode("latin1"))\n'
+                       'from functools import lru_cache\n@lru_cache(maxsize=2)\ndef f(n):\n    return n\n'
+                       'print(f(1), f.cache_info())\n', "lacks.py")
+    assert not result.ok
+    assert {(d.line, d.col) for d in result.errors} == {(1, 18), (7, 13)}, error_lines(result)

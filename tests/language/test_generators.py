@@ -245,3 +245,78 @@ def test_generator_error_cases_and_nested_scopes(same_as_cpython):
                 yield n * n
         print(take(5, squares()))
     ''')
+
+
+def test_generator_object_identity_and_return_value(same_as_cpython):
+    """The runtime's generator object: iter(g) is g, next(g) carries the return value in
+    StopIteration, locals read by a nested scope survive between steps, and a generator
+    driven by a for loop, zip and islice stays lazy."""
+    same_as_cpython('''
+        from itertools import islice, count
+
+        def counter(n):
+            total = 0
+            for i in range(n):
+                total += i
+                yield i
+            return total
+
+        g = counter(3)
+        print(iter(g) is g, g == g, type(g).__name__)
+        print(list(g))
+        h = counter(2)
+        next(h); next(h)
+        try:
+            next(h)
+        except StopIteration as e:
+            print("returned", e.value)
+        print(next(h, "done"))
+
+        def scaled(k):
+            seen = []
+            while True:
+                seen.append(k)
+                yield (lambda: len(seen) * k)()
+
+        print(list(islice(scaled(3), 4)))
+        print([(i, v) for i, v in zip(count(), counter(4))])
+
+        def outer():
+            yield from counter(3)
+            r = yield from counter(4)
+            yield r
+
+        print(list(outer()))
+        def same(a, b):
+            return a is b
+
+        print(same("YUP", "YUP"), same("a", "a"), same("a b", " ".join(["a", "b"])))
+    ''')
+
+
+def test_generator_expressions_with_several_loops_are_lazy(same_as_cpython):
+    """A loop that changes what a nested generator expression reads sees the change, as in
+    CPython (an eager list of the items would not)."""
+    same_as_cpython('''
+        seen = {1}
+        for a, b in ((x, x + y) for x in [1, 2, 3] for y in [1, 2] if x + y not in seen):
+            seen.add(b)
+            print(a, b)
+        print(sorted(seen))
+        grid = [[1, 2], [3], []]
+        g = (v * k for row in grid for v in row for k in (1, 10))
+        grid.append([4])
+        print(list(g), sum(i * j for i in range(4) for j in range(i) if j % 2 == 0))
+    ''')
+
+
+def test_generator_function_with_a_default_called_inside_a_call(same_as_cpython):
+    same_as_cpython('''
+        from itertools import count, islice
+
+        def shares(b=2):
+            for i in count():
+                yield i % b
+
+        print(list(islice(shares(3), 5)), next(shares()))
+    ''')

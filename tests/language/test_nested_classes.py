@@ -49,3 +49,57 @@ def test_class_using_enclosing_locals_is_a_diagnostic():
                        "    return Adder()\nprint(make_adder(2).add(3))\n")
     assert not result.ok
     assert any("classes defined inside functions" in d.message for d in result.diagnostics)
+
+
+def test_constructor_with_star_args_gets_them_once(same_as_cpython):
+    """`C(5, "a")` with `__init__(self, value, *msgs)`: msgs is ("a",), not (("a",),)."""
+    same_as_cpython('''
+        class Writer:
+            def __init__(self, value, *msgs, **extra):
+                self.value = value
+                self.msgs = list(f"{m}: {value}" for m in msgs)
+                self.extra = extra
+
+        w = Writer(5, "initial", "again", tag=1)
+        print(w.msgs, w.extra, Writer(6).msgs)
+    ''')
+
+
+def test_nested_classes_and_unpacking_in_class_bodies(same_as_cpython):
+    """`class Outer: class Inner: ...` and `class Dir: up, down = range(2)` as CPython."""
+    same_as_cpython('''
+        class Dir: up, right, down, left = range(4)
+        class Color: white, black = '.', '#'
+
+        class Days:
+            class Forward:
+                def __init__(self):
+                    self.day = -1
+                def __iter__(self):
+                    return self
+                def __next__(self):
+                    if self.day >= 2:
+                        raise StopIteration
+                    self.day += 1
+                    return ["Mon", "Tue", "Wed"][self.day]
+
+            def __iter__(self):
+                return self.Forward()
+
+        print(Dir.up, Dir.left, Color.black, list(Days()), Days.Forward().day)
+    ''')
+
+
+def test_printing_an_object_whose_str_raises_raises(same_as_cpython):
+    same_as_cpython('''
+        class A:
+            def __str__(self):
+                raise ValueError("bad str")
+            def __repr__(self):
+                raise KeyError("bad repr")
+        for show in (print, str, repr, lambda a: f"{a}", lambda a: f"{a!r}", lambda a: [a]):
+            try:
+                print(show(A()))
+            except (ValueError, KeyError) as e:
+                print(type(e).__name__, e)
+    ''')

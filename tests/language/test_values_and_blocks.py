@@ -163,3 +163,39 @@ def test_generator_loop_left_from_an_inner_loops_else(same_as_cpython):
                 n //= d
         print(list(firsts(360)), list(firsts(7)))
     ''')
+
+
+def test_python2_fallbacks_in_try_take_the_handler_as_cpython(same_as_cpython):
+    """`try: from itertools import izip` / `zip = itertools.izip` fail in CPython 3, which
+    runs the handler: so does the translation (the missing name is not an error)."""
+    same_as_cpython('''
+        import itertools
+        from fractions import Fraction
+        try:
+            from itertools import izip as zip
+        except ImportError:
+            pass
+        try: zip = itertools.izip
+        except: pass
+        try:
+            import cPickle as pickle
+        except (ImportError, AttributeError):
+            pickle = None
+        print(list(zip("ab", [1, 2])), pickle)
+        print(divmod(Fraction(7, 2), 1), divmod(7, Fraction(2, 3)))
+    ''')
+
+
+def test_raising_an_undefined_name_is_a_name_error_where_it_runs(same_as_cpython):
+    same_as_cpython('''
+        def check(pos):
+            if pos < 0: raise Error("bad position")
+            if pos > 9: raise Missing
+            return pos
+        print(check(3))
+        for p in (-1, 10):
+            try:
+                check(p)
+            except NameError as e:
+                print(e)
+    ''')

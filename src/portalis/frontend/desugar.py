@@ -12,7 +12,7 @@ import ast
 import re
 
 from portalis.frontend import astwalk
-from portalis.frontend import generators, lift, nested_classes
+from portalis.frontend import class_bodies, fallbacks, generators, lift, nested_classes
 from portalis.frontend.parse import ParsedModule
 
 CACHE_DECORATORS = {"cache", "lru_cache"}
@@ -22,10 +22,12 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
     tree = parsed.tree
     kinds = {n.__class__ for n in parsed.nodes}
     # The rewrites below that walk the whole tree run only where their construct occurs:
-    # a class below the module's top level, a function (with nested defs to lift), a yield.
-    # `rewritten`: a statement of the module was changed in place, so `parsed.nodes` must be
-    # walked again.
-    rewritten = ast.ClassDef in kinds and _nested_class(parsed) and nested_classes.hoist_nested_classes(tree)
+    # a `try` (with a fallback to take), a class (its body to simplify, or below the module's
+    # top level), a function (with nested defs to lift), a yield.  `rewritten`: a statement
+    # of the module was changed in place, so `parsed.nodes` must be walked again.
+    rewritten = ast.Try in kinds and fallbacks.take_fallbacks(tree)
+    rewritten |= ast.ClassDef in kinds and class_bodies.simplify_class_bodies(tree)
+    rewritten |= ast.ClassDef in kinds and _nested_class(parsed) and nested_classes.hoist_nested_classes(tree)
     rewritten |= ast.FunctionDef in kinds and lift.lift_nested_functions(tree)
     body: list[ast.stmt] = []
     frozen = False

@@ -3,11 +3,11 @@
 A generator function suspends at each `yield` and resumes there on the next `next()`,
 `send()` or `throw()`.  This module rewrites every generator function (at module level,
 in a class or nested in another function) into a plain function that returns a
-`_PortalisGenerator` object (the generator protocol, written once per module in Python:
-`SUPPORT`) driving a nested *step* function.  The step function is a state machine: the
+generator object (the runtime's: `next`, `send`, `throw`, `close`) driving a nested
+*step* function.  The step function is a state machine: the
 body is cut into numbered blocks at each `yield` and at the loops, branches and `try`
-statements that contain one; the generator's locals become attributes of the generator
-object, so they survive between steps.  A `try` around a yield protects each of its
+statements that contain one; the generator's locals become slots of a list the generator
+object keeps (`_gs[i]`), so they survive between steps.  A `try` around a yield protects each of its
 blocks with its handlers (`_Handlers`, `_Finally`), so exceptions, `throw()` and
 `close()` reach the right `except`/`finally` on resumption; `with` around a yield is
 spelt as the equivalent try statement, `yield from` as the PEP 380 delegation loop.
@@ -23,103 +23,19 @@ from dataclasses import dataclass
 
 from portalis.frontend import astwalk
 
-SUPPORT_CLASS = "_PortalisGenerator"
-
-SUPPORT = f'''
-class {SUPPORT_CLASS}:
-    """A generator object: `_step` runs the body from block `_pc` to its next yield
-    (returning the yielded value) or to its end (`_pc` becomes -1, `_result` the return value)."""
-
-    def __init__(self, name, step):
-        self._name = name
-        self._step = step
-        self._pc = 0
-        self._sent = None
-        self._thrown = None
-        self._result = None
-        self._running = False
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        value = self._advance(None, None)
-        if self._pc == -1:
-            self._stop()
-        return value
-
-    def __repr__(self):
-        return "<generator object " + self._name + ">"
-
-    def send(self, value):
-        if self._pc == 0 and value is not None:
-            raise TypeError("can't send non-None value to a just-started generator")
-        value = self._advance(value, None)
-        if self._pc == -1:
-            self._stop()
-        return value
-
-    def throw(self, exc):
-        value = self._advance(None, exc)
-        if self._pc == -1:
-            self._stop()
-        return value
-
-    def close(self):
-        if self._pc > 0:
-            try:
-                self._advance(None, GeneratorExit())
-            except GeneratorExit:
-                return
-            if self._pc != -1:
-                raise RuntimeError("generator ignored GeneratorExit")
-        self._pc = -1
-
-    def _stop(self):
-        result = self._result
-        self._result = None
-        if result is None:
-            raise StopIteration
-        raise StopIteration(result)
-
-    def _advance(self, value, exc):
-        """Resume with a sent value or a thrown exception; the next yielded value."""
-        if self._pc == -1 or (self._pc == 0 and exc is not None):
-            self._pc = -1
-            if exc is not None:
-                raise exc
-            return None
-        if self._running:
-            raise ValueError("generator already executing")
-        self._sent = value
-        self._thrown = exc
-        self._running = True
-        try:
-            value = self._step(self)
-        except BaseException as exc:
-            self._failed(exc)
-        self._running = False
-        return value
-
-    def _failed(self, exc):
-        """An exception left the body: the generator is finished."""
-        self._running = False
-        self._pc = -1
-        if isinstance(exc, StopIteration):
-            raise RuntimeError("generator raised StopIteration")
-        raise exc
-
-    def _received(self):
-        """What the paused yield evaluates to: the sent value, or the thrown exception raised there."""
-        exc = self._thrown
-        if exc is not None:
-            self._thrown = None
-            raise exc
-        return self._sent
-'''
-
+# The runtime's generator object (runtime `generator.rs`): the protocol around the step
+# function.  Lowering spells these two calls as `generator::new` / `generator::is_generator`.
+NEW_GENERATOR = "_portalis_generator"  # (name, step, slots): a generator over `step`
+IS_GENERATOR = "_portalis_is_generator"  # (value): whether it is one (`yield from` delegates)
+RECEIVED = "_portalis_received"  # (generator): what the paused yield evaluates to
 
 PC = "_pg_pc"  # the step's copy of the generator's `_pc`: the block to run
+
+
+def is_dispatch(test: ast.expr) -> bool:
+    """`_pg_pc == i`: the step function's test for block i."""
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == PC \
+        and isinstance(test.ops[0], ast.Eq) and isinstance(test.comparators[0], ast.Constant)
 
 
 class Unsupported(Exception):
@@ -253,7 +169,7 @@ class _Prepare:
         result = "TARGET = " if target is not None else "_pg_unused = "
         return template(
             f"{i} = iter(SUB)\n"
-            f"if isinstance({i}, {SUPPORT_CLASS}):\n"
+            f"if {IS_GENERATOR}({i}):\n"
             f"    {y} = {i}._advance(None, None)\n"
             f"    while {i}._pc != -1:\n"
             f"        try:\n"
@@ -318,23 +234,41 @@ def _params(args: ast.arguments) -> list[str]:
     return names
 
 
-class _Locals(ast.NodeTransformer):
-    """Rewrite the generator's locals to attributes of the generator object `g` (names a
-    nested scope binds for itself excepted)."""
+class _Slots:
+    """The generator's locals as numbered slots of the list `var` its generator object keeps."""
 
-    def __init__(self, g: str, names: set[str]):
-        self.g = g
+    def __init__(self, g: str):
+        self.var = "_gs" + g.removeprefix("_gen")
+        self.index: dict[str, int] = {}
+
+    def ref(self, name: str, ctx=None) -> ast.Subscript:
+        """`var[i]`: the slot of local `name` (given one on first use)."""
+        at = self.index.setdefault(name, len(self.index))
+        return ast.Subscript(ast.Name(self.var, ast.Load()), ast.Constant(at), ctx or ast.Load())
+
+    def source(self, name: str) -> str:
+        return ast.unparse(self.ref(name))
+
+
+class _Locals(ast.NodeTransformer):
+    """Rewrite the generator's locals `names` to their slots (names a nested scope binds
+    for itself excepted)."""
+
+    def __init__(self, slots: _Slots, names: set[str]):
+        self.slots = slots
         self.names = names
         self.shadowed: list[set[str]] = []
 
     def local(self, name: str) -> bool:
         return name in self.names and not any(name in s for s in self.shadowed)
 
-    def attr(self, name: str, ctx) -> ast.Attribute:
-        return ast.Attribute(ast.Name(self.g, ast.Load()), "_v_" + name, ctx)
+    def attr(self, name: str, ctx) -> ast.Subscript:
+        return self.slots.ref(name, ctx)
 
     def visit_Name(self, node: ast.Name):
         if self.local(node.id):
+            if isinstance(node.ctx, ast.Del):
+                raise Unsupported("del")  # deleting a slot would shift the others
             return ast.copy_location(self.attr(node.id, node.ctx), node)
         return node
 
@@ -425,8 +359,9 @@ class _Flattener:
     """Cuts a body into blocks; block i runs when `_pg_pc == i`, under the handlers of the
     try statements around it (its context)."""
 
-    def __init__(self, g: str, names: set[str], attrs: set[str]):
+    def __init__(self, g: str, slots: _Slots, names: set[str], attrs: set[str]):
         self.g = g
+        self.slots = slots
         self.names = names  # the generator's locals
         self.attrs = attrs  # those kept as attributes of the generator object (nested scopes use them)
         self.blocks: list[list[ast.stmt]] = []
@@ -455,7 +390,7 @@ class _Flattener:
 
     def save(self) -> list[ast.stmt]:
         """Before a yield: the step's plain locals back into the generator object."""
-        return template("".join(f"{self.g}._v_{n} = {n}\n" for n in self.saved()))
+        return template("".join(f"{self.slots.source(n)} = {n}\n" for n in self.saved()))
 
     def saved(self) -> list[str]:
         return sorted(self.names - self.attrs) + self.temps
@@ -496,13 +431,13 @@ class _Flattener:
             out.extend(self.jump(leave if isinstance(stmt, ast.Break) else resume, depth))
             return self.new_block()
         if self._stays(stmt):
-            out.append(_ReturnsFinish(g).visit(_Locals(g, self.attrs).bind_handler_names(stmt)))
+            out.append(_ReturnsFinish(g).visit(_Locals(self.slots, self.attrs).bind_handler_names(stmt)))
             return current
         value = getattr(stmt, "value", None)
         if isinstance(value, ast.Yield) and isinstance(stmt, (ast.Expr, ast.Assign, ast.AnnAssign)):
             after = self.new_block()
             out.extend(self.save() + template(f"{g}._pc = {after}\nreturn VALUE", VALUE=value.value or ast.Constant(None)))
-            received = _expr(f"{g}._sent if {g}._thrown is None else {g}._received()")
+            received = _expr(f"{RECEIVED}({g})")
             if isinstance(stmt, ast.Expr):
                 self.blocks[after].append(ast.Expr(received))
             else:
@@ -571,7 +506,7 @@ class _Flattener:
         for handler, start in zip(stmt.handlers, starts if stmt.handlers else []):
             if handler.name:
                 bind = ast.Assign([ast.Name(handler.name, ast.Store())], ast.parse(slot, mode="eval").body)
-                self.blocks[start].append(_Locals(g, self.attrs).visit(bind))
+                self.blocks[start].append(_Locals(self.slots, self.attrs).visit(bind))
             self.blocks[self.flatten(_reraise_as(handler.body, slot), start)].extend(leave)
         self.blocks[self.flatten(stmt.orelse, orelse)].extend(leave)
         self.context = outer
@@ -651,10 +586,11 @@ def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | Non
     attrs = {n.id for node in astwalk.own_nodes(body)
              if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
              for n in astwalk.walk(node) if isinstance(n, ast.Name) and n.id in names}
-    renamer = _Locals(g, attrs)
-    body = [s for stmt in body for s in (lambda r: r if isinstance(r, list) else [r])(renamer.visit(stmt))]
-    flattener = _Flattener(g, names, attrs)
+    slots = _Slots(g)
     try:
+        renamer = _Locals(slots, attrs)
+        body = [s for stmt in body for s in (lambda r: r if isinstance(r, list) else [r])(renamer.visit(stmt))]
+        flattener = _Flattener(g, slots, names, attrs)
         last = flattener.flatten(body, flattener.entry)
     except Unsupported:
         return None
@@ -664,12 +600,14 @@ def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | Non
         for i in range(len(flattener.blocks))], [])
     step_name = f"_{fn.name}_step"
     step = ast.parse(f"def {step_name}({g}):\n    pass").body[0]
-    load = "".join(f"{n} = {g}._v_{n}\n" for n in flattener.saved())
-    step.body = declared + template(f"{load}{PC} = {g}._pc") + [dispatch]
+    load = "".join(f"{n} = {slots.source(n)}\n" for n in flattener.saved())
+    step.body = declared + template(f"{slots.var} = {g}._slots\n{load}{PC} = {g}._pc") + [dispatch]
+    for n in sorted(attrs) + _params(fn.args):
+        slots.ref(n)  # a parameter gets a slot even when only a nested scope reads it
+    params = set(_params(fn.args))
+    initial = ", ".join(n if n in params else "None" for n in slots.index)
     wrapper = ast.FunctionDef(fn.name, fn.args, doc + [step] + template(
-        f"{g} = {SUPPORT_CLASS}({fn.name!r}, {step_name})\n"
-        + "".join(f"{g}._v_{p} = {p}\n" for p in _params(fn.args))
-        + "".join(f"{g}._v_{n} = None\n" for n in flattener.saved() + sorted(attrs) if n not in _params(fn.args))
+        f"{g} = {NEW_GENERATOR}({fn.name!r}, {step_name}, [{initial}])\n"
         + f"return {g}"), fn.decorator_list, fn.returns, getattr(fn, "type_comment", None))
     for n in astwalk.walk(wrapper):
         if isinstance(n, (ast.stmt, ast.expr, ast.excepthandler)) and not getattr(n, "lineno", 0):
@@ -679,8 +617,7 @@ def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | Non
 
 
 def lazy_generators(body: list[ast.stmt]) -> bool:
-    """Rewrite every generator function of a module's `body` (innermost first); whether
-    any was, in which case the module gets the `SUPPORT` class."""
+    """Rewrite every generator function of a module's `body` (innermost first); whether any was."""
     count = 0
 
     class Rewrite(ast.NodeTransformer):
@@ -693,16 +630,4 @@ def lazy_generators(body: list[ast.stmt]) -> bool:
             return rewrite_generator(node, count) or node
 
     body[:] = [Rewrite().visit(stmt) for stmt in body]
-    if not count:
-        return False
-    support = ast.parse(SUPPORT).body[0]
-    support.generated_by_portalis = True  # an implementation detail: never printed by the program
-    at = 0
-    while at < len(body) and (isinstance(body[at], ast.ImportFrom) and body[at].module == "__future__"
-                              or at == 0 and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)):
-        at += 1
-    for n in astwalk.walk(support):
-        n.lineno = n.end_lineno = 1
-        n.col_offset = n.end_col_offset = 0
-    body.insert(at, support)
-    return True
+    return count > 0

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import ast
 import builtins
+import codecs
 import importlib
 import importlib.util
 import sys
 
 from portalis import ir
 from portalis.emit.names import ident, str_literal
+from portalis.frontend import generators
 from portalis.analysis.stdlib_names import is_module, STDLIB, TYPE_ONLY_MODULES
 from portalis.lower.expr import INTROSPECTION_ATTRS
 
@@ -225,6 +227,13 @@ class CallLowering:
                     ir.Call("PyErr::with_args", [ir.Raw(f"&{BUILTIN_EXCEPTIONS[name]}"), args])])])
             if name in BUILTIN_FUNCTIONS and name not in self.global_vars:
                 return self._call_builtin(node, name)
+            if name == generators.NEW_GENERATOR:
+                return self.fallible(ir.Call("generator::new", [ir.Raw(str_literal(node.args[0].value)),
+                                                                *(self.own(self.expr(a)) for a in node.args[1:])]))
+            if name == generators.RECEIVED:
+                return self.fallible(ir.Call("generator::received", [self.ref(self.expr(node.args[0]))]))
+            if name == generators.IS_GENERATOR:
+                return ir.Call("Value::Bool", [ir.Call("generator::is_generator", [self.ref(self.expr(node.args[0]))])])
         if isinstance(func, ast.Attribute):
             return self._call_attribute(node, func)
         callee = self.expr(func)
@@ -269,6 +278,10 @@ class CallLowering:
             return direct
         if isinstance(base, ast.Call) and isinstance(base.func, ast.Name) and base.func.id == "super":
             return self.super_call(node, func.attr)
+        self._check_codec(node, func)
+        if func.attr in _CACHE_STATISTICS and isinstance(base, ast.Name) and base.id in self.functions:
+            self.error(node, f"{func.attr}() of a cached function is not supported",
+                       "count hits and misses yourself if the program needs them")
         if isinstance(base, ast.Name) and base.id == "object" and func.attr == "__setattr__" and len(node.args) == 3 \
                 and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str):
             obj, value = self.expr(node.args[0]), self.own(self.expr(node.args[2]))
@@ -303,6 +316,9 @@ class CallLowering:
             receiver = self.expr(node.args[0])
             rest = ast.Call(func=func, args=node.args[1:], keywords=node.keywords)
             return self._method_call(receiver, func.attr, rest)
+        if isinstance(base, ast.Name) and base.id in self.classes and not self._is_local(base.id) \
+                and _class_attribute(self.classes[base.id].node, func.attr):
+            return self.fallible(ir.Call("builtins::call", [self.ref(self.expr(func)), self._call_args(node)]))
         if isinstance(base, ast.Name) and base.id in self.classes and not self._is_local(base.id):
             info = self.classes[base.id]
             sig = info.methods.get(func.attr)
@@ -405,11 +421,26 @@ class CallLowering:
         if typed is not None:
             return typed
         init = self._find_init(info)
-        if init is None or self._unpacks(node):
-            args = self._call_args(node)  # bound by __init__'s own prologue
+        if init is None or self._unpacks(node) or init.vararg or init.kwarg:
+            args = self._call_args(node)  # bound by __init__'s own prologue (which packs *args/**kwargs)
         else:
             args = ir.VecLit(self._bind_arguments(node, init, init.params[1:]))
         return self.fallible(ir.Call("classes::instantiate", [ir.Raw(f"&{info.static}"), args]))
+
+    def _check_codec(self, node: ast.Call, func: ast.Attribute) -> None:
+        """`s.encode("cp1255")`: a codec the runtime lacks is a diagnostic, not a LookupError
+        where CPython would encode."""
+        if func.attr not in ("encode", "decode") or not node.args or not isinstance(node.args[0], ast.Constant) \
+                or not isinstance(node.args[0].value, str):
+            return
+        name = node.args[0].value
+        try:
+            known = codecs.lookup(name).name
+        except LookupError:
+            return  # CPython's LookupError too
+        if known not in _RUNTIME_CODECS:
+            self.error(node.args[0], f"the {name} codec is not supported",
+                       f"supported codecs: {', '.join(sorted(_RUNTIME_CODECS))}")
 
     def _find_init(self, info):
         while info is not None:
@@ -627,6 +658,17 @@ class CallLowering:
             test = ir.Binary("||", test, extra)
         return ir.Call("Value::Bool", [test])
 
+
+def _class_attribute(cls: ast.ClassDef, name: str) -> bool:
+    """`cls` binds `name = value` in its body (a value called as `Cls.name(...)`, not a method)."""
+    return any(isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+               for s in cls.body)
+
+
+# The codecs runtime `bytes.rs` implements, by CPython's canonical name.
+_RUNTIME_CODECS = {"utf-8", "iso8859-1", "ascii"}
+# Statistics of `functools.lru_cache` functions, which the memo of desugar.py does not keep.
+_CACHE_STATISTICS = {"cache_info", "cache_parameters"}
 
 _ISINSTANCE_BUILTINS = {"int", "float", "complex", "bool", "str", "list", "tuple", "dict", "set", "frozenset", "range", "object",
                         "bytes", "bytearray"}

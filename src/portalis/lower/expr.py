@@ -8,6 +8,7 @@ catching macro inside a Python `try` body.
 from __future__ import annotations
 
 import ast
+import builtins
 
 from portalis import ir
 from portalis.emit.names import float_literal, ident, static_ident, str_literal
@@ -616,7 +617,18 @@ class ExprLowering:
     def expr_GeneratorExp(self, node: ast.GeneratorExp) -> ir.Expr:
         if len(node.generators) == 1 and not node.generators[0].is_async:
             return self._lazy_generator(node)
+        if not any(g.is_async for g in node.generators):
+            return self._nested_lazy_generator(node)
         return self._comprehension(node, "iter")
+
+    def _nested_lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
+        """`(e for x in a for y in b)` as `chain.from_iterable((e for y in b) for x in a)`:
+        lazy like CPython's, so a loop that changes what `b` or a condition reads is seen."""
+        inner = ast.copy_location(ast.GeneratorExp(node.elt, node.generators[1:]), node)
+        outer = ast.copy_location(ast.GeneratorExp(inner, node.generators[:1]), node)
+        chain = self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal("itertools.chain"))]))
+        return self.fallible(ir.Call("methods::call_method", [
+            self.ref(chain), ir.Raw(str_literal("from_iterable")), ir.VecLit([self._lazy_generator(outer)])]))
 
     def _lazy_generator(self, node: ast.GeneratorExp) -> ir.Expr:
         """`(elt for x in it if cond)` as an iterator that computes each item on demand
@@ -738,8 +750,21 @@ class ExprLowering:
             qualified = f"{self.imports[node.value.id]}.{node.attr}"
         return STDLIB_EXCEPTIONS.get(qualified)
 
+    def _undefined(self, name: str) -> bool:
+        """No binding of `name` anywhere the program could look it up."""
+        from portalis.lower.calls import BUILTIN_EXCEPTIONS
+        return not (self._comp_var(name) is not None or self._is_cell(name) or self._is_local(name)
+                    or name in self.global_vars or name in self.functions or name in self.classes
+                    or name in self.imports or name in self.unavailable or name in BUILTIN_EXCEPTIONS
+                    or hasattr(builtins, name))
+
     def exception_value(self, node: ast.expr) -> ir.Expr:
         """The PyErr that `raise node` raises."""
+        named = node.func if isinstance(node, ast.Call) else node
+        if isinstance(named, ast.Name) and self._undefined(named.id):
+            # CPython fails looking the name up (before any argument), when this line runs
+            self.warn(named, f"name '{named.id}' is not defined", "define it before use, or import it")
+            return ir.Call("PyErr::new", [ir.Raw("&NAME_ERROR"), ir.Raw(str_literal(f"name '{named.id}' is not defined"))])
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not self._is_local(node.func.id):
             args = ir.VecLit([self.own(self.expr(a)) for a in node.args])
             if node.func.id in self.classes and self.classes[node.func.id].is_exception:

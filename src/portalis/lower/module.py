@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from portalis.frontend import astwalk
+from portalis.frontend import astwalk, generators
 from portalis import ir
 from portalis.diagnostics import Diagnostic, TranslationError
 from portalis.analysis.effects import EffectInfo
@@ -612,7 +612,10 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         if self.ctx.kind == "module" and ast.unparse(node.test) in _MAIN_GUARDS:
             out.extend(self._nested_block(node.body).stmts)  # always true in a translated program
             return
-        cond = self.condition(node.test)
+        if generators.is_dispatch(node.test):  # a generator's step choosing its block: an int compare
+            cond = ir.Call("generator::at", [self.ref(self.expr(node.test.left)), ir.Raw(str(node.test.comparators[0].value))])
+        else:
+            cond = self.condition(node.test)
         then = self._nested_block(node.body)
         orelse = self._nested_block(node.orelse) if node.orelse else None
         out.append(ir.If(cond, then, orelse))

@@ -402,6 +402,11 @@ pub fn reversed(v: &Value) -> PyResult<Value> {
 /// `iter(x)`: an object's own iterator object is what `__iter__` returns (a generator is
 /// its own iterator), so methods such as `send` stay reachable.
 pub fn iter(v: &Value) -> PyResult<Value> {
+    if let Value::Native(n) = v {
+        if n.is_iterator() {
+            return Ok(v.clone());
+        }
+    }
     if let Value::Object(_) = v {
         match crate::classes::try_dunder(v, "__iter__", vec![]) {
             Some(Ok(Value::Object(it))) if crate::classes::find_method(it.class, "__next__").is_some() => {
@@ -484,7 +489,7 @@ pub fn str(v: Option<&Value>) -> PyResult<Value> {
     Ok(match v {
         None => Value::str(""),
         Some(Value::Str(_)) => v.cloned().unwrap_or(Value::None),
-        Some(v) => Value::string(v.to_str()),
+        Some(v) => Value::string(crate::classes::checked_text(|| v.to_str())?),
     })
 }
 
@@ -494,7 +499,7 @@ pub fn complex(real: Option<&Value>, imag: Option<&Value>) -> PyResult<Value> {
 }
 
 pub fn repr(v: &Value) -> PyResult<Value> {
-    Ok(Value::string(v.repr()))
+    Ok(Value::string(crate::classes::checked_text(|| v.repr())?))
 }
 
 pub fn bool(v: Option<&Value>) -> PyResult<Value> {

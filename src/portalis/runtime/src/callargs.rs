@@ -122,6 +122,11 @@ pub fn bind(
     vararg: bool,
     kwarg: bool,
 ) -> PyResult<Bound> {
+    let keywords_given = matches!(args.last(), Some(Value::Native(n)) if n.keywords().is_some());
+    if !keywords_given && args.len() == positional && positional == params.len() {
+        // the common call: every parameter by position (the Vec is reused for the slots)
+        return Ok(Bound { slots: args.into_iter().map(Some).collect(), rest: Vec::new(), extra: Vec::new() });
+    }
     let keywords = split_kwargs(&mut args);
     let mut slots: Vec<Option<Value>> = vec![None; params.len()];
     let mut rest = Vec::new();

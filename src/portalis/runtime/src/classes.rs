@@ -400,14 +400,39 @@ pub fn unary_dunder(a: &Value, name: &str) -> PyResult<Value> {
 pub fn object_str(v: &Value) -> String {
     match try_dunder(v, "__str__", vec![]) {
         Some(Ok(s)) => s.to_str(),
-        _ => object_repr(v),
+        Some(Err(e)) => text_failed(e),
+        None => object_repr(v),
     }
 }
 
 pub fn object_repr(v: &Value) -> String {
     match try_dunder(v, "__repr__", vec![]) {
         Some(Ok(s)) => s.to_str(),
-        _ => format!("<__main__.{} object>", v.type_name()),
+        Some(Err(e)) => text_failed(e),
+        None => format!("<__main__.{} object>", v.type_name()),
+    }
+}
+
+thread_local! {
+    /// The first error a `__str__`/`__repr__` raised inside an infallible text conversion.
+    static TEXT_ERROR: RefCell<Option<PyErr>> = RefCell::new(None);
+}
+
+fn text_failed(e: PyErr) -> String {
+    TEXT_ERROR.with(|slot| {
+        slot.borrow_mut().get_or_insert(e);
+    });
+    String::new()
+}
+
+/// `text()` (a conversion that may run user `__str__`/`__repr__` methods), or the
+/// exception one of them raised: print(obj), str(obj), f"{obj}" raise it as CPython does.
+pub fn checked_text(text: impl FnOnce() -> String) -> PyResult<String> {
+    TEXT_ERROR.with(|slot| slot.borrow_mut().take());
+    let s = text();
+    match TEXT_ERROR.with(|slot| slot.borrow_mut().take()) {
+        Some(e) => Err(e),
+        None => Ok(s),
     }
 }
 

@@ -69,7 +69,7 @@ fn print_line(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyRes
         }
         match a {
             Value::Str(s) => line.push_str(s),
-            _ => line.push_str(&a.to_str()),
+            _ => line.push_str(&crate::classes::checked_text(|| a.to_str())?),
         }
     }
     line.push_str(&end);

@@ -103,6 +103,10 @@ pub fn iterate(v: &Value) -> PyResult<Iter> {
         Value::Iter(i) => Iter::Object(i.clone()),
         Value::Object(_) => return crate::classes::object_iter(v),
         Value::Class(c) => return iterate(&crate::classes::class_getattr(c, "_members_")?),
+        Value::Native(n) if n.is_iterator() => {
+            let n = n.clone();
+            Iter::Object(Rc::new(RefCell::new(PyIter { next: Box::new(move || n.iter_next()) })))
+        }
         Value::Native(n) => Iter::Values(n.items()?.into_iter()),
         _ => return type_error(format!("'{}' object is not iterable", v.type_name())),
     })
@@ -202,14 +206,18 @@ pub fn next(it: &Value, default: Option<Value>) -> PyResult<Value> {
             Err(e) if e.matches(&STOP_ITERATION) && default.is_some() => None,
             Err(e) => return Err(e),
         },
-        // library iterators (csv.DictReader) step with `__next__`
-        Value::Native(n) => match n.call_method("__next__", Vec::new(), Vec::new()) {
-            Ok(v) => Some(v),
-            Err(e) if e.matches(&STOP_ITERATION) => None,
-            Err(e) if e.matches(&ATTRIBUTE_ERROR) => {
-                return type_error(format!("'{}' object is not an iterator", it.type_name()))
-            }
-            Err(e) => return Err(e),
+        // generators step without raising; library iterators (csv.DictReader) and a
+        // `next(gen)` that must carry the generator's return value step with `__next__`
+        Value::Native(n) => match n.is_iterator() && default.is_some() {
+            true => n.iter_next()?,
+            false => match n.call_method("__next__", Vec::new(), Vec::new()) {
+                Ok(v) => Some(v),
+                Err(e) if e.matches(&STOP_ITERATION) && default.is_some() => None,
+                Err(e) if e.matches(&ATTRIBUTE_ERROR) => {
+                    return type_error(format!("'{}' object is not an iterator", it.type_name()))
+                }
+                Err(e) => return Err(e),
+            },
         },
         _ => return type_error(format!("'{}' object is not an iterator", it.type_name())),
     };

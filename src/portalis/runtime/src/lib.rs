@@ -19,6 +19,7 @@ pub mod file;
 pub mod floatops;
 pub mod format;
 pub mod frames;
+pub mod generator;
 pub mod generic_alias;
 pub mod intops;
 pub mod io;

@@ -509,6 +509,16 @@ fn as_set(v: &Value) -> PyResult<Set> {
     set_table(v)
 }
 
+/// `f` over the set `v` is, or over a set of its items: a set argument is read in place,
+/// not copied (`small.issubset(big)` in a loop stays cheap).
+fn with_set(v: &Value, f: impl FnOnce(&Set) -> PyResult<Value>) -> PyResult<Value> {
+    match v {
+        Value::Set(o) => f(&o.borrow()),
+        Value::FrozenSet(o) => f(o),
+        _ => f(&as_set(v)?),
+    }
+}
+
 fn set_method(obj: &Value, s: &Rc<std::cell::RefCell<Set>>, a: &Args) -> PyResult<Value> {
     match a.method {
         "add" => {
@@ -554,6 +564,10 @@ fn set_method(obj: &Value, s: &Rc<std::cell::RefCell<Set>>, a: &Args) -> PyResul
             }
             Ok(Value::None)
         }
+        "issubset" | "issuperset" | "isdisjoint" if matches!(a.pos.first(), Some(Value::Set(_) | Value::FrozenSet(_))) => {
+            // two sets only read: no copy (`small.issubset(big)` in a loop stays linear)
+            frozen_like_method(obj, &s.borrow(), a, Value::set)
+        }
         _ => {
             let snapshot = s.borrow().copy();
             frozen_like_method(obj, &snapshot, a, Value::set)
@@ -581,9 +595,9 @@ fn frozen_like_method(obj: &Value, s: &Set, a: &Args, wrap: fn(Set) -> Value) ->
             }
             Ok(wrap(acc))
         }
-        "issubset" => bool_v(s.is_subset(&as_set(a.req(0, "other")?)?)),
-        "issuperset" => bool_v(s.is_superset(&as_set(a.req(0, "other")?)?)),
-        "isdisjoint" => bool_v(s.is_disjoint(&as_set(a.req(0, "other")?)?)),
+        "issubset" => with_set(a.req(0, "other")?, |o| bool_v(s.is_subset(o))),
+        "issuperset" => with_set(a.req(0, "other")?, |o| bool_v(s.is_superset(o))),
+        "isdisjoint" => with_set(a.req(0, "other")?, |o| bool_v(s.is_disjoint(o))),
         "copy" => Ok(wrap(s.copy())),
         _ => no_attribute(obj, a.method),
     }

@@ -476,6 +476,10 @@ pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
         let (q, r) = float_divmod(x, y);
         return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
     }
+    if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) {
+        // numeric library objects (Fraction): CPython's divmod is (a // b, a % b) for them
+        return Ok(Value::tuple(vec![floordiv(a, b)?, modulo(a, b)?]));
+    }
     unsupported("divmod()", a, b)
 }
 
@@ -684,6 +688,7 @@ pub fn not(a: &Value) -> Value {
 #[inline]
 pub fn values_equal(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
         (Value::Str(x), Value::Str(y)) => x == y,
         (Value::None, Value::None) => true,
         (Value::List(x), Value::List(y)) => {
@@ -1189,11 +1194,23 @@ pub fn delslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
     };
     let mut l = list.borrow_mut();
     let (a, _, s, n) = slice_indices(l.len(), start, stop, step)?;
-    let mut doomed: Vec<usize> = (0..n as i64).map(|k| (a + k * s) as usize).collect();
-    doomed.sort_unstable();
-    for idx in doomed.into_iter().rev() {
-        l.remove(idx);
+    if n == 0 {
+        return Ok(());
     }
+    if s == 1 {
+        l.drain(a as usize..(a + n as i64) as usize);
+        return Ok(());
+    }
+    // One pass over the list: removing the items one by one would be quadratic.
+    let mut doomed = vec![false; l.len()];
+    for k in 0..n as i64 {
+        doomed[(a + k * s) as usize] = true;
+    }
+    let mut at = 0;
+    l.retain(|_| {
+        at += 1;
+        !doomed[at - 1]
+    });
     Ok(())
 }
 

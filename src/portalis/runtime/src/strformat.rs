@@ -21,7 +21,7 @@ pub fn format_value(v: &Value, spec: &str) -> PyResult<String> {
         Value::Object(_) if !spec.is_empty() => {
             crate::classes::call_dunder(v, "__format__", vec![Value::str(spec)]).map(|r| r.to_str())
         }
-        _ if spec.is_empty() => Ok(v.to_str()),
+        _ if spec.is_empty() => crate::classes::checked_text(|| v.to_str()),
         Value::Native(n) => match n.call_method("__format__", vec![Value::str(spec)], Vec::new()) {
             Err(e) if e.matches(&crate::exc::ATTRIBUTE_ERROR) => {
                 type_error(format!("unsupported format string passed to {}.__format__", v.type_name()))
@@ -82,8 +82,8 @@ fn format_big(b: &crate::bigint::BigInt, spec: &str) -> PyResult<String> {
 /// An f-string field: optional `!r`/`!s`/`!a` conversion, then the format spec.
 pub fn format_field(v: &Value, conversion: Option<char>, spec: &str) -> PyResult<String> {
     match conversion {
-        Some('r') | Some('a') => format_value(&Value::string(v.repr()), spec),
-        Some('s') => format_value(&Value::string(v.to_str()), spec),
+        Some('r') | Some('a') => format_value(&Value::string(crate::classes::checked_text(|| v.repr())?), spec),
+        Some('s') => format_value(&Value::string(crate::classes::checked_text(|| v.to_str())?), spec),
         _ => format_value(v, spec),
     }
 }

@@ -217,6 +217,14 @@ pub trait NativeObject {
     fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
         type_error(format!("'{}' object is not callable", self.type_name()))
     }
+    /// An object that is its own iterator and steps with `iter_next` (a generator).
+    fn is_iterator(&self) -> bool {
+        false
+    }
+    /// The next item of such an object: `Ok(None)` once exhausted.
+    fn iter_next(&self) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
 }
 
 impl Value {
@@ -366,7 +374,12 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::BigInt(a), Value::BigInt(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
-            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            // CPython interns one-character strings and string constants made of name
+            // characters, so two equal ones are one object.
+            (Value::Str(a), Value::Str(b)) => {
+                Rc::ptr_eq(a, b)
+                    || (a == b && (a.len() <= 1 || a.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')))
+            }
             (Value::List(a), Value::List(b)) => Rc::ptr_eq(a, b),
             (Value::Tuple(a), Value::Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
             (Value::Dict(a), Value::Dict(b)) => Rc::ptr_eq(a, b),
