@@ -271,13 +271,15 @@ class ContainerLowering:
                 and not any(isinstance(e, ast.Starred) for e in target.elts + value.elts)):
             return False
         typed = [self.list_type(t.value) for t in target.elts if isinstance(t, ast.Subscript)]
-        if not any(typed):
+        if not any(typed) and not self.native_names(target.elts):
             return False
         temps = []
         for e in value.elts:
             lowered = self.expr(e)
             tmp = self.ctx.fresh("value")
             native = lowered.ty != "Value"
+            if native and isinstance(lowered, ir.Var):  # a copy: the targets may rebind the variable
+                lowered = self.to_native(lowered, lowered.ty)
             out.append(ir.Let(tmp, lowered if native else self.own(lowered)))
             temps.append(ir.Var(tmp, ty=lowered.ty if native else "Value"))
         for t, tmp in zip(target.elts, temps):

@@ -1,8 +1,9 @@
 """Which places the lowering can hold as native Rust scalars, from the inference.
 
-Ints keep their own analysis (`analysis.types.MachineInts`, which also proves they
-stay small); this adds `f64`, `bool` and `Str` (the runtime's shared immutable text)
-for places that only ever hold floats, bools or strs: plain locals of functions and of the module body,
+Ints proven small are i64 by their own analysis (`analysis.types.MachineInts`); this
+adds `Int` (the runtime's exact int, i64 until it overflows) for the other ints, and
+`f64`, `bool` and `Str` (the runtime's shared immutable text) for places that only
+ever hold ints, floats, bools or strs: plain locals of functions and of the module body,
 and the parameters and results of module functions that are only called directly.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from portalis.analysis.inference.solve import Inference
 from portalis.analysis.inference.structs import StructPlan, plan_structs
 from portalis.frontend import astwalk
 
-_NATIVE = {"float": "f64", "bool": "bool", "str": "Str"}
+_NATIVE = {"int": "Int", "float": "f64", "bool": "bool", "str": "Str"}
 
 
 @dataclass

@@ -14,3 +14,30 @@ pub fn unbox(v: &Value) -> PyResult<Str> {
         _ => type_error(format!("expected a str, got {}", v.type_name())),
     }
 }
+
+/// `len(s)`: the number of code points.
+#[inline]
+pub fn len(s: &Str) -> i64 {
+    crate::strmethods::char_len(s) as i64
+}
+
+/// `for ch in s`: each character as a one-character str.  The iterator holds the
+/// text it walks, as Python's does, so the loop may rebind the variable.
+pub fn chars(s: Str) -> Chars {
+    Chars { text: s, at: 0 }
+}
+
+pub struct Chars {
+    text: Str,
+    at: usize,
+}
+
+impl Iterator for Chars {
+    type Item = Str;
+    fn next(&mut self) -> Option<Str> {
+        let c = self.text[self.at..].chars().next()?;
+        let start = self.at;
+        self.at += c.len_utf8();
+        Some(Str::from(&self.text[start..self.at]))
+    }
+}

@@ -12,7 +12,7 @@ mod list;
 
 pub use list::{List, ListIter};
 
-use crate::{floatops, intops, strops, PyResult, Str, Value};
+use crate::{floatops, intops, strops, Int, PyResult, Str, Value};
 
 /// An element type a typed container can hold: boxed to and unboxed from a `Value`.
 pub trait Elem: Clone {
@@ -30,6 +30,21 @@ impl Elem for i64 {
     }
     fn from_value(v: &Value) -> PyResult<Self> {
         intops::unbox(v)
+    }
+    fn py_lt(&self, other: &Self) -> bool {
+        self < other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Elem for Int {
+    fn to_value(&self) -> Value {
+        Int::to_value(self)
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        Int::unbox(v)
     }
     fn py_lt(&self, other: &Self) -> bool {
         self < other
