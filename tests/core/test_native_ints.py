@@ -123,3 +123,32 @@ def test_mixed_with_small_ints_strings_and_containers(same_as_cpython):
         s = "abc"
         print(s < "abd", s >= "ab", "b" > s, len(s), [c for c in s])
     """)
+
+
+def test_lists_of_growing_ints_are_typed(same_as_cpython):
+    source = """
+        def fib_table(n):
+            t = [0, 1]
+            for i in range(2, n):
+                t.append(t[i - 1] + t[i - 2])
+            return t
+
+        def cubes(xs):
+            out = []
+            for x in xs:
+                out.append(x ** 3 * x ** 3 * x ** 3)
+            return out
+
+        t = fib_table(120)
+        print(t[-1], t[90:93], len(t), sum(t) % 1000, max(t) == t[-1], t[100] in t)
+        t.sort()
+        t.reverse()
+        t[0] += 1
+        print(t[:3], t.index(t[5]))
+        print(t.pop())
+        print(cubes([10, 2 ** 40, -7]))
+    """
+    rust = _rust(source.replace("\n        ", "\n"))
+    assert "fn fib_table(n: i64) -> PyResult<List<Int>> {" in rust
+    assert "fn cubes(xs: List<Int>) -> PyResult<List<Int>> {" in rust
+    same_as_cpython(source)

@@ -314,10 +314,10 @@ class _IntInference:
 
     def _update_int_lists(self) -> bool:
         containers = self.containers
-        dropped = [cid for cid, writes in containers.int_writes.items()
+        widened = [cid for cid, writes in containers.int_writes.items()
                    if containers.elements.get(cid) == "i64" and not all(self._int_write(w) for w in writes)]
-        containers.drop(dropped)
-        return bool(dropped)
+        containers.widen(widened)
+        return bool(widened)
 
     def _int_write(self, write) -> bool:
         if write[0] == "elems":

@@ -475,7 +475,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
         self.ctx.stack = saved
 
     def stmt_Assign(self, node: ast.Assign, out) -> None:
-        if self.parallel_assign(node, out):
+        if self.independent_names_assign(node, out) or self.parallel_assign(node, out):
             return
         value = self.expr(node.value)
         if len(node.targets) == 1:

@@ -231,6 +231,24 @@ class NativeLowering:
                 "abs": lambda v: ir.Call("builtins::abs", [v])}[name]
         return self.fallible(call(self.ref(arg)))
 
+    def independent_names_assign(self, node: ast.Assign, out) -> bool:
+        """`q, r, t = 1, 0, 1` into native locals where no value reads a target: one
+        plain assignment each, in order, as no value can see another's target change."""
+        if len(node.targets) != 1 or not isinstance(node.targets[0], (ast.Tuple, ast.List)) \
+                or not isinstance(node.value, (ast.Tuple, ast.List)):
+            return False
+        targets, values = node.targets[0].elts, node.value.elts
+        if len(targets) != len(values) or any(isinstance(e, ast.Starred) for e in targets + values) \
+                or not self.native_names(targets):
+            return False
+        names = {t.id for t in targets}
+        if any(isinstance(n, ast.Name) and n.id in names or isinstance(n, (ast.NamedExpr, ast.Lambda))
+               for v in values for n in astwalk.walk(v)):
+            return False
+        for t, v in zip(targets, values):
+            self.assign(t, self.expr(v), out)
+        return True
+
     def native_names(self, targets: list[ast.expr]) -> bool:
         """`a, b = x, y` into plain locals, one of them native: assigned from native
         temporaries rather than through a tuple of `Value`s."""
