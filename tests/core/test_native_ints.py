@@ -152,3 +152,29 @@ def test_lists_of_growing_ints_are_typed(same_as_cpython):
     assert "fn fib_table(n: i64) -> PyResult<List<Int>> {" in rust
     assert "fn cubes(xs: List<Int>) -> PyResult<List<Int>> {" in rust
     same_as_cpython(source)
+
+
+def test_ranges_with_big_bounds_and_str_slices(same_as_cpython):
+    source = """
+        def spin(a):
+            total = 0
+            for i in range(a, a + 3):
+                total = total * 1000000007 + i
+            return total
+
+        def palindrome(n):
+            t = str(n)
+            return t == t[::-1] and t[1:3] <= t[-2:]
+
+        def rev(s):
+            return s[::-1]
+
+        big = 10 ** 20
+        print(spin(big), spin(5), spin(-big))
+        for j in range(big, big - 6, -2):
+            print(j)
+        print(palindrome(12321), palindrome(1234), rev("héllo"), rev("abc")[1:])
+    """
+    rust = _rust(source.replace("\n        ", "\n"))
+    assert "fn rev(s: Str) -> PyResult<Str> {" in rust
+    same_as_cpython(source)

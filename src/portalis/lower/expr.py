@@ -439,7 +439,7 @@ class ExprLowering:
 
     def expr_Subscript(self, node: ast.Subscript) -> ir.Expr:
         obj = self.expr(node.value)
-        typed = self.typed_subscript(node, obj)
+        typed = self.typed_subscript(node, obj) or self.str_slice(node, obj)
         if typed is not None:
             return typed
         if isinstance(node.slice, ast.Slice):

@@ -644,7 +644,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, CallLowering, Cla
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
-        if self.typed_for(node, loop, out) or self.str_for(node, loop, out):
+        if self.typed_for(node, loop, out) or self.str_for(node, loop, out) or self.exact_range_for(node, loop, out):
             self._else_clause(node, broke, out)
             return
         if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id) and is_range_call(node.iter):

@@ -18,6 +18,7 @@ import re
 
 from portalis import ir
 from portalis.frontend import astwalk
+from portalis.analysis.inference.containers import is_range_call
 from portalis.lower.containers import element_type, is_list_type, list_path
 from portalis.lower.structs import is_struct_type
 
@@ -255,6 +256,26 @@ class NativeLowering:
         return all(isinstance(t, ast.Name) and self._comp_var(t.id) is None and self._is_local(t.id)
                    and not self._is_cell(t.id) for t in targets) \
             and any(self.var_type(t.id) != "Value" for t in targets)
+
+    def exact_range_for(self, node: ast.For, loop, out) -> bool:
+        """`for i in range(...)` where `i` is an `Int`: a Rust loop over exact ints, so
+        bounds past 64 bits work as in Python."""
+        if not (isinstance(node.target, ast.Name) and self.var_type(node.target.id) == "Int"
+                and is_range_call(node.iter)):
+            return False
+        bounds = [self.to_native(self.expr(a), "Int") for a in node.iter.args]
+        zero, one = ir.Raw("Int::from(0)", ty="Int"), ir.Raw("Int::from(1)", ty="Int")
+        start, stop, step = (zero, bounds[0], one) if len(bounds) == 1 else \
+            (bounds[0], bounds[1], bounds[2] if len(bounds) == 3 else one)
+        self.native_for(node, loop, out, self.fallible(ir.Call("int::range", [start, stop, step], ty="iter")), "Int")
+        return True
+
+    def str_slice(self, node: ast.Subscript, obj: ir.Expr) -> ir.Expr | None:
+        """`s[a:b:c]` on a native str, as a native str."""
+        if obj.ty != "Str" or not isinstance(node.slice, ast.Slice):
+            return None
+        bounds = [self.ref(self._bound(b)) for b in (node.slice.lower, node.slice.upper, node.slice.step)]
+        return self.fallible(ir.Call("strops::slice", [ir.Ref(obj), *bounds], ty="Str"))
 
     def str_for(self, node: ast.For, loop, out) -> bool:
         """`for ch in s` over a native str: a Rust loop over its characters."""

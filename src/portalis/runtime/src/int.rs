@@ -351,6 +351,33 @@ impl Int {
     }
 }
 
+/// `range(start, stop, step)` over exact ints, for a loop whose variable is an `Int`
+/// (Python's range takes big bounds too).
+pub fn range(start: Int, stop: Int, step: Int) -> PyResult<IntRange> {
+    if step.is_zero() {
+        return value_error("range() arg 3 must not be zero");
+    }
+    Ok(IntRange { next: start, stop, step })
+}
+
+pub struct IntRange {
+    next: Int,
+    stop: Int,
+    step: Int,
+}
+
+impl Iterator for IntRange {
+    type Item = Int;
+    fn next(&mut self) -> Option<Int> {
+        let more = if self.step.is_negative() { self.next > self.stop } else { self.next < self.stop };
+        if !more {
+            return None;
+        }
+        let following = &self.next + &self.step;
+        Some(std::mem::replace(&mut self.next, following))
+    }
+}
+
 impl Hash for Int {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_i64(self.py_hash());

@@ -124,3 +124,13 @@ fn hashes_match_boxed_values() {
     }
     assert_eq!(Int::from(-1).py_hash(), -2);
 }
+
+#[test]
+fn ranges_cross_into_big_values() {
+    let start = Int::from(i64::MAX - 1);
+    let items: Vec<String> = range(start, big("9223372036854775809"), Int::from(1)).unwrap().map(|i| i.to_string()).collect();
+    assert_eq!(items, vec!["9223372036854775806", "9223372036854775807", "9223372036854775808"]);
+    let down: Vec<Int> = range(Int::from(3), Int::from(-3), Int::from(-2)).unwrap().collect();
+    assert_eq!(down, vec![Int::from(3), Int::from(1), Int::from(-1)]);
+    assert!(range(Int::from(0), Int::from(1), Int::from(0)).is_err());
+}
