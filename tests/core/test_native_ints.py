@@ -116,6 +116,7 @@ def test_mixed_with_small_ints_strings_and_containers(same_as_cpython):
             return int(str(n)[::-1])
 
         print(digit_sum(fact(50)), mixed(3), reverse_int(fact(21)))
+        print(max(fact(21), 5, fact(3)), min(-fact(22), len("ab")), max(len("abc"), 2), min(fact(2), fact(3)))
         d = {fact(22): "big", 5: "small", fact(3): "six"}
         print(d[fact(22)], d[6], fact(22) in {fact(22), 1}, sorted([fact(21), -fact(22), 7]))
         print(str(fact(23)), repr(fact(24)), f"{fact(25)} and {fact(3):>5}|{fact(21):,}")

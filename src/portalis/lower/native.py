@@ -206,6 +206,8 @@ class NativeLowering:
         boxing; None (nothing lowered yet) unless the inference proved the argument an
         int or a str."""
         inference = self.types.inference
+        if name in ("max", "min"):
+            return self._int_extreme(node, name)
         if name not in ("str", "int", "len", "abs") or node.keywords or len(node.args) != 1 \
                 or isinstance(node.args[0], ast.Starred) or inference is None:
             return None
@@ -249,6 +251,22 @@ class NativeLowering:
         for t, v in zip(targets, values):
             self.assign(t, self.expr(v), out)
         return True
+
+    def _int_extreme(self, node: ast.Call, name: str) -> ir.Expr | None:
+        """`max(a, b, ...)` and `min(...)` of ints: `std::cmp::max` over i64s, or over
+        `Int`s when one of them is (equal ints are interchangeable)."""
+        inference = self.types.inference
+        args = node.args
+        if inference is None or node.keywords or len(args) < 2 or any(isinstance(a, ast.Starred) for a in args):
+            return None
+        if any((t := inference.expr_type(a)) is None or t.single() != "int" for a in args):
+            return None
+        lowered = [self.expr(a) for a in args]
+        ty = "i64" if all(e.ty == "i64" for e in lowered) else "Int"
+        result = self.to_native(lowered[0], ty)
+        for e in lowered[1:]:
+            result = ir.Call(f"std::cmp::{name}", [result, self.to_native(e, ty)], ty=ty)
+        return result
 
     def native_names(self, targets: list[ast.expr]) -> bool:
         """`a, b = x, y` into plain locals, one of them native: assigned from native
