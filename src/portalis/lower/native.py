@@ -235,8 +235,9 @@ class NativeLowering:
         return self.fallible(call(self.ref(arg)))
 
     def independent_names_assign(self, node: ast.Assign, out) -> bool:
-        """`q, r, t = 1, 0, 1` into native locals where no value reads a target: one
-        plain assignment each, in order, as no value can see another's target change."""
+        """`q, r, t = 1, 0, 1` into native locals, the values literals or variables other
+        than the targets: one plain assignment each, in order, as no value can see a
+        target change or raise after an earlier target was set."""
         if len(node.targets) != 1 or not isinstance(node.targets[0], (ast.Tuple, ast.List)) \
                 or not isinstance(node.value, (ast.Tuple, ast.List)):
             return False
@@ -245,8 +246,8 @@ class NativeLowering:
                 or not self.native_names(targets):
             return False
         names = {t.id for t in targets}
-        if any(isinstance(n, ast.Name) and n.id in names or isinstance(n, (ast.NamedExpr, ast.Lambda))
-               for v in values for n in astwalk.walk(v)):
+        if not all(isinstance(v, ast.Constant) or (isinstance(v, ast.Name) and v.id not in names)
+                   or (isinstance(v, ast.UnaryOp) and isinstance(v.operand, ast.Constant)) for v in values):
             return False
         for t, v in zip(targets, values):
             self.assign(t, self.expr(v), out)
