@@ -179,3 +179,16 @@ def test_ranges_with_big_bounds_and_str_slices(same_as_cpython):
     rust = _rust(source.replace("\n        ", "\n"))
     assert "fn rev(s: Str) -> PyResult<Str> {" in rust
     same_as_cpython(source)
+
+
+def test_a_class_named_like_the_runtime_int_stays_apart(same_as_cpython):
+    same_as_cpython(FACT + """
+        class Int:
+            def __init__(self, v):
+                self.v = v
+
+            def twice(self):
+                return Int(self.v * 2)
+
+        print(Int(fact(25)).twice().v, fact(21))
+    """)
