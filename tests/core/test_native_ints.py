@@ -116,6 +116,9 @@ def test_mixed_with_small_ints_strings_and_containers(same_as_cpython):
             return int(str(n)[::-1])
 
         print(digit_sum(fact(50)), mixed(3), reverse_int(fact(21)))
+        v0 = fact(22) + 1
+        v1 = (-(2 ** 63) if fact(3) >= 19 else v0) + len([19, 19])
+        print(v0, v1, max(v1, v0), int(v0) - v1)
         print(max(fact(21), 5, fact(3)), min(-fact(22), len("ab")), max(len("abc"), 2), min(fact(2), fact(3)))
         d = {fact(22): "big", 5: "small", fact(3): "six"}
         print(d[fact(22)], d[6], fact(22) in {fact(22), 1}, sorted([fact(21), -fact(22), 7]))

@@ -379,7 +379,8 @@ class ExprLowering:
         if body.ty == orelse.ty and body.ty in COPY_TYPES:
             return ir.IfExpr(self.condition(node.test), body, orelse, ty=body.ty)
         if "Int" in (body.ty, orelse.ty) and {body.ty, orelse.ty} <= {"Int", "i64"}:
-            return ir.IfExpr(self.condition(node.test), self.widen_int(body), self.widen_int(orelse), ty="Int")
+            return ir.IfExpr(self.condition(node.test), self.to_native(body, "Int"), self.to_native(orelse, "Int"),
+                             ty="Int")
         return ir.IfExpr(self.condition(node.test), self.own(body), self.own(orelse))
 
     def expr_NamedExpr(self, node: ast.NamedExpr) -> ir.Expr:

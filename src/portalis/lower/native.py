@@ -222,7 +222,7 @@ class NativeLowering:
         if name == "int" and arg.ty == "Str":
             return self.fallible(ir.Call("Int::parse", [ir.Ref(arg)], ty="Int"))
         if name == "int" and arg.ty in INT_TYPES:
-            return self.widen_int(arg) if arg.ty == "Int" else arg
+            return self.to_native(arg, "Int") if arg.ty == "Int" else arg
         if name == "len" and arg.ty == "Str":
             return ir.Call("strops::len", [ir.Ref(arg)], ty="i64")
         if name == "abs" and arg.ty == "Int":

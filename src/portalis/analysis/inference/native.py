@@ -51,7 +51,8 @@ def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeSc
     out.structs = plan = plan_structs(inference)
     model = inference.model
     module = model.scopes.module
-    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, set(), plan)
+    defined = _defined_names(module.node.body)
+    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, defined, plan)
     for facts in inference.functions:
         node = facts.node
         scope = model.scopes.scope_of(node)
@@ -72,6 +73,18 @@ def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeSc
 def native_type(ty: Ty | None, plan: StructPlan) -> str | None:
     """A scalar's native type, or the typed handle of a struct instance."""
     return scalar_type(ty) or plan.rust_type(ty)
+
+
+def _defined_names(body: list[ast.stmt]) -> set[str]:
+    """Names a def, class or import statement of the module binds: the inference types
+    only their other bindings (`for _ in ...` after `def _`), so they stay `Value`."""
+    names = set()
+    for node in astwalk.own_nodes(body):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
 
 
 def _locals(inference: Inference, node: ast.AST, names, excluded: set[str], plan: StructPlan) -> dict[str, str]:
