@@ -343,13 +343,13 @@ class _IntInference:
 
     def _update_int_lists(self) -> bool:
         containers = self.containers
-        dropped = [cid for cid, writes in containers.int_writes.items()
+        widened = [cid for cid, writes in containers.int_writes.items()
                    if containers.elements.get(cid) == "i64" and not all(self._int_write(w) for w in writes)]
-        containers.drop(dropped)
+        containers.widen(widened)
         dicts = [cid for (cid, part), writes in containers.dict_int_writes.items()
                  if cid in containers.dicts and not all(self._int_write(w) for w in writes)]
         containers.drop_dicts(dicts)
-        return bool(dropped or dicts)
+        return bool(widened or dicts)
 
     def _int_write(self, write) -> bool:
         if write[0] == "elems":

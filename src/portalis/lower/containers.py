@@ -278,8 +278,10 @@ class ContainerLowering:
             lowered = self.expr(e)
             tmp = self.ctx.fresh("value")
             native = lowered.ty != "Value"
+            if native and isinstance(lowered, ir.Var):  # a copy: the targets may rebind the variable
+                lowered = self.to_native(lowered, lowered.ty)
             out.append(ir.Let(tmp, lowered if native else self.own(lowered)))
-            temps.append(ir.Var(tmp, ty=lowered.ty if native else "Value"))
+            temps.append(ir.Raw(tmp, ty=lowered.ty if native else "Value"))  # read once: moved, not cloned
         for t, tmp in zip(target.elts, temps):
             self.assign(t, tmp, out)
         return True

@@ -77,6 +77,8 @@ class ExprLowering:
             return ir.Try(call, e.catch, ty="Value")
         if e.ty == "i64":
             return ir.Call("Value::Int", [e])
+        if e.ty == "Int":
+            return ir.MethodCall(e, "to_value", [])
         if e.ty == "f64":
             return ir.Call("Value::Float", [e])
         if e.ty == "Str":
@@ -112,6 +114,8 @@ class ExprLowering:
             return e
         if isinstance(e, ir.Call) and e.func == "Value::Int":
             return e.args[0]
+        if e.ty == "Int":
+            return self.fallible(ir.MethodCall(e, "to_index", [], ty="i64"))
         return self.fallible(ir.Call("intops::unbox", [self.ref(e)], ty="i64"))
 
     def is_int_var(self, name: str) -> bool:
@@ -258,7 +262,9 @@ class ExprLowering:
         """Arithmetic on native ints or floats without boxing, or None."""
         if left.ty == right.ty == "i64" and op in INT_OPS:
             return self.int_op(op, left, right)
-        return self.float_binop(op, left, right)
+        if op is ast.Pow:
+            return self.int_pow(left, right)
+        return self.int_binop(op, left, right) or self.float_binop(op, left, right)
 
     def int_op(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr:
         native = INT_OPS[op]
@@ -275,6 +281,10 @@ class ExprLowering:
         operand = self.expr(node.operand)
         if operand.ty == "f64" and isinstance(node.op, (ast.USub, ast.UAdd)):
             return self.float_negate(operand) if isinstance(node.op, ast.USub) else operand
+        if operand.ty == "Int":
+            if isinstance(node.op, ast.UAdd):
+                return operand
+            return ir.MethodCall(operand, "neg" if isinstance(node.op, ast.USub) else "invert", [], ty="Int")
         if operand.ty == "i64":
             if isinstance(node.op, ast.UAdd):
                 return operand
@@ -333,6 +343,8 @@ class ExprLowering:
             return value
         if value.ty in ("i64", "f64"):
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
+        if value.ty == "Int":
+            return ir.Unary("!", ir.MethodCall(value, "is_zero", [], ty="bool"), ty="bool")
         if value.ty == "Str" or is_list_type(value.ty) or is_map_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
         boxed = is_struct_type(value.ty) or is_tuple_type(value.ty) or is_option_type(value.ty)
@@ -378,6 +390,9 @@ class ExprLowering:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
         if body.ty == orelse.ty and body.ty in COPY_TYPES:
             return ir.IfExpr(self.condition(node.test), body, orelse, ty=body.ty)
+        if "Int" in (body.ty, orelse.ty) and {body.ty, orelse.ty} <= {"Int", "i64"}:
+            return ir.IfExpr(self.condition(node.test), self.to_native(body, "Int"), self.to_native(orelse, "Int"),
+                             ty="Int")
         return ir.IfExpr(self.condition(node.test), self.own(body), self.own(orelse))
 
     def expr_NamedExpr(self, node: ast.NamedExpr) -> ir.Expr:
@@ -440,7 +455,7 @@ class ExprLowering:
 
     def expr_Subscript(self, node: ast.Subscript) -> ir.Expr:
         obj = self.expr(node.value)
-        typed = self.typed_subscript(node, obj) or self.typed_dict_subscript(node, obj)
+        typed = self.typed_subscript(node, obj) or self.typed_dict_subscript(node, obj) or self.str_slice(node, obj)
         if typed is not None:
             return typed
         if isinstance(node.slice, ast.Slice):

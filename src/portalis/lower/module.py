@@ -484,7 +484,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         self.ctx.stack = saved
 
     def stmt_Assign(self, node: ast.Assign, out) -> None:
-        if self.parallel_assign(node, out):
+        if self.independent_names_assign(node, out) or self.parallel_assign(node, out):
             return
         value = self.expr(node.value)
         if len(node.targets) == 1:
@@ -661,7 +661,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
-        if self.typed_for(node, loop, out) or self.typed_dict_for(node, loop, out):
+        if (self.typed_for(node, loop, out) or self.typed_dict_for(node, loop, out) or self.str_for(node, loop, out)
+                or self.exact_range_for(node, loop, out)):
             self._else_clause(node, broke, out)
             return
         if isinstance(node.target, ast.Name) and self.is_int_var(node.target.id) and is_range_call(node.iter):

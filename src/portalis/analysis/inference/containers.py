@@ -16,9 +16,10 @@ the class is a runtime `List<T>` or none is.  A class is typed when
   behaves the same (`print`, `str`, `==`, `in`, `sum`, ...).  Anything else, a store
   into a dict, an attribute, a tuple, a call of unknown code, keeps the class dynamic,
   since a copy would break Python's aliasing;
-- for int elements, every value stored is a proven machine int and does not grow by
-  feeding on the list itself (a Fibonacci table stays dynamic, where ints grow big):
-  `analysis.types.MachineInts` decides this together with the int locals.
+- int elements are i64 when every value stored is a proven machine int and does not
+  grow by feeding on the list itself (`analysis.types.MachineInts` decides this together
+  with the int locals); otherwise (a Fibonacci table, where ints grow big) they are the
+  runtime's exact `Int`.
 """
 from __future__ import annotations
 
@@ -66,6 +67,7 @@ class TypedContainers:
     # id(class) -> [(expression, scope node, extra int names) | ("elems", class id) | ("range", call, scope)]
     int_writes: dict[int, list] = field(default_factory=dict)
     parents: dict[int, set[int]] = field(default_factory=dict)  # class -> classes whose elements hold it
+    inner: dict[int, int] = field(default_factory=dict)  # class whose elements are lists -> their class
     # Typed dict classes (`inference.dicts`): id(value place root) -> (Rust key type, Rust value type),
     # and for int keys ("k") and values ("v") the expressions MachineInts must prove machine ints.
     dicts: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -103,6 +105,25 @@ class TypedContainers:
     def is_int_class(self, ty: Ty | None) -> bool:
         cls = list_class(ty)
         return cls is not None and self.elements.get(id(cls)) == "i64"
+
+    def widen(self, class_ids) -> None:
+        """Int classes whose values may outgrow 64 bits hold exact `Int`s instead of i64,
+        together with the int classes mixed with them; the lists holding them follow."""
+        todo = list(class_ids)
+        while todo:
+            c = todo.pop()
+            if self.elements.get(c) != "i64":
+                continue
+            self.elements[c] = "Int"
+            todo.extend(self.parents.get(c, ()))
+            todo.extend(k for k, parents in self.parents.items() if c in parents)
+        for c in self.inner:
+            if c in self.elements:
+                self.elements[c] = self._nested(c)
+
+    def _nested(self, c: int) -> str:
+        inner = self.inner.get(c)
+        return self.elements[c] if inner is None else f"List<{self._nested(inner)}>"
 
     def drop(self, class_ids) -> None:
         """Make classes dynamic, with every typed list holding them or held by them."""
@@ -156,7 +177,7 @@ class _Finder:
         for cid in list(self.out.int_writes):
             if cid not in self.out.elements or self.out.elements[cid] != "i64":
                 del self.out.int_writes[cid]
-        self.out.drop([c for c in self.out.int_writes if self._grows(c)])
+        self.out.widen([c for c in self.out.int_writes if self._grows(c)])
 
     # ---- where each node sits: built on first use (a module without lists never asks) ----
 
@@ -222,6 +243,7 @@ class _Finder:
         if inner is not None:
             self._note_class(inner)
             self.out.parents.setdefault(id(inner), set()).add(cid)
+            self.out.inner[cid] = id(inner)
         elif not (len(cls.ty.atoms) == 1 and next(iter(cls.ty.atoms)) in _SCALARS):
             self.bad.add(cid)
             self._bad_within(cls.ty, set())

@@ -1,8 +1,9 @@
 """Which places the lowering can hold as native Rust scalars, from the inference.
 
-Ints keep their own analysis (`analysis.types.MachineInts`, which also proves they
-stay small); this adds `f64`, `bool` and `Str` (the runtime's shared immutable text)
-for places that only ever hold floats, bools or strs: plain locals of functions and of the module body,
+Ints proven small are i64 by their own analysis (`analysis.types.MachineInts`); this
+adds `Int` (the runtime's exact int, i64 until it overflows) for the other ints, and
+`f64`, `bool` and `Str` (the runtime's shared immutable text) for places that only
+ever hold ints, floats, bools or strs: plain locals of functions and of the module body,
 and the parameters and results of module functions that are only called directly.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from portalis.analysis.inference.solve import Inference
 from portalis.analysis.inference.structs import StructPlan, plan_structs
 from portalis.frontend import astwalk
 
-_NATIVE = {"float": "f64", "bool": "bool", "str": "Str"}
+_NATIVE = {"int": "Int", "float": "f64", "bool": "bool", "str": "Str"}
 
 
 @dataclass
@@ -50,7 +51,8 @@ def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeSc
     out.structs = plan = plan_structs(inference)
     model = inference.model
     module = model.scopes.module
-    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, set(), plan)
+    defined = _defined_names(module.node.body)
+    out.variables[id(module.node)] = _locals(inference, module.node, module.assigned, defined, plan)
     for facts in inference.functions:
         node = facts.node
         scope = model.scopes.scope_of(node)
@@ -71,6 +73,18 @@ def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeSc
 def native_type(ty: Ty | None, plan: StructPlan) -> str | None:
     """A scalar's native type, or the typed handle of a struct instance."""
     return scalar_type(ty) or plan.rust_type(ty)
+
+
+def _defined_names(body: list[ast.stmt]) -> set[str]:
+    """Names a def, class or import statement of the module binds: the inference types
+    only their other bindings (`for _ in ...` after `def _`), so they stay `Value`."""
+    names = set()
+    for node in astwalk.own_nodes(body):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names)
+    return names
 
 
 def _locals(inference: Inference, node: ast.AST, names, excluded: set[str], plan: StructPlan) -> dict[str, str]:

@@ -34,7 +34,7 @@ _RESERVED = {"Cell", "Field", "Fields", "Obj", "Object", "Class", "Str", "FromVa
              "AsRef", "AsMut", "ToOwned", "ToString", "Send", "Sync", "Sized", "Unpin", "Debug", "Display",
              "MethodKind", "ExcType", "GlobalCell", "NativeObject", "BigInt", "Func", "PyIter",
              # the runtime's other glob-imported types and std's prelude types
-             "List", "ListIter", "Elem", "Map", "Value", "Dict", "DictKind", "Set", "Range", "PyCell", "PyErr",
+             "List", "ListIter", "Elem", "Map", "Int", "Value", "Dict", "DictKind", "Set", "Range", "PyCell", "PyErr",
              "PyResult", "MethodFn", "Option", "Result", "Vec", "String", "Box"}
 
 

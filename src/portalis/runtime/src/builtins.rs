@@ -449,10 +449,7 @@ pub fn int(v: Option<&Value>, base: Option<&Value>) -> PyResult<Value> {
 
 /// `int(text, base)`, falling back to a big int when the digits exceed 64 bits.
 fn parse_int_value(s: &str, base: u32) -> PyResult<Value> {
-    match format::parse_int(s, base) {
-        Ok(i) => Ok(Value::Int(i)),
-        Err(_) => crate::bigint::BigInt::parse(s, base).map(crate::ops::int_value).map_err(crate::ops::int_error),
-    }
+    crate::int::Int::parse_base(s, base).map(Value::from)
 }
 
 pub fn float_to_int(f: f64) -> PyResult<Value> {

@@ -2,7 +2,7 @@
 //! std-only Rust (1.63 and later).  Generated code does `use portalis_runtime::*;`.
 //!
 //! The core value model is `value` (the dynamic `Value`), `exc` (exceptions as `Result`),
-//! `ops`/`intops`/`floatops`/`bigint` (arithmetic), `tables` (dict and set hash tables),
+//! `ops`/`intops`/`floatops`/`bigint` (arithmetic), `int` (the native exact `Int`), `tables` (dict and set hash tables),
 //! `lists` (direct list operations), `classes` and `methods` (objects and method calls),
 //! `repr`/`format`/`strformat` (text), `file` (file objects, `io.StringIO`, OS errors);
 //! the Python standard-library modules live under `stdlib/`, one file a module.
@@ -21,6 +21,7 @@ pub mod format;
 pub mod frames;
 pub mod generator;
 pub mod generic_alias;
+pub mod int;
 pub mod intops;
 pub mod io;
 pub mod iter;
@@ -38,6 +39,7 @@ pub mod typed;
 pub mod value;
 
 pub use exc::*;
+pub use int::Int;
 pub use std::cell::Cell;
 pub use strops::Str;
 pub use typed::{List, Map};

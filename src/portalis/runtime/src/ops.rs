@@ -1133,19 +1133,7 @@ pub fn getslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
             let (a, _, s, n) = slice_indices(t.len(), start, stop, step)?;
             Ok(Value::tuple(pick(t, a, s, n)))
         }
-        Value::Str(text) => {
-            if text.is_ascii() {
-                let (a, _, s, n) = slice_indices(text.len(), start, stop, step)?;
-                if s == 1 {
-                    return Ok(Value::str(&text[a as usize..a as usize + n]));
-                }
-                let bytes = pick(text.as_bytes(), a, s, n);
-                return Ok(Value::string(String::from_utf8(bytes).unwrap_or_default()));
-            }
-            let chars: Vec<char> = text.chars().collect();
-            let (a, _, s, n) = slice_indices(chars.len(), start, stop, step)?;
-            Ok(Value::string(pick(&chars, a, s, n).into_iter().collect()))
-        }
+        Value::Str(text) => crate::strops::slice(text, start, stop, step).map(Value::Str),
         Value::Range(r) => {
             let (a, _, s, n) = slice_indices(range_len(r) as usize, start, stop, step)?;
             let first = r.start + a * r.step;

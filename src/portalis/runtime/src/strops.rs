@@ -14,3 +14,46 @@ pub fn unbox(v: &Value) -> PyResult<Str> {
         _ => type_error(format!("expected a str, got {}", v.type_name())),
     }
 }
+
+/// `len(s)`: the number of code points.
+#[inline]
+pub fn len(s: &Str) -> i64 {
+    crate::strmethods::char_len(s) as i64
+}
+
+/// `s[start:stop:step]` (bounds as for `ops::getslice`: `Value::None` where omitted).
+pub fn slice(text: &Str, start: &Value, stop: &Value, step: &Value) -> PyResult<Str> {
+    use crate::ops::{pick, slice_indices};
+    if text.is_ascii() {
+        let (a, _, s, n) = slice_indices(text.len(), start, stop, step)?;
+        if s == 1 {
+            return Ok(Str::from(&text[a as usize..a as usize + n]));
+        }
+        let bytes = pick(text.as_bytes(), a, s, n);
+        return Ok(Str::from(String::from_utf8(bytes).unwrap_or_default()));
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let (a, _, s, n) = slice_indices(chars.len(), start, stop, step)?;
+    Ok(Str::from(pick(&chars, a, s, n).into_iter().collect::<String>()))
+}
+
+/// `for ch in s`: each character as a one-character str.  The iterator holds the
+/// text it walks, as Python's does, so the loop may rebind the variable.
+pub fn chars(s: Str) -> Chars {
+    Chars { text: s, at: 0 }
+}
+
+pub struct Chars {
+    text: Str,
+    at: usize,
+}
+
+impl Iterator for Chars {
+    type Item = Str;
+    fn next(&mut self) -> Option<Str> {
+        let c = self.text[self.at..].chars().next()?;
+        let start = self.at;
+        self.at += c.len_utf8();
+        Some(Str::from(&self.text[start..self.at]))
+    }
+}

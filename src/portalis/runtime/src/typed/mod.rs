@@ -15,7 +15,7 @@ pub mod text;
 pub use dict::{Key, Map, MapIter};
 pub use list::{List, ListIter};
 
-use crate::{floatops, intops, strops, PyResult, Str, Value};
+use crate::{floatops, intops, strops, Int, PyResult, Str, Value};
 
 /// A result that is a `T` or None (`Option<T>`) as a `Value`.
 pub fn boxed_option<T: Elem>(o: &Option<T>) -> Value {
@@ -38,6 +38,21 @@ impl Elem for i64 {
     }
     fn from_value(v: &Value) -> PyResult<Self> {
         intops::unbox(v)
+    }
+    fn py_lt(&self, other: &Self) -> bool {
+        self < other
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
+
+impl Elem for Int {
+    fn to_value(&self) -> Value {
+        Int::to_value(self)
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        Int::unbox(v)
     }
     fn py_lt(&self, other: &Self) -> bool {
         self < other
