@@ -84,6 +84,9 @@ STDLIB.update({
     "pathlib.Path": {"cwd"},  # class-level calls: Path.cwd()
     "io": {"StringIO", "open"},
 })
+# doctest.testmod over the module's docstrings (found at translation time: frontend/doctests.py).
+STDLIB["doctest"] = {"testmod", "DONT_ACCEPT_TRUE_FOR_1", "DONT_ACCEPT_BLANKLINE", "NORMALIZE_WHITESPACE", "ELLIPSIS",
+                     "SKIP", "IGNORE_EXCEPTION_DETAIL", "REPORT_ONLY_FIRST_FAILURE", "FAIL_FAST"}
 # Entries of STDLIB that are modules inside a package (`os.path`), unlike class names.
 SUBMODULES = {"os.path"}
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from portalis.frontend import astwalk
 from portalis.frontend.coroutines import ASYNC_NODES, rewrite_coroutines
+from portalis.frontend.doctests import rewrite_doctests
 from portalis.frontend.match import rewrite_matches
 from portalis.diagnostics import Diagnostic, TranslationError
 
@@ -74,9 +75,11 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
         rewrite_matches(tree)
     if has_async:
         rewrite_coroutines(tree)
-    if has_match or has_async:
+    doctest_problems = rewrite_doctests(tree, source, filename) if "doctest" in source else []
+    if has_match or has_async or "doctest" in source:
         nodes = astwalk.walk(tree)
-    diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
+    diagnostics = sorted([*_unsupported(nodes, filename, project_packages), *doctest_problems],
+                         key=lambda d: (d.line, d.col))
     if diagnostics:
         raise TranslationError(diagnostics)
     return ParsedModule(tree, source, filename, nodes)
