@@ -658,6 +658,11 @@ pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
         Value::Native(n) if n.type_name() == "types.GenericAlias" => {
             type_error("isinstance() argument 2 cannot be a parameterized generic")
         }
+        // A standard-library class such as decimal.Decimal: the runtime object of that type.
+        Value::Func(f) if f.name.contains('.') => {
+            let class = f.name.rsplit('.').next().unwrap_or("");
+            Ok(matches!(v, Value::Native(n) if n.type_name() == class))
+        }
         _ => type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     }
 }

@@ -476,7 +476,7 @@ pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
         let (q, r) = float_divmod(x, y);
         return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
     }
-    unsupported("divmod()", a, b)
+    fallback("divmod()", a, b)
 }
 
 /// Integer power by squaring with overflow detection.

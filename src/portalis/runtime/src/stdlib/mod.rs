@@ -13,6 +13,7 @@ pub mod copy;
 pub mod csv;
 pub mod dataclasses;
 pub mod datetime;
+pub mod decimal;
 pub mod doctest;
 pub mod fractions;
 pub mod functools;
@@ -75,6 +76,7 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "array" => crate::stdlib::array::call(name, &args),
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
         "doctest" => crate::stdlib::doctest::call(name, &args),
+        "decimal" | "_pydecimal" => crate::stdlib::decimal::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
         "os" => crate::stdlib::os::call(name, &args),
@@ -124,6 +126,7 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
             .or_else(|| crate::stdlib::os::attribute(name))
             .or_else(|| crate::stdlib::argparse::attribute(name))
             .or_else(|| crate::stdlib::doctest::attribute(name))
+            .or_else(|| crate::stdlib::decimal::attribute(name))
         {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
