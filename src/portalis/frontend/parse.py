@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from portalis.frontend import astwalk
 from portalis.frontend.coroutines import ASYNC_NODES, rewrite_coroutines
 from portalis.frontend.doctests import rewrite_doctests
+from portalis.frontend.library_limits import argparse_limits
 from portalis.frontend.match import rewrite_matches
 from portalis.diagnostics import Diagnostic, TranslationError
 
@@ -37,7 +38,7 @@ UNSUPPORTED_CALLS = {
     "compile": "compiling code at run time is not supported; write the code inline",
     "globals": "the globals() dictionary is not available; use a dict you create",
     "locals": "the locals() dictionary is not available; use a dict you create",
-    "vars": "vars() is not available; use explicit attributes or a dict",
+    "vars": "vars() without an argument (the local variables) is not available; use a dict you create",
     "__import__": "dynamic imports are not supported; use an import statement",
 }
 
@@ -75,10 +76,11 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
         rewrite_matches(tree)
     if has_async:
         rewrite_coroutines(tree)
-    doctest_problems = rewrite_doctests(tree, source, filename) if "doctest" in source else []
+    library_problems = argparse_limits(tree, filename) if "argparse" in source else []
+    library_problems += rewrite_doctests(tree, source, filename) if "doctest" in source else []
     if has_match or has_async or "doctest" in source:
         nodes = astwalk.walk(tree)
-    diagnostics = sorted([*_unsupported(nodes, filename, project_packages), *doctest_problems],
+    diagnostics = sorted([*_unsupported(nodes, filename, project_packages), *library_problems],
                          key=lambda d: (d.line, d.col))
     if diagnostics:
         raise TranslationError(diagnostics)
@@ -100,7 +102,8 @@ def _unsupported(nodes: list[ast.AST], filename: str, project_packages: frozense
         entry = UNSUPPORTED_NODES.get(type(node))
         if entry:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1, entry[0], entry[1])
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS:
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS \
+                and not (node.func.id == "vars" and node.args):
             yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                              f"{node.func.id}() is not supported", UNSUPPORTED_CALLS[node.func.id])
         elif isinstance(node, ast.ClassDef):
