@@ -143,7 +143,7 @@ pub fn module(name: &'static str, names: &'static [&'static str]) -> Value {
     }
     MODULES.with(|made| {
         let mut made = made.borrow_mut();
-        let repr = format!("<module '{}'>", name);
+        let repr = module_repr(name);
         if let Some(m) = made.iter().find(|m| matches!(m, Value::Native(n) if n.type_name() == "module" && n.repr() == repr)) {
             return m.clone();
         }
@@ -151,6 +151,15 @@ pub fn module(name: &'static str, names: &'static [&'static str]) -> Value {
         made.push(m.clone());
         m
     })
+}
+
+/// How CPython shows a module: the ones compiled into every CPython say `(built-in)`;
+/// the others name their file, which depends on the installation and is left out.
+fn module_repr(name: &str) -> String {
+    match name {
+        "sys" | "time" | "itertools" => format!("<module '{}' (built-in)>", name),
+        _ => format!("<module '{}'>", name),
+    }
 }
 
 struct Module {
@@ -185,7 +194,7 @@ impl NativeObject for Module {
         attribute(qualified)
     }
     fn repr(&self) -> String {
-        format!("<module '{}'>", self.name)
+        module_repr(self.name)
     }
 
 }
