@@ -82,6 +82,12 @@ def runs_like_cpython(tmp_path):
 
 
 @pytest.fixture
+def built_script(tmp_path):
+    """`build(source)`: write it as tmp_path/prog.py and build it; (script, binary)."""
+    return lambda source: build_script(source, tmp_path)
+
+
+@pytest.fixture
 def same_as_cpython():
     return assert_same_as_cpython
 

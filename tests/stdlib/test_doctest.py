@@ -3,7 +3,6 @@ and reported as CPython's doctest reports them (silent on success, the failure b
 summary, verbose mode, option directives, expected exceptions)."""
 import textwrap
 
-from conftest import build_script
 from portalis.api import translate
 from portalis.check import run_binary, run_python
 
@@ -135,12 +134,12 @@ FAILING = '''
 '''
 
 
-def _same_in_one_folder(source: str, tmp_path, args: str = "", drop_frames: bool = False):
+def _same_in_one_folder(source: str, built, tmp_path, args: str = "", drop_frames: bool = False):
     """CPython and the translation run as `prog.py` in the same folder (doctest names the
     file by its absolute path).  With `drop_frames`, the traceback lines of the frames
     CPython shows beyond the example's own (doctest's and the called functions') and the
     carets under the lines are left out of the comparison."""
-    script, binary = build_script(source, tmp_path)
+    script, binary = built(source)
     python = run_python(script.relative_to(tmp_path), None, 60, args.split(), cwd=tmp_path)
     rust = run_binary(binary, "native", None, 60, args.split(), cwd=tmp_path)
     expected = python.stdout
@@ -174,34 +173,34 @@ def test_passing_doctests_are_silent(same_as_cpython):
     ''')
 
 
-def test_verbose_report(tmp_path):
+def test_verbose_report(built_script, tmp_path):
     out = _same_in_one_folder(LIBRARY + '''
     if __name__ == "__main__":
         print(doctest.testmod(verbose=True))
-    ''', tmp_path)
+    ''', built_script, tmp_path)
     assert "items passed all tests" in out
 
 
-def test_failures_report_as_cpython(tmp_path):
+def test_failures_report_as_cpython(built_script, tmp_path):
     out = _same_in_one_folder(FAILING + '''
     import doctest
     print(doctest.testmod())
     print(doctest.testmod(report=False))
     print(doctest.testmod(optionflags=doctest.FAIL_FAST))
     print(doctest.testmod(verbose=True, optionflags=doctest.REPORT_ONLY_FIRST_FAILURE))
-    ''', tmp_path)
+    ''', built_script, tmp_path)
     assert "***Test Failed***" in out and "Expected nothing" in out
 
 
-def test_dash_v_makes_testmod_verbose(tmp_path):
+def test_dash_v_makes_testmod_verbose(built_script, tmp_path):
     _same_in_one_folder(FAILING + '''
     if __name__ == "__main__":
         import doctest
         doctest.testmod()
-    ''', tmp_path, args="-v")
+    ''', built_script, tmp_path, args="-v")
 
 
-def test_unexpected_exception(tmp_path):
+def test_unexpected_exception(built_script, tmp_path):
     out = _same_in_one_folder('''
     def risky(n):
         """
@@ -217,7 +216,7 @@ def test_unexpected_exception(tmp_path):
 
     import doctest
     doctest.testmod()
-    ''', tmp_path, drop_frames=True)
+    ''', built_script, tmp_path, drop_frames=True)
     assert "Exception raised:" in out and "ZeroDivisionError: integer division or modulo by zero" in out
 
 
