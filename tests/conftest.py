@@ -44,24 +44,30 @@ def assert_project_same_as_cpython(files: dict[str, str], tmp_path, entry: str =
     return result
 
 
-def assert_runs_like_cpython(source: str, runs: list[tuple[str, dict]], tmp_path):
-    """Build `source` once, then run it and CPython once per (command line, environment
-    changes; None unsets a variable): stdout, stderr and exit status must be identical."""
+def build_script(source: str, tmp_path):
+    """Write `source` as tmp_path/prog.py and build its translation: (script, binary)."""
     from portalis.api import translate
     from portalis.build import build_crate
-    from portalis.check import run_binary, run_python
     script = tmp_path / "prog.py"
     script.write_text(textwrap.dedent(source))
     translation = translate(script.read_text(), "prog.py")
     assert translation.ok, [d.format() for d in translation.diagnostics]
     build = build_crate(translation.write(tmp_path / "crate"))
     assert build.ok, build.stderr[-3000:]
+    return script, build.binary
+
+
+def assert_runs_like_cpython(source: str, runs: list[tuple[str, dict]], tmp_path):
+    """Build `source` once, then run it and CPython once per (command line, environment
+    changes; None unsets a variable): stdout, stderr and exit status must be identical."""
+    from portalis.check import run_binary, run_python
+    script, binary = build_script(source, tmp_path)
     for line, env in runs:
         environ = {k: v for k, v in os.environ.items() if env.get(k, "") is not None}
         environ.update({k: v for k, v in env.items() if v is not None})
         with mock.patch.dict(os.environ, environ, clear=True):
             python = run_python(script, None, 30, line.split())
-            rust = run_binary(build.binary, "native", None, 30, line.split())
+            rust = run_binary(binary, "native", None, 30, line.split())
         where = f"{env} prog.py {line}"
         assert rust.stdout == python.stdout, where
         assert rust.stderr == python.stderr, where
@@ -73,6 +79,12 @@ def runs_like_cpython(tmp_path):
     """`check(source, [(command line, {env var: value or None}), ...])`: see
     `assert_runs_like_cpython`."""
     return lambda source, runs: assert_runs_like_cpython(source, runs, tmp_path)
+
+
+@pytest.fixture
+def built_script(tmp_path):
+    """`build(source)`: write it as tmp_path/prog.py and build it; (script, binary)."""
+    return lambda source: build_script(source, tmp_path)
 
 
 @pytest.fixture

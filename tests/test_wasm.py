@@ -134,3 +134,14 @@ def test_deep_recursion_and_classes():
         print(depth(2500), fib(90), chain(300).total())
         print(sorted([Node(v).value for v in (3, 1, 2)]), [x * x for x in range(10) if x % 2])
     ''')
+
+
+def test_local_time_reads_the_zone_files(monkeypatch):
+    """localtime under a named zone: the runner preopens the zone files read-only."""
+    monkeypatch.setenv("TZ", "Europe/Paris")
+    assert_same_on_wasm('''
+        import time
+        for secs in (0, 1_700_000_000, 1_720_000_000):
+            t = time.localtime(secs)
+            print(t.tm_hour, t.tm_isdst, time.strftime("%Y-%m-%d %H:%M %Z", t))
+    ''')

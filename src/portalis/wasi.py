@@ -3,7 +3,9 @@
 The `wasmtime` package has no command line of its own, so this is the one `check` and
 `run` use.  The module gets this process's standard streams, arguments and environment,
 and the working directory, preopened both as `.` (relative paths) and under its own
-absolute path (`os.getcwd()` is passed as PORTALIS_CWD); its exit status becomes ours.  Compiled machine code is cached next to the module so running the
+absolute path (`os.getcwd()` is passed as PORTALIS_CWD); its exit status becomes ours.
+The time-zone files are preopened read-only, and the zone `/etc/localtime` names is
+passed as `TZ` when `TZ` is unset, so `time.localtime` sees the machine's zone.  Compiled machine code is cached next to the module so running the
 same program again skips the compile.
 """
 from __future__ import annotations
@@ -34,6 +36,19 @@ def _module(engine, path: Path):
     return module
 
 
+ZONEINFO = "/usr/share/zoneinfo"
+
+
+def _local_zone() -> list[tuple[str, str]]:
+    """`TZ` naming the zone file `/etc/localtime` links to, when `TZ` is not set."""
+    if "TZ" in os.environ:
+        return []
+    target = os.path.realpath("/etc/localtime")
+    if not target.startswith(ZONEINFO + "/") or not os.path.isfile(target):
+        return []
+    return [("TZ", target[len(ZONEINFO) + 1:])]
+
+
 def run_module(path: str | Path, args: list[str]) -> int:
     """Run a WASI command module to completion; its exit status."""
     import wasmtime
@@ -49,10 +64,12 @@ def run_module(path: str | Path, args: list[str]) -> int:
     wasi.inherit_stdout()
     wasi.inherit_stderr()
     cwd = os.getcwd()
-    wasi.env = [*os.environ.items(), ("PORTALIS_CWD", cwd)]
+    wasi.env = [*os.environ.items(), ("PORTALIS_CWD", cwd), *_local_zone()]
     wasi.preopen_dir(cwd, ".")
     if cwd != "/":
         wasi.preopen_dir(cwd, cwd)
+    if os.path.isdir(ZONEINFO):
+        wasi.preopen_dir(ZONEINFO, ZONEINFO, False)
     store.set_wasi(wasi)
     try:
         linker.instantiate(store, module).exports(store)["_start"](store)

@@ -34,3 +34,11 @@ def test_modules_as_values_and_imports_inside_functions(same_as_cpython):
             print(e)
         print(m.sqrt(-1))
     ''')
+
+
+def test_built_in_modules_show_their_origin(same_as_cpython):
+    same_as_cpython('''
+        import sys, time, itertools
+        for m in (sys, time, itertools):
+            print(m, repr(m) == str(m))
+    ''')

@@ -4,6 +4,7 @@ The runtime implements each of them (`runtime/stdlib.rs` routes a qualified name
 as "math.sqrt" to its code); lowering checks imports and attributes against this table
 so that an unsupported name is a diagnostic at translation time.
 """
+import re
 
 # Standard-library names the runtime implements (`stdlib.rs`), by module.
 STDLIB = {
@@ -84,6 +85,20 @@ STDLIB.update({
     "pathlib.Path": {"cwd"},  # class-level calls: Path.cwd()
     "io": {"StringIO", "open"},
 })
+# doctest.testmod over the module's docstrings (found at translation time: frontend/doctests.py).
+STDLIB["doctest"] = {"testmod", "DONT_ACCEPT_TRUE_FOR_1", "DONT_ACCEPT_BLANKLINE", "NORMALIZE_WHITESPACE", "ELLIPSIS",
+                     "SKIP", "IGNORE_EXCEPTION_DETAIL", "REPORT_ONLY_FIRST_FAILURE", "FAIL_FAST"}
+# decimal (runtime `stdlib/decimal.rs`); `_pydecimal` is the same module written in Python.
+_DECIMAL_SIGNALS = ["DecimalException", "InvalidOperation", "DivisionByZero", "Inexact", "Rounded", "Overflow",
+                    "Underflow", "Subnormal", "Clamped", "FloatOperation"]
+for _module in ("decimal", "_pydecimal"):
+    STDLIB[_module] = {"Decimal", "Context", "getcontext", "setcontext", "localcontext", "DefaultContext",
+                       "BasicContext", "ExtendedContext", "ROUND_UP", "ROUND_DOWN", "ROUND_CEILING", "ROUND_FLOOR",
+                       "ROUND_HALF_UP", "ROUND_HALF_DOWN", "ROUND_HALF_EVEN", "ROUND_05UP", "MAX_PREC", "MAX_EMAX",
+                       "MIN_EMIN", *_DECIMAL_SIGNALS}
+    STDLIB[f"{_module}.Decimal"] = {"from_float"}  # class-level call: Decimal.from_float(0.1)
+    STDLIB_EXCEPTIONS.update({f"{_module}.{name}": f"stdlib::decimal::{re.sub('(?<!^)(?=[A-Z])', '_', name).upper()}"
+                              for name in _DECIMAL_SIGNALS})
 # Entries of STDLIB that are modules inside a package (`os.path`), unlike class names.
 SUBMODULES = {"os.path"}
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from portalis.frontend import astwalk
 from portalis.frontend.coroutines import ASYNC_NODES, rewrite_coroutines
+from portalis.frontend.doctests import rewrite_doctests
+from portalis.frontend.library_limits import argparse_limits
 from portalis.frontend.match import rewrite_matches
 from portalis.diagnostics import Diagnostic, TranslationError
 
@@ -36,7 +38,7 @@ UNSUPPORTED_CALLS = {
     "compile": "compiling code at run time is not supported; write the code inline",
     "globals": "the globals() dictionary is not available; use a dict you create",
     "locals": "the locals() dictionary is not available; use a dict you create",
-    "vars": "vars() is not available; use explicit attributes or a dict",
+    "vars": "vars() without an argument (the local variables) is not available; use a dict you create",
     "__import__": "dynamic imports are not supported; use an import statement",
 }
 
@@ -105,9 +107,12 @@ def parse_module(source: str, filename: str, project_packages: frozenset = froze
         rewrite_matches(tree)
     if has_async:
         rewrite_coroutines(tree)
-    if has_match or has_async:
+    library_problems = argparse_limits(tree, filename) if "argparse" in source else []
+    library_problems += rewrite_doctests(tree, source, filename) if "doctest" in source else []
+    if has_match or has_async or "doctest" in source:
         nodes = astwalk.walk(tree)
-    diagnostics = sorted(_unsupported(nodes, filename, project_packages), key=lambda d: (d.line, d.col))
+    diagnostics = sorted([*_unsupported(nodes, filename, project_packages), *library_problems],
+                         key=lambda d: (d.line, d.col))
     if diagnostics:
         raise TranslationError(diagnostics)
     return ParsedModule(tree, source, filename, nodes)
@@ -129,7 +134,8 @@ def _unsupported(nodes: list[ast.AST], filename: str, project_packages: frozense
         entry = UNSUPPORTED_NODES.get(kind)
         if entry:
             yield Diagnostic(filename, node.lineno, node.col_offset + 1, entry[0], entry[1])
-        elif kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS:
+        elif kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in UNSUPPORTED_CALLS \
+                and not (node.func.id == "vars" and node.args):
             yield Diagnostic(filename, node.lineno, node.col_offset + 1,
                              f"{node.func.id}() is not supported", UNSUPPORTED_CALLS[node.func.id])
         elif kind is ast.ClassDef:

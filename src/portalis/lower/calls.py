@@ -40,7 +40,7 @@ BUILTIN_FUNCTIONS = {
     "map", "filter", "any", "all", "int", "float", "complex", "str", "bool", "list", "tuple", "set",
     "frozenset", "dict", "ord", "chr", "round", "divmod", "pow", "hash", "bin", "oct", "hex",
     "format", "repr", "isinstance", "iter", "next", "input", "callable", "type", "id", "exit", "quit",
-    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray", "open",
+    "object", "issubclass", "getattr", "setattr", "hasattr", "delattr", "bytes", "bytearray", "open", "vars",
 }
 
 
@@ -549,6 +549,8 @@ class CallLowering:
             return ir.Raw("Value::None")
         if name == "getattr":
             return f(ir.Call("attributes::getattr", [r(0), r(1), o(2)]))
+        if name == "vars":
+            return f(ir.Call("builtins::vars", [r(0)]))
         if name in ("hasattr", "delattr"):
             return f(ir.Call(f"attributes::{name}", [r(0), r(1)]))
         if name == "setattr":
@@ -682,7 +684,7 @@ _BUILTIN_ARITY = {
     "format": (1, 2), "isinstance": (2, 2), "next": (1, 2), "sorted": (1, 1), "map": (2, 99),
     "input": (0, 1), "type": (1, 1), "callable": (1, 1), "id": (1, 1), "dict": (0, 1),
     "getattr": (2, 3), "hasattr": (2, 2), "delattr": (2, 2), "setattr": (3, 3),
-    "bytes": (0, 3), "bytearray": (0, 3),
+    "bytes": (0, 3), "bytearray": (0, 3), "vars": (1, 1),
 }
 
 # Alternative constructors called on a built-in type (`int.from_bytes(b, "big")`).

@@ -310,6 +310,28 @@ pub fn id(v: &Value) -> Value {
     Value::Int(addr as i64)
 }
 
+/// `vars(obj)`: the object's attributes as a dict.  A snapshot: CPython's is the live
+/// `__dict__`, so storing into it changes the object there and not here.
+pub fn vars(v: &Value) -> PyResult<Value> {
+    let no_dict = || PyErr::new(&TYPE_ERROR, "vars() argument must have __dict__ attribute");
+    match v {
+        Value::Object(o) => {
+            let mut table = Dict::new();
+            for name in o.data.names() {
+                if let Some(x) = o.data.get(name) {
+                    table.insert(Value::str(name), x);
+                }
+            }
+            for (name, x) in o.fields.borrow().iter() {
+                table.insert(Value::str(name), x.clone());
+            }
+            Ok(Value::dict(table))
+        }
+        Value::Native(n) => n.getattr("__dict__").map_err(|_| no_dict()),
+        _ => Err(no_dict()),
+    }
+}
+
 /// Call any callable value with positional arguments.
 pub fn call(f: &Value, args: Vec<Value>) -> PyResult<Value> {
     match f {
@@ -698,6 +720,11 @@ pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
         }
         Value::Native(n) if n.type_name() == "types.GenericAlias" => {
             type_error("isinstance() argument 2 cannot be a parameterized generic")
+        }
+        // A standard-library class such as decimal.Decimal: the runtime object of that type.
+        Value::Func(f) if f.name.contains('.') => {
+            let class = f.name.rsplit('.').next().unwrap_or("");
+            Ok(matches!(v, Value::Native(n) if n.type_name() == class))
         }
         _ => type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     }

@@ -835,6 +835,30 @@ fn format_float_with(v: f64, sp: &Spec) -> Result<String, String> {
     Ok(render_number(sp, &num))
 }
 
+/// The digits of a `decimal.Decimal` for a format spec: (negative, integer digits, whether
+/// a decimal point follows, what follows it, whether the value is special (Infinity, NaN)).
+pub type DecimalParts = (bool, String, bool, String, bool);
+
+/// `format(d, spec)` for `decimal.Decimal`: `parts(type, precision, alt, no_neg_0)` rounds
+/// and splits the number as the spec's type asks; sign, fill, alignment, width and
+/// grouping are laid out as for every number.
+pub fn format_decimal(
+    spec: &str,
+    parts: impl FnOnce(Option<char>, Option<usize>, bool, bool) -> Result<DecimalParts, String>,
+) -> Result<String, String> {
+    let sp = parse_spec(spec, "decimal.Decimal", None, '>')?;
+    let (negative, int_digits, has_decimal, rest, special) = parts(sp.ty, sp.precision, sp.alt, sp.no_neg_0)?;
+    let num = Number {
+        negative,
+        prefix: "",
+        digits: if special { "" } else { &int_digits },
+        has_decimal,
+        remainder: if special { &int_digits } else { &rest },
+        grouping: if special { None } else { sp.grouping.map(|s| (s, 3)) },
+    };
+    Ok(render_number(&sp, &num))
+}
+
 /// `format(s, spec)` / `f"{s:spec}"` for Python strings.
 pub fn format_str(s: &str, spec: &str) -> Result<String, String> {
     if spec.is_empty() {
@@ -1175,14 +1199,16 @@ fn is_decimal_literal(b: &[u8]) -> bool {
 /// One right-hand operand of `fmt % args`, classified by the caller.
 ///
 /// `Str` is an actual Python `str`; `Other` is any other object, described
-/// by its type name (for error messages), `str(obj)` and `repr(obj)`.
+/// by its type name (for error messages), `str(obj)` and `repr(obj)`, and for
+/// numbers (big ints, Decimal, Fraction) their float value and integer text, which
+/// `%f` and `%d` use.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PercentArg {
     Int(i64),
     Bool(bool),
     Float(f64),
     Str(String),
-    Other { type_name: String, text: String, repr: String },
+    Other { type_name: String, text: String, repr: String, real: Option<f64>, whole: Option<String> },
 }
 
 impl PercentArg {
@@ -1407,6 +1433,7 @@ fn percent_body(conv: char, sp: &PercentSpec, arg: &PercentArg, index: usize) ->
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match arg {
                 PercentArg::Float(f) => *f,
+                PercentArg::Other { real: Some(f), .. } => *f,
                 _ => match arg.as_int() {
                     Some(v) => v as f64,
                     None => return Err(format!("must be real number, not {}", arg.type_name())),
@@ -1473,7 +1500,7 @@ fn percent_integer(conv: char, sp: &PercentSpec, arg: &PercentArg) -> Result<Str
             (t < 0.0, format!("{:.0}", t.abs()))
         }
         // An int past 64 bits arrives as its decimal text.
-        (PercentArg::Other { type_name, text, .. }, None) if decimal && type_name == "int" => {
+        (PercentArg::Other { whole: Some(text), .. }, None) if decimal => {
             (text.starts_with('-'), text.trim_start_matches('-').to_string())
         }
         _ if decimal => return Err(format!("%{} format: a real number is required, not {}", conv, arg.type_name())),

@@ -8,10 +8,32 @@ use std::io::{BufRead, Write};
 
 thread_local! {
     static STDOUT: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(1 << 16));
+    /// While `Some`, what is written to stdout goes here instead (doctest's examples).
+    static CAPTURE: RefCell<Option<String>> = RefCell::new(None);
+}
+
+/// Send what is written to stdout to a buffer until `end_capture` returns it.
+pub fn begin_capture() {
+    CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
+}
+
+/// Stop capturing stdout; what was written meanwhile.
+pub fn end_capture() -> String {
+    CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default()
 }
 
 /// Append to stdout's buffer, flushing it when it grows large.
 pub fn write_stdout(text: &str) {
+    let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+        Some(buffer) => {
+            buffer.push_str(text);
+            true
+        }
+        None => false,
+    });
+    if captured {
+        return;
+    }
     STDOUT.with(|b| {
         let mut b = b.borrow_mut();
         b.extend_from_slice(text.as_bytes());

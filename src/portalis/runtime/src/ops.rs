@@ -476,6 +476,9 @@ pub fn divmod(a: &Value, b: &Value) -> PyResult<Value> {
         let (q, r) = float_divmod(x, y);
         return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
     }
+    if let Some(result) = native_binop("divmod()", a, b) {
+        return result;
+    }
     if matches!(a, Value::Native(_)) || matches!(b, Value::Native(_)) {
         // numeric library objects (Fraction): CPython's divmod is (a // b, a % b) for them
         return Ok(Value::tuple(vec![floordiv(a, b)?, modulo(a, b)?]));

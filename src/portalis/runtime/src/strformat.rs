@@ -155,7 +155,22 @@ fn percent_arg(v: &Value) -> PercentArg {
         Value::Bool(b) => PercentArg::Bool(*b),
         Value::Float(f) => PercentArg::Float(*f),
         Value::Str(s) => PercentArg::Str(s.to_string()),
-        _ => PercentArg::Other { type_name: v.type_name().to_string(), text: v.to_str(), repr: v.repr() },
+        _ => {
+            // A number beyond i64 or a library number (Decimal, Fraction): its float and
+            // integer values for %f and %d.
+            let number = |method: &str| match v {
+                Value::BigInt(_) => Some(v.clone()),
+                Value::Native(n) => n.call_method(method, Vec::new(), Vec::new()).ok(),
+                _ => None,
+            };
+            PercentArg::Other {
+                type_name: v.type_name().to_string(),
+                text: v.to_str(),
+                repr: v.repr(),
+                real: number("__float__").and_then(|f| f.as_f64()),
+                whole: number("__int__").map(|i| i.to_str()),
+            }
+        }
     }
 }
 

@@ -1275,7 +1275,18 @@ fn str_repr_matches_cpython() {
 }
 
 fn o(type_name: &str, text: &str, repr: &str) -> PercentArg {
-    PercentArg::Other { type_name: type_name.into(), text: text.into(), repr: repr.into() }
+    PercentArg::Other { type_name: type_name.into(), text: text.into(), repr: repr.into(), real: None, whole: None }
+}
+
+/// A number object such as Decimal('2.675'): its float and integer values are known.
+fn decimal_like() -> PercentArg {
+    PercentArg::Other {
+        type_name: "Decimal".into(),
+        text: "2.675".into(),
+        repr: "Decimal('2.675')".into(),
+        real: Some(2.675),
+        whole: Some("2".into()),
+    }
 }
 
 #[test]
@@ -1355,6 +1366,7 @@ fn percent_format_matches_cpython() {
         ("%d", vec![o("Lst", "[1]", "[1]")], Err("%d format: a real number is required, not Lst")),
         ("%x", vec![o("Lst", "[1]", "[1]")], Err("%x format: an integer is required, not Lst")),
         ("%f", vec![o("Lst", "[1]", "[1]")], Err("must be real number, not Lst")),
+        ("%.2f|%d", vec![decimal_like(), decimal_like()], Ok("2.67|2")),
         ("%c", vec![o("Lst", "[1]", "[1]")], Err("%c requires int or char")),
         ("%*s", vec![o("Lst", "[1]", "[1]"), S("a".into())], Err("* wants int")),
         ("%r", vec![F(1.0)], Ok("1.0")),

@@ -324,10 +324,16 @@ impl NativeObject for Fraction {
         }
     }
     fn binary_op(&self, op: &str, other: &Value, reflected: bool) -> Option<PyResult<Value>> {
+        if op == "divmod()" {
+            let q = self.binary_op("//", other, reflected)?;
+            let r = self.binary_op("%", other, reflected)?;
+            return Some(q.and_then(|q| r.map(|r| Value::tuple(vec![q, r]))));
+        }
         if let Some(o) = Fraction::of_rational(other) {
             return Some(self.exact_op(op, &o, reflected));
         }
-        if !matches!(other, Value::Float(_)) {
+        // With a float or a complex, a Fraction is its float value (as in CPython).
+        if !matches!(other, Value::Float(_)) && other.type_name() != "complex" {
             return None;
         }
         let me = match self.to_f64() {

@@ -13,6 +13,8 @@ pub mod copy;
 pub mod csv;
 pub mod dataclasses;
 pub mod datetime;
+pub mod decimal;
+pub mod doctest;
 pub mod fractions;
 pub mod functools;
 pub mod hashlib;
@@ -73,6 +75,8 @@ pub fn call(name: &str, pos: Vec<Value>, kw: Vec<(&str, Value)>) -> PyResult<Val
         "pprint" => crate::stdlib::pprint::call(name, &args),
         "array" => crate::stdlib::array::call(name, &args),
         "dataclasses" => crate::stdlib::dataclasses::call(name, &args),
+        "doctest" => crate::stdlib::doctest::call(name, &args),
+        "decimal" | "_pydecimal" => crate::stdlib::decimal::call(name, &args),
         "string" => crate::stdlib::string::call(name, &args),
         "sys" => sys_call(name, &args),
         "os" => crate::stdlib::os::call(name, &args),
@@ -121,6 +125,8 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
             .or_else(|| crate::stdlib::csv::attribute(name))
             .or_else(|| crate::stdlib::os::attribute(name))
             .or_else(|| crate::stdlib::argparse::attribute(name))
+            .or_else(|| crate::stdlib::doctest::attribute(name))
+            .or_else(|| crate::stdlib::decimal::attribute(name))
         {
             Some(v) => v,
             None => return Ok(Value::func(name, move |args| call(name, args, Vec::new()))),
@@ -137,7 +143,7 @@ pub fn module(name: &'static str, names: &'static [&'static str]) -> Value {
     }
     MODULES.with(|made| {
         let mut made = made.borrow_mut();
-        let repr = format!("<module '{}'>", name);
+        let repr = module_repr(name);
         if let Some(m) = made.iter().find(|m| matches!(m, Value::Native(n) if n.type_name() == "module" && n.repr() == repr)) {
             return m.clone();
         }
@@ -145,6 +151,15 @@ pub fn module(name: &'static str, names: &'static [&'static str]) -> Value {
         made.push(m.clone());
         m
     })
+}
+
+/// How CPython shows a module: the ones compiled into every CPython say `(built-in)`;
+/// the others name their file, which depends on the installation and is left out.
+fn module_repr(name: &str) -> String {
+    match name {
+        "sys" | "time" | "itertools" => format!("<module '{}' (built-in)>", name),
+        _ => format!("<module '{}'>", name),
+    }
 }
 
 struct Module {
@@ -179,7 +194,7 @@ impl NativeObject for Module {
         attribute(qualified)
     }
     fn repr(&self) -> String {
-        format!("<module '{}'>", self.name)
+        module_repr(self.name)
     }
 
 }
