@@ -158,6 +158,23 @@ def test_lists_of_growing_ints_are_typed(same_as_cpython):
     same_as_cpython(source)
 
 
+def test_a_list_fed_by_multiplying_its_own_items_by_a_constant_grows(same_as_cpython):
+    # `p[i - 1] * 3` has a constant operand, yet the list feeds on itself: powers of 3
+    # pass 64 bits at the 40th item (this translation used to die with OverflowError).
+    same_as_cpython("""
+        p = [1] * 60
+        for i in range(1, 60):
+            p[i] = p[i - 1] * 3
+        q = [1] * 70
+        for i in range(1, 70):
+            q[i] = q[i - 1] << 1
+        counts = [0] * 5
+        for i in range(100):
+            counts[i % 5] = counts[i % 5] + 1
+        print(p[-1], q[-1], counts)
+    """)
+
+
 def test_ranges_with_big_bounds_and_str_slices(same_as_cpython):
     source = """
         def spin(a):

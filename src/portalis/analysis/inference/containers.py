@@ -49,6 +49,8 @@ _STR_SPLITS = ("split", "rsplit", "splitlines")
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)  # the scopes `_scope_of` names
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Pow, ast.LShift, ast.FloorDiv, ast.Mod, ast.BitOr, ast.BitXor,
                ast.BitAnd, ast.RShift)
+# Operators whose result can outgrow an operand even when the other one is a constant (`x * 3`).
+_MULTIPLYING = (ast.Mult, ast.Pow, ast.LShift)
 
 
 def list_class(ty: Ty | None) -> Place | None:
@@ -661,8 +663,9 @@ class _Finder:
     def _arith_reads(self, expr: ast.AST, scope: ast.AST, seen: set) -> set[int]:
         found: set[int] = set()
         for n in astwalk.walk(expr):
-            if isinstance(n, ast.BinOp) and isinstance(n.op, _ARITHMETIC) \
-                    and not isinstance(n.left, ast.Constant) and not isinstance(n.right, ast.Constant):
+            if isinstance(n, ast.BinOp) and isinstance(n.op, _ARITHMETIC) and (
+                    isinstance(n.op, _MULTIPLYING)
+                    or not isinstance(n.left, ast.Constant) and not isinstance(n.right, ast.Constant)):
                 found |= self._reads(n, scope, set())
             elif isinstance(n, ast.Name) and (id(scope), n.id) not in seen:
                 seen.add((id(scope), n.id))
