@@ -54,7 +54,7 @@ main()
 
 def test_optional_results_get_native_signatures():
     rust = translate(SOURCE).rust_code
-    assert "fn find(xs: List<i64>, target: Value) -> Option<i64>" in rust  # called from a comprehension too
+    assert "fn find(xs: List<i64>, target: Int) -> Option<i64>" in rust  # called from a comprehension too
     assert "fn first_long(words: List<Str>, n: i64) -> Option<Str>" in rust
     assert "fn maybe_flag(n: i64) -> PyResult<Option<bool>>" in rust
 

@@ -84,9 +84,10 @@ def _typed_returns(inference, candidates, containers, unpacked, is_int) -> dict[
         returns = [n for n in astwalk.own_nodes(fn.body) if isinstance(n, ast.Return)]
         rust = []
         for i, item in enumerate(items):
-            native = scalar_type(item)
-            if native is None and item.single() == "int" and all(is_int(r.value.elts[i], fn) for r in returns):
-                native = "i64"
+            if item.single() == "int" and all(is_int(r.value.elts[i], fn) for r in returns):
+                native = "i64"  # proven small: the machine int rather than the growing Int
+            else:
+                native = scalar_type(item)
             if native is None and name in unpacked:
                 native = containers.map_type(item)
             rust.append(native or "Value")  # a Value item is moved in and out as it is
