@@ -25,6 +25,26 @@ def test_generic_aliases_and_ellipsis_are_values(same_as_cpython):
     ''')
 
 
+def test_a_module_level_annotation_naming_nothing_raises_name_error(same_as_cpython):
+    # CPython evaluates module-level annotations (found by the grammar fuzzer: `ifA:A` is
+    # the annotated name `ifA`); names defined somewhere, built-ins and strings are fine.
+    same_as_cpython('''
+        from typing import List
+        class Node:
+            pass
+        x: List[Node] = []
+        y: int
+        z: "Forward" = 3
+        print(x, z)
+        def f(a: int) -> None:
+            local: Undefined = 1
+            print(a, local)
+        f(2)
+        w: dict[str, Missing] = {}
+        print("not reached")
+    ''')
+
+
 def test_classes_in_blocks_and_names_defined_twice(same_as_cpython):
     same_as_cpython('''
         from collections import deque

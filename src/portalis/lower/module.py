@@ -10,6 +10,7 @@ problem in the file is reported at once.
 from __future__ import annotations
 
 import ast
+import builtins
 from dataclasses import dataclass, field
 
 from portalis.frontend import astwalk, generators
@@ -498,6 +499,23 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def stmt_AnnAssign(self, node: ast.AnnAssign, out) -> None:
         if node.value is not None:
             self.assign(node.target, self.expr(node.value), out)
+        if self.ctx.kind == "module" and node.simple:
+            self._annotation_name_error(node.annotation, out)
+
+    def _annotation_name_error(self, annotation: ast.expr, out) -> None:
+        """CPython evaluates a module-level annotation (`x: T`), so a name in it that is defined
+        nowhere raises NameError on that line; the names defined somewhere are not read."""
+        names = sorted((n for n in ast.walk(annotation) if isinstance(n, ast.Name)),
+                       key=lambda n: (n.lineno, n.col_offset))
+        for name in names:
+            if not self._defined_somewhere(name.id):
+                out.append(ir.ExprStmt(self.load_name(name.id, name)))
+                return
+
+    def _defined_somewhere(self, name: str) -> bool:
+        return (self._is_local(name) or self._is_cell(name) or name in self.global_vars
+                or name in self.functions or name in self.classes or name in self.imports or name in self.unavailable or hasattr(builtins, name)
+                or name in ("__name__", "__doc__"))
 
     def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
         op = _INPLACE_OPS.get(type(node.op))
