@@ -16,7 +16,7 @@ from portalis.diagnostics import Diagnostic
 from portalis.frontend.parse import ParsedModule
 from portalis.analysis.scopes import ScopeInfo
 from portalis.analysis.inference import Inference, infer
-from portalis.analysis.inference.containers import TypedContainers, is_range_call, typed_containers
+from portalis.analysis.inference.containers import GROWTH_OPS, TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.dicts import typed_dicts
 from portalis.analysis.inference.options import option_returns
 from portalis.analysis.inference.tuples import tuple_returns, unpacked_functions
@@ -140,7 +140,6 @@ INT = "int"
 VALUE = "value"
 _INT_OPS = (ast.Add, ast.Sub, ast.Mult, ast.FloorDiv, ast.Mod, ast.BitAnd, ast.BitOr, ast.BitXor,
             ast.RShift, ast.LShift)
-_GROWTH_OPS = (ast.Mult, ast.Pow, ast.LShift)
 I64_RANGE = (-(2 ** 63), 2 ** 63 - 1)
 
 
@@ -451,7 +450,7 @@ def _multiplicative_returns(returns: list[ast.Return]) -> bool:
     """A return value built by multiplying non-constants can grow past 64 bits."""
     for ret in returns:
         for n in astwalk.walk(ret):
-            if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and \
+            if isinstance(n, ast.BinOp) and isinstance(n.op, GROWTH_OPS) and \
                     not (isinstance(n.left, ast.Constant) or isinstance(n.right, ast.Constant)):
                 return True
     return False
@@ -513,7 +512,7 @@ def _growing(bindings: dict[str, list], candidates: set[str]) -> set[str]:
             if isinstance(b, tuple):
                 continue
             for n in astwalk.walk(b):
-                if isinstance(n, ast.BinOp) and isinstance(n.op, _GROWTH_OPS) and name in _names_in(n):
+                if isinstance(n, ast.BinOp) and isinstance(n.op, GROWTH_OPS) and name in _names_in(n):
                     grow.add(name)
     for name in candidates:
         seen, todo = set(), list(deps[name])

@@ -50,7 +50,7 @@ _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)  # the scopes `_scop
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Pow, ast.LShift, ast.FloorDiv, ast.Mod, ast.BitOr, ast.BitXor,
                ast.BitAnd, ast.RShift)
 # Operators whose result can outgrow an operand even when the other one is a constant (`x * 3`).
-_MULTIPLYING = (ast.Mult, ast.Pow, ast.LShift)
+GROWTH_OPS = (ast.Mult, ast.Pow, ast.LShift)
 
 
 def list_class(ty: Ty | None) -> Place | None:
@@ -664,7 +664,7 @@ class _Finder:
         found: set[int] = set()
         for n in astwalk.walk(expr):
             if isinstance(n, ast.BinOp) and isinstance(n.op, _ARITHMETIC) and (
-                    isinstance(n.op, _MULTIPLYING)
+                    isinstance(n.op, GROWTH_OPS)
                     or not isinstance(n.left, ast.Constant) and not isinstance(n.right, ast.Constant)):
                 found |= self._reads(n, scope, set())
             elif isinstance(n, ast.Name) and (id(scope), n.id) not in seen:

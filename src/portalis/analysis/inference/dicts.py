@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 
-from portalis.analysis.inference.containers import READING_BUILTINS, TypedContainers, _Finder
+from portalis.analysis.inference.containers import GROWTH_OPS, READING_BUILTINS, TypedContainers, _Finder
 from portalis.analysis.inference.lattice import CONTAINERS, Place, Ty
 from portalis.analysis.inference.solve import Inference
 
@@ -294,7 +294,7 @@ class _DictFinder(_Finder):
             for n in ast.walk(expr):
                 if not isinstance(n, ast.BinOp):
                     continue
-                if isinstance(n.op, (ast.Mult, ast.Pow, ast.LShift)) and key[0] in self._reads(n, scope, set()):
+                if isinstance(n.op, GROWTH_OPS) and key[0] in self._reads(n, scope, set()):
                     return True
                 if isinstance(n.op, (ast.Add, ast.Sub)) and key[0] in self._reads(n.left, scope, set()) \
                         and key[0] in self._reads(n.right, scope, set()):
