@@ -57,6 +57,20 @@ def model_metrics(server: TritonServer) -> dict[str, float]:
     return found
 
 
+def idle_metrics(server: TritonServer) -> dict[str, float]:
+    """The counters once they stop moving: an earlier test's last responses may still be
+    counted just after it returned, and must not land in the next test's window."""
+    deadline = time.monotonic() + 5
+    last = model_metrics(server)
+    while time.monotonic() < deadline:
+        time.sleep(0.3)
+        now = model_metrics(server)
+        if now == last:
+            break
+        last = now
+    return last
+
+
 def settled_metrics(server: TritonServer, before: dict[str, float], requests: int) -> dict[str, float]:
     """Triton updates its counters just after sending a response: wait until they show
     all `requests` (bounded), then read them."""
@@ -136,7 +150,7 @@ def test_model_was_warmed_up_on_load(triton):
 
 
 def test_dynamic_batching_batches_a_concurrent_burst(triton):
-    before = model_metrics(triton)
+    before = idle_metrics(triton)
     count = 96
     answers = grpc_burst(triton, [(f"print({i} * 7 + 1)".encode(), b"{}") for i in range(count)])
     after = settled_metrics(triton, before, count)
@@ -160,7 +174,7 @@ def test_bad_requests_in_a_burst_fail_alone(triton):
             requests.append((b"\xff\xfeprint(1)", b"{}"))
         else:
             requests.append((f"print({i} - 1)".encode(), b'{"filename": "burst.py"}'))
-    before = model_metrics(triton)
+    before = idle_metrics(triton)
     answers = grpc_burst(triton, requests)
     after = settled_metrics(triton, before, len(requests))  # Triton counts error responses as successes
     for i, (result, error) in enumerate(answers):
