@@ -27,7 +27,7 @@ STDLIB = {
     "string": {"Template", "capwords", "ascii_lowercase", "ascii_uppercase", "ascii_letters", "digits", "hexdigits",
                "octdigits", "punctuation", "whitespace", "printable"},
     "sys": {"maxsize", "setrecursionlimit", "exit", "stdin", "stdout", "stderr", "argv", "getrecursionlimit",
-            "float_info"},
+            "float_info", "__stdout__", "__stderr__"},
     "collections": {"Counter", "defaultdict", "OrderedDict", "deque", "ChainMap"},
     "heapq": {"heappush", "heappop", "heapify", "heappushpop", "heapreplace", "nlargest", "nsmallest", "merge"},
     "itertools": {

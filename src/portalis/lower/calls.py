@@ -185,6 +185,18 @@ class CallLowering:
             return self.fallible(ir.Call("stdlib::attribute", [ir.Raw(str_literal(f"{module}.{node.attr}"))]))
         return None
 
+    def module_attribute_store(self, target: ast.Attribute, value: ir.Expr) -> list[ir.Stmt]:
+        """`sys.stdout = x` / `sys.stderr = x` redirect the streams; assigning to any other
+        name of a standard module would change the library's own behaviour, which the
+        runtime cannot follow."""
+        module = self.stdlib_module(target.value)
+        if module == "sys" and target.attr in ("stdout", "stderr"):
+            is_err = "true" if target.attr == "stderr" else "false"
+            return [ir.ExprStmt(ir.Call("io::set_sys_stream", [ir.Raw(is_err), self.ref(value)]))]
+        self.error(target, f"assigning to {module}.{target.attr} is not supported",
+                   "keep the value in a variable of your own")
+        return []
+
     def builtin_value(self, name: str, node: ast.AST) -> ir.Expr:
         if name in BUILTIN_FUNCTIONS and name not in ("isinstance", "input", "type", "id", "callable", "exit", "quit",
                                                       "object", "getattr", "setattr", "hasattr", "delattr", "open"):

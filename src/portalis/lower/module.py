@@ -575,6 +575,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
             out.append(ir.ExprStmt(ir.MethodCall(ir.Var(self.function_attribute(target)), "set_value", [self.own(value)])))
         elif isinstance(target, ast.Attribute) and self.struct_store(target, value, out):
             pass
+        elif isinstance(target, ast.Attribute) and self.stdlib_module(target.value):
+            out.extend(self.module_attribute_store(target, value))
         elif isinstance(target, ast.Attribute):
             obj = self.expr(target.value)
             out.append(ir.ExprStmt(self.fallible(ir.Call("classes::setattr", [

@@ -721,10 +721,12 @@ pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
         Value::Native(n) if n.type_name() == "types.GenericAlias" => {
             type_error("isinstance() argument 2 cannot be a parameterized generic")
         }
+        Value::Native(n) if n.instance_check(v).is_some() => Ok(n.instance_check(v).unwrap_or(false)),
         // A standard-library class such as decimal.Decimal: the runtime object of that type.
         Value::Func(f) if f.name.contains('.') => {
             let class = f.name.rsplit('.').next().unwrap_or("");
-            Ok(matches!(v, Value::Native(n) if n.type_name() == class))
+            let name = v.type_name();
+            Ok(!matches!(v, Value::Object(_)) && (name == class || name == &*f.name))
         }
         _ => type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     }

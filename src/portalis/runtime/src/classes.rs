@@ -179,7 +179,8 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
         }
         Value::Class(c) if name == "__name__" => return Ok(Value::str(c.name)),
         Value::Class(c) => return class_getattr(c, name),
-        Value::Func(f) if name == "__name__" => return Ok(Value::Str(f.name.clone())),
+        // A library class is named with its module (`collections.deque`); `__name__` is the last part.
+        Value::Func(f) if name == "__name__" => return Ok(Value::str(f.name.rsplit('.').next().unwrap_or(""))),
         Value::Iter(_) if name == "__next__" => {
             let it = obj.clone();
             return Ok(Value::func("__next__", move |_| crate::iter::next(&it, None)));
@@ -190,6 +191,11 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
                 _ if name == "value" && e.ty.is_subclass_of(&STOP_ITERATION) => Ok(e.args.first().cloned().unwrap_or(Value::None)),
+                _ if name == "code" && e.ty.is_subclass_of(&SYSTEM_EXIT) => Ok(match e.args.len() {
+                    0 => Value::None,
+                    1 => e.args[0].clone(),
+                    _ => Value::tuple(e.args.to_vec()),
+                }),
                 _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
                 _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
                     Ok(match (e.os_error_parts(), name) {

@@ -611,12 +611,9 @@ pub struct StdStream {
 impl StdStream {
     fn put(&self, text: &str) {
         if self.is_err {
-            crate::io::flush_stdout();
-            let mut err = std::io::stderr();
-            let _ = err.write_all(text.as_bytes());
-            let _ = err.flush();
+            crate::io::write_process_stderr(text);
         } else {
-            crate::io::write_stdout(text);
+            crate::io::write_process_stdout(text);
         }
     }
 }

@@ -3,13 +3,75 @@
 
 use crate::exc::*;
 use crate::value::*;
+use crate::file::StdStream;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::io::{BufRead, Write};
 
 thread_local! {
     static STDOUT: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(1 << 16));
     /// While `Some`, what is written to stdout goes here instead (doctest's examples).
     static CAPTURE: RefCell<Option<String>> = RefCell::new(None);
+    /// What a program assigned to `sys.stdout` and `sys.stderr` (`None`: the process's own
+    /// stream): `print` and the runtime's own messages then go to that object's `write`.
+    static REPLACED: RefCell<[Option<Value>; 2]> = RefCell::new([None, None]);
+    /// The process's streams as objects (`sys.__stdout__`, `sys.__stderr__`), made once so
+    /// that `sys.stdout is sys.__stdout__` holds.
+    static ORIGINAL: [Value; 2] = [false, true].map(|is_err| Value::Native(Rc::new(StdStream { is_err })));
+}
+
+fn stream_index(is_err: bool) -> usize {
+    is_err as usize
+}
+
+/// `sys.stdout` / `sys.stderr` as the program sees it now.
+pub fn sys_stream(is_err: bool) -> Value {
+    replaced(is_err).unwrap_or_else(|| original_stream(is_err))
+}
+
+/// `sys.__stdout__` / `sys.__stderr__`: the process's own stream.
+pub fn original_stream(is_err: bool) -> Value {
+    ORIGINAL.with(|o| o[stream_index(is_err)].clone())
+}
+
+/// `sys.stdout = value` / `sys.stderr = value`.
+pub fn set_sys_stream(is_err: bool, value: &Value) {
+    let own = ORIGINAL.with(|o| o[stream_index(is_err)].is(value));
+    REPLACED.with(|r| r.borrow_mut()[stream_index(is_err)] = if own { None } else { Some(value.clone()) });
+}
+
+fn replaced(is_err: bool) -> Option<Value> {
+    REPLACED.with(|r| r.borrow()[stream_index(is_err)].clone())
+}
+
+/// Write `text` to `sys.stdout` or `sys.stderr`, whatever object they name now.
+fn write_sys_stream(is_err: bool, text: &str) -> PyResult<()> {
+    match replaced(is_err) {
+        Some(target) => crate::methods::call_method(&target, "write", vec![Value::str(text)]).map(|_| ()),
+        None if is_err => {
+            write_process_stderr(text);
+            Ok(())
+        }
+        None => {
+            write_process_stdout(text);
+            Ok(())
+        }
+    }
+}
+
+/// The runtime's own messages for stderr (argparse's usage errors): to `sys.stderr`, as
+/// CPython's modules write them; a failing replacement's error is dropped, as the
+/// message itself is on its way to an error exit.
+pub fn write_stderr(text: &str) {
+    let _ = write_sys_stream(true, text);
+}
+
+/// Straight to the process's stderr, after what stdout holds so the streams interleave.
+pub fn write_process_stderr(text: &str) {
+    flush_stdout();
+    let mut err = std::io::stderr();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
 }
 
 /// Send what is written to stdout to a buffer until `end_capture` returns it.
@@ -22,8 +84,14 @@ pub fn end_capture() -> String {
     CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default()
 }
 
-/// Append to stdout's buffer, flushing it when it grows large.
+/// The runtime's own output for stdout (argparse's help, pprint, doctest's report): to
+/// `sys.stdout`; a failing replacement's error is dropped like CPython drops it at exit.
 pub fn write_stdout(text: &str) {
+    let _ = write_sys_stream(false, text);
+}
+
+/// Append to the process's stdout buffer, flushing it when it grows large.
+pub fn write_process_stdout(text: &str) {
     let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
         Some(buffer) => {
             buffer.push_str(text);
@@ -57,17 +125,13 @@ pub fn flush_stdout() {
 
 /// `print(*args, sep=sep, end=end)`; `None` means the default.
 pub fn print(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<Value> {
-    write_stdout(&print_line(args, sep, end)?);
+    write_sys_stream(false, &print_line(args, sep, end)?)?;
     Ok(Value::None)
 }
 
-/// `print(..., file=sys.stderr)`: stdout is flushed first so the streams interleave.
+/// `print(..., file=sys.stderr)`.
 pub fn eprint(args: &[Value], sep: Option<&Value>, end: Option<&Value>) -> PyResult<Value> {
-    let line = print_line(args, sep, end)?;
-    flush_stdout();
-    let mut err = std::io::stderr();
-    let _ = err.write_all(line.as_bytes());
-    let _ = err.flush();
+    write_sys_stream(true, &print_line(args, sep, end)?)?;
     Ok(Value::None)
 }
 

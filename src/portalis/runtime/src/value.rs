@@ -217,6 +217,11 @@ pub trait NativeObject {
     fn call(&self, _args: Vec<Value>) -> PyResult<Value> {
         type_error(format!("'{}' object is not callable", self.type_name()))
     }
+    /// For a library class object (`datetime.date`): whether `v` is an instance of it, so
+    /// `isinstance(v, date)` works; `None` for objects that are not classes.
+    fn instance_check(&self, _v: &Value) -> Option<bool> {
+        None
+    }
     /// An object that is its own iterator and steps with `iter_next` (a generator).
     fn is_iterator(&self) -> bool {
         false

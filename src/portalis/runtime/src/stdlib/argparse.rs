@@ -6,7 +6,6 @@ use crate::exc::*;
 use crate::methods::{call_method, Args};
 use crate::value::*;
 use std::cell::RefCell;
-use std::io::Write;
 use std::rc::Rc;
 
 pub static ARGUMENT_ERROR: ExcType = ExcType { name: "argparse.ArgumentError", base: Some(&EXCEPTION) };
@@ -599,10 +598,7 @@ impl Parser {
     /// `parser.error(message)`: usage and `prog: error: message` on stderr, exit status 2.
     fn error(&self, message: &str) -> PyErr {
         let usage = self.format_usage().unwrap_or_default();
-        crate::io::flush_stdout();
-        let mut stderr = std::io::stderr();
-        let _ = write!(stderr, "{}{}: error: {}\n", usage, self.prog, message);
-        let _ = stderr.flush();
+        crate::io::write_stderr(&format!("{}{}: error: {}\n", usage, self.prog, message));
         PyErr::with_args(&SYSTEM_EXIT, vec![Value::Int(2)])
     }
 
@@ -1001,13 +997,13 @@ impl Parser {
             }
             Kind::Help => {
                 crate::io::write_stdout(&self.format_help()?);
-                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![])));
+                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![Value::Int(0)])));
             }
             Kind::Version => {
                 let f = self.formatter();
                 let version = if action.version.is_none() { None } else { Some(action.version.to_str()) };
                 crate::io::write_stdout(&f.finish(f.text(version.as_deref(), 0)?));
-                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![])));
+                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![Value::Int(0)])));
             }
             Kind::Parsers => {
                 let sub = action.subparsers.as_ref().unwrap();
@@ -1188,8 +1184,7 @@ impl Parser {
             "error" => Err(self.error(&a.text(0, "message")?)),
             "exit" => {
                 if let Some(message) = a.get(1, "message").filter(|m| !m.is_none()) {
-                    crate::io::flush_stdout();
-                    let _ = write!(std::io::stderr(), "{}", message.to_str());
+                    crate::io::write_stderr(&message.to_str());
                 }
                 Err(PyErr::with_args(&SYSTEM_EXIT, vec![a.get(0, "status").cloned().unwrap_or(Value::Int(0))]))
             }

@@ -975,6 +975,23 @@ impl NativeObject for Dt {
     fn as_any(&self) -> Option<&dyn std::any::Any> {
         Some(self)
     }
+    fn instance_check(&self, v: &Value) -> Option<bool> {
+        let class = match self {
+            Dt::Class(kind) => *kind,
+            _ => return None,
+        };
+        let instance = match v {
+            Value::Native(n) => n.as_any().and_then(|a| a.downcast_ref::<Dt>()),
+            _ => None,
+        };
+        Some(match (class, instance) {
+            (Kind::Date, Some(Dt::Date(_) | Dt::DateTime(..))) => true, // datetime is a subclass of date
+            (Kind::DateTime, Some(Dt::DateTime(..))) => true,
+            (Kind::Time, Some(Dt::Time(_))) => true,
+            (Kind::Delta, Some(Dt::Delta(_))) => true,
+            _ => false,
+        })
+    }
     fn type_name(&self) -> &'static str {
         match self {
             Dt::Class(_) => "type",

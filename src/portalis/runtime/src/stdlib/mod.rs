@@ -114,8 +114,10 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
         ),
         "sys.maxsize" => Value::Int(i64::MAX),
         "sys.stdin" => Value::Native(std::rc::Rc::new(Stdin)),
-        "sys.stdout" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: false })),
-        "sys.stderr" => Value::Native(std::rc::Rc::new(crate::file::StdStream { is_err: true })),
+        "sys.stdout" => crate::io::sys_stream(false),
+        "sys.stderr" => crate::io::sys_stream(true),
+        "sys.__stdout__" => crate::io::original_stream(false),
+        "sys.__stderr__" => crate::io::original_stream(true),
         "sys.argv" => Value::list(std::env::args().map(Value::string).collect()),
         "sys.float_info" => Value::Native(std::rc::Rc::new(FloatInfo)),
         _ => match crate::stdlib::re::constant(name)
@@ -201,6 +203,7 @@ impl NativeObject for Module {
 
 fn sys_call(name: &str, a: &Args) -> PyResult<Value> {
     match name {
+        "sys.exit" if a.pos.len() > 1 => type_error(format!("exit expected at most 1 argument, got {}", a.pos.len())),
         "sys.exit" => Err(PyErr::with_args(&SYSTEM_EXIT, a.pos.clone())),
         "sys.setrecursionlimit" => crate::frames::set_limit(a.req(0, "limit")?),
         "sys.getrecursionlimit" => Ok(crate::frames::limit()),
