@@ -1,0 +1,1 @@
+"""The task tracker's modules: configuration, storage, the command line and reports."""
