@@ -176,6 +176,21 @@ pub fn key_error<T>(key: &Value) -> PyResult<T> {
     Err(PyErr::with_args(&KEY_ERROR, vec![key.clone()]))
 }
 
+/// A read of a variable whose bound flag is down, with CPython's error for its `kind`:
+/// a function's "local", a module's "global", or a "free" one read by a comprehension.
+pub fn require_bound(bound: bool, name: &str, kind: &str) -> PyResult<()> {
+    if bound {
+        return Ok(());
+    }
+    Err(match kind {
+        "local" => PyErr::new(&UNBOUND_LOCAL_ERROR,
+                              format!("cannot access local variable '{}' where it is not associated with a value", name)),
+        "free" => PyErr::new(&NAME_ERROR, format!(
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope", name)),
+        _ => PyErr::new(&NAME_ERROR, format!("name '{}' is not defined", name)),
+    })
+}
+
 /// `raise e` where `e` is an exception value (caught earlier or constructed).
 pub fn exc_from_value(v: &Value) -> PyResult<PyErr> {
     match v {
