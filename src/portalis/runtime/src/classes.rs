@@ -190,7 +190,11 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
                 _ if name == "value" && e.ty.is_subclass_of(&STOP_ITERATION) => Ok(e.args.first().cloned().unwrap_or(Value::None)),
-                _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
+                _ if name == "args" => Ok(Value::tuple(e.shown_args().to_vec())),
+                _ if e.json_error_parts().is_some() && matches!(name, "msg" | "doc" | "pos" | "lineno" | "colno") => {
+                    let index = ["msg", "doc", "pos", "lineno", "colno"].iter().position(|n| *n == name).unwrap_or(0);
+                    Ok(e.json_error_parts().map_or(Value::None, |parts| parts[index].clone()))
+                }
                 _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
                     Ok(match (e.os_error_parts(), name) {
                         (Some((errno, _, _)), "errno") => Value::Int(errno),

@@ -112,6 +112,9 @@ impl PyErr {
         if let Some(text) = self.instance.as_ref().and_then(crate::classes::exception_str) {
             return text;
         }
+        if self.json_error_parts().is_some() {
+            return self.args[0].to_str();
+        }
         if let Some((errno, text, filename)) = self.os_error_parts() {
             let base = format!("[Errno {}] {}", errno, text.to_str());
             return match filename {
@@ -129,6 +132,28 @@ impl PyErr {
 
     /// An OSError made from (errno, strerror[, filename]): those three, as
     /// `e.errno`, `e.strerror`, `e.filename`.
+    /// A `json.JSONDecodeError` keeps, after its message, what CPython has as
+    /// attributes: `msg`, `doc`, `pos`, `lineno`, `colno`.
+    pub fn json_error_parts(&self) -> Option<&[Value]> {
+        if std::ptr::eq(self.ty, &crate::stdlib::json::JSON_DECODE_ERROR) && self.args.len() == 6 {
+            Some(&self.args[1..])
+        } else {
+            None
+        }
+    }
+
+    /// `e.args` as Python shows it: without the parts kept for attributes.
+    pub fn shown_args(&self) -> &[Value] {
+        let shown = if self.json_error_parts().is_some() {
+            1
+        } else if self.os_error_parts().is_some() {
+            2
+        } else {
+            self.args.len()
+        };
+        &self.args[..shown]
+    }
+
     pub fn os_error_parts(&self) -> Option<(i64, Value, Value)> {
         if !self.ty.is_subclass_of(&OS_ERROR) || !(2..=3).contains(&self.args.len()) {
             return None;
