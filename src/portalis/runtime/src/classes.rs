@@ -190,6 +190,11 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
                 Some(inst) if name != "args" => getattr(inst, name),
                 _ if name == "value" && e.ty.is_subclass_of(&STOP_ITERATION) => Ok(e.args.first().cloned().unwrap_or(Value::None)),
+                _ if name == "code" && e.ty.is_subclass_of(&SYSTEM_EXIT) => Ok(match e.args.len() {
+                    0 => Value::None,
+                    1 => e.args[0].clone(),
+                    _ => Value::tuple(e.args.to_vec()),
+                }),
                 _ if name == "args" => Ok(Value::tuple(e.shown_args().to_vec())),
                 _ if e.json_error_parts().is_some() && matches!(name, "msg" | "doc" | "pos" | "lineno" | "colno") => {
                     let index = ["msg", "doc", "pos", "lineno", "colno"].iter().position(|n| *n == name).unwrap_or(0);

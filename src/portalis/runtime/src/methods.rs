@@ -86,7 +86,7 @@ pub fn call_method_kw(obj: &Value, name: &str, mut pos: Vec<Value>, kw: Vec<(&st
             _ => no_attribute(obj, name),
         },
         Value::Float(f) => float_method(*f, &args),
-        Value::Object(_) => crate::classes::call_method(obj, name, args.pos, args.kw),
+        Value::Object(_) | Value::Class(_) => crate::classes::call_method(obj, name, args.pos, args.kw),
         Value::Exception(e) if e.instance.is_some() => {
             crate::classes::call_method(e.instance.as_ref().unwrap_or(obj), name, args.pos, args.kw)
         }

@@ -1001,13 +1001,13 @@ impl Parser {
             }
             Kind::Help => {
                 crate::io::write_stdout(&self.format_help()?);
-                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![])));
+                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![Value::Int(0)])));
             }
             Kind::Version => {
                 let f = self.formatter();
                 let version = if action.version.is_none() { None } else { Some(action.version.to_str()) };
                 crate::io::write_stdout(&f.finish(f.text(version.as_deref(), 0)?));
-                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![])));
+                return Err(Stop::Py(PyErr::with_args(&SYSTEM_EXIT, vec![Value::Int(0)])));
             }
             Kind::Parsers => {
                 let sub = action.subparsers.as_ref().unwrap();
