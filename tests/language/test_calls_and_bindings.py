@@ -255,3 +255,25 @@ def test_functions_as_values_are_one_object_and_dict_keyword_merges(same_as_cpyt
         except TypeError as e:
             print("TypeError", e)
     ''')
+
+
+def test_classmethod_called_through_cls(same_as_cpython):
+    """Inside a classmethod, `cls.other(...)` reaches the class's other classmethods."""
+    same_as_cpython('''
+        class Ledger:
+            def __init__(self, name):
+                self.name = name
+            @classmethod
+            def make(cls, name):
+                return cls(name.title())
+            @classmethod
+            def from_dict(cls, data):
+                return cls.make(data["name"])
+            @staticmethod
+            def helper(x):
+                return x * 2
+            @classmethod
+            def twice(cls, x):
+                return cls.helper(x)
+        print(Ledger.from_dict({"name": "acme"}).name, Ledger.twice(4))
+    ''')

@@ -82,6 +82,79 @@ def test_cycle_and_import_inside_function(project_same_as_cpython):
     })
 
 
+def test_module_imported_inside_a_function_runs_when_the_import_does(project_same_as_cpython):
+    """Its module-level prints come when the function first runs, once; it may be
+    imported at top level too, import others (relative, cycles) and be imported by them."""
+    project_same_as_cpython({
+        "main.py": """
+            print("main start")
+            import shared
+            def report():
+                from pkg import tools
+                print("tools says", tools.describe(3))
+                import pkg.extra as extra
+                return extra.LEVEL
+            def again():
+                from pkg.tools import describe, Counter
+                c = Counter()
+                c.tick(); c.tick()
+                return describe(c.n)
+            print("defined")
+            print(report(), again(), report())
+            print("shared", shared.NAME, shared.helper(), shared.helper())
+            import pkg.tools
+            print(pkg.tools.PREFIX, pkg.VERSION, shared.late())
+        """,
+        "shared.py": """
+            print("shared top")
+            NAME = "shared"
+            def helper():
+                import cyc
+                return cyc.ping(2)
+            def late():
+                import later
+                return later.scaled()
+        """,
+        "cyc.py": """
+            print("cyc loading")
+            import shared
+            TABLE = [n * n for n in range(4)]
+            def ping(n):
+                return "pong%d %s %d" % (n, shared.NAME, TABLE[n])
+            print("cyc loaded", len(TABLE))
+        """,
+        "later.py": """
+            print("later loading")
+            FACTOR = 3
+            def scaled(x=4):
+                return x * FACTOR
+        """,
+        "pkg/__init__.py": "print('pkg init')\nVERSION = '1.0'\n",
+        "pkg/tools.py": """
+            print("tools loading")
+            from . import extra
+            PREFIX = "<" + extra.MARK
+            class Counter:
+                def __init__(self):
+                    self.n = 0
+                def tick(self):
+                    self.n += 1
+            def describe(n):
+                return PREFIX + str(n) + ">"
+            print("tools loaded")
+        """,
+        "pkg/extra.py": """
+            print("extra loading")
+            MARK = "x"
+            LEVEL = 7
+            def back():
+                from pkg import tools
+                return tools.PREFIX
+            print("extra loaded", back.__name__)
+        """,
+    })
+
+
 def test_from_import_copies_values_but_aliases_functions_and_classes(project_same_as_cpython):
     project_same_as_cpython({
         "app/__main__.py": """

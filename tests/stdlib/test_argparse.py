@@ -100,3 +100,27 @@ def test_subcommands_groups_nargs_version_and_given_lists(runs_like_cpython):
         "--debug-flag --debug-flag --no-color add q", "add -h", "rm --help", "--point 1",
         "--db=foo add z 2 extra", "--d", "-hv", "--point -1 -2.5 add t",
     ], (None, 66)))
+
+
+def test_caught_exits_carry_their_code(same_as_cpython):
+    """`--help`, `--version` and usage errors raise SystemExit(0 or 2): a program that
+    catches it reads `e.code`, as a shell-like driver does."""
+    same_as_cpython('''
+        import argparse
+        parser = argparse.ArgumentParser(prog="tool")
+        parser.add_argument("--version", action="version", version="tool 2")
+        parser.add_argument("n", type=int)
+        for argv in (["3"], ["-h"], ["--version"], ["x"], []):
+            try:
+                print(parser.parse_args(argv))
+            except SystemExit as e:
+                print("exit", repr(e.code), e.args)
+        try:
+            raise SystemExit
+        except SystemExit as e:
+            print(e.code)
+        try:
+            raise SystemExit("bye", 1)
+        except SystemExit as e:
+            print(e.code)
+    ''')

@@ -235,3 +235,57 @@ def test_untranslatable_example_is_reported_at_its_docstring_line():
     found = {(d.line, d.message.split(" (")[0]) for d in translation.diagnostics if d.severity == "error"}
     assert (5, "eval() is not supported") in found
     assert (10, "doctest.testmod(m=...) is not supported") in found
+
+
+def test_test_dict_runs_as_cpython_runs_it(built_script, tmp_path):
+    """`__test__` strings are tests named `__main__.__test__.key`, sorted among the
+    others, at no known line; a function of the module listed there is not run twice."""
+    out = _same_in_one_folder('''
+    """Module doc.
+
+    >>> 1 + 1
+    2
+    """
+    import doctest
+
+    def helper(x):
+        """Double.
+
+        >>> helper(2)
+        4
+        """
+        return 2 * x
+
+    def extra():
+        return 1
+
+    __test__ = {
+        "numbers": """
+        >>> helper(5)
+        10
+        >>> helper(1) + 1
+        4
+        """,
+        "Alpha": ">>> extra()\\n1\\n",
+        "again": helper,
+        "empty": "no examples here",
+        "zlast": """
+        >>> print("hi")
+        hi
+        """,
+    }
+
+    if __name__ == "__main__":
+        print(doctest.testmod())
+        print(doctest.testmod(verbose=True))
+    ''', built_script, tmp_path)
+    assert "__main__.__test__.numbers" in out and "__main__.__test__.empty" in out
+
+
+def test_test_dict_that_is_not_a_literal_is_reported():
+    translation = translate(textwrap.dedent('''
+        import doctest
+        __test__ = dict(a=">>> 1\\n1\\n")
+        doctest.testmod()
+    '''), "prog.py")
+    assert any("__test__" in d.message and d.line == 3 for d in translation.diagnostics), translation.diagnostics

@@ -84,3 +84,15 @@ def test_dump_and_load_through_file_objects(same_as_cpython):
         print(sink.read())
         print(json.load(sink))
     ''')
+
+
+def test_decode_error_attributes(same_as_cpython):
+    """JSONDecodeError's msg, doc, pos, lineno and colno; its args and repr hold the message only."""
+    same_as_cpython('''
+        import json
+        for bad in ['{"a":\\n  x}', '[1, 2', '', '{"a" 1}', '[1,]', '"abc']:
+            try:
+                json.loads(bad)
+            except json.JSONDecodeError as e:
+                print(repr(e), e.args, e.msg, repr(e.doc), e.pos, e.lineno, e.colno, str(e))
+    ''')

@@ -36,9 +36,13 @@ def test_modules_as_values_and_imports_inside_functions(same_as_cpython):
     ''')
 
 
-def test_built_in_modules_show_their_origin(same_as_cpython):
+def test_modules_show_their_origin(same_as_cpython):
+    """Built-in, frozen, and file modules (the file of the Python that translated the
+    program, which is what `python3 prog.py` shows on that machine)."""
     same_as_cpython('''
-        import sys, time, itertools
-        for m in (sys, time, itertools):
+        import sys, time, itertools, json, os, math, collections
+        import os.path
+        for m in (sys, time, itertools, json, os, math, collections, os.path, os.path):
             print(m, repr(m) == str(m))
+        print(f"{json!r:.20}", [os][0].path)
     ''')

@@ -64,14 +64,14 @@ def walk(node: ast.AST) -> list[ast.AST]:
     return collect([node], ())
 
 
-_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
+NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.ListComp, ast.SetComp,
                   ast.DictComp, ast.GeneratorExp)
 
 
 def own_nodes(stmts: list[ast.AST]) -> list[ast.AST]:
     """`stmts` and every node under them that runs in their own scope: nested functions,
     classes, lambdas and comprehensions are listed but not entered."""
-    return collect(list(stmts), _NESTED_SCOPES)
+    return collect(list(stmts), NESTED_SCOPES)
 
 
 def ends_with_return(body: list[ast.stmt]) -> bool:

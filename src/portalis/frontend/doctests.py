@@ -105,9 +105,34 @@ class _Finder:
 
     def module(self, tree: ast.Module) -> None:
         self._add("", tree, 0)
-        for name, node in _members(tree.body):
+        members = _members(tree.body)
+        for name, node in members:
             self._object("." + name, node)
+        self._test_dict(tree, {name for name, _ in members})
         self.tests.sort(key=lambda t: t[0])
+
+    def _test_dict(self, tree: ast.Module, members: set[str]) -> None:
+        """The module's `__test__` dict, as doctest reads it after the module's members:
+        a string is a test of its own (at no known line), a function or class of the
+        module has been found already (doctest skips objects it has seen)."""
+        assigned = [s for s in tree.body if isinstance(s, ast.Assign)
+                    and any(isinstance(t, ast.Name) and t.id == "__test__" for t in s.targets)]
+        if not assigned:
+            return
+        value = assigned[-1].value
+        if not isinstance(value, ast.Dict) or not all(isinstance(k, ast.Constant) and isinstance(k.value, str)
+                                                      for k in value.keys):
+            self.problems.append(Diagnostic(self.filename, value.lineno, value.col_offset + 1,
+                                            "doctest reads __test__ only as a dict literal with string keys here",
+                                            "write __test__ = {\"name\": \"\"\">>> example ...\"\"\", ...}"))
+            return
+        for key, item in zip(value.keys, value.values):
+            if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                self._add_text(".__test__." + key.value, item.value, item.lineno, None)
+            elif not (isinstance(item, ast.Name) and item.id in members):
+                self.problems.append(Diagnostic(self.filename, item.lineno, item.col_offset + 1,
+                                                "a __test__ value must be a string, or a function or class "
+                                                "of this module", "put the examples in a string"))
 
     def _object(self, name: str, node: ast.AST) -> None:
         if isinstance(node, ast.ClassDef):
@@ -135,7 +160,9 @@ class _Finder:
         if not docstring:
             self.tests.append((name, lineno, [], None))
             return
-        doc_line = node.body[0].lineno  # where the docstring's text starts
+        self._add_text(name, docstring, node.body[0].lineno, lineno)  # where the docstring's text starts
+
+    def _add_text(self, name: str, docstring: str, doc_line: int, lineno: int | None) -> None:
         try:
             examples = doctest.DocTestParser().get_examples(docstring, name)
         except ValueError as err:

@@ -178,8 +178,8 @@ class LinkedProgram:
 class _Load:
     """Marks where a project import stood: modules to run first, then bindings."""
 
-    def __init__(self, modules: list[str], bindings: list[ast.stmt]):
-        self.modules, self.bindings = modules, bindings
+    def __init__(self, modules: list[str], bindings: list[ast.stmt], where: ast.stmt):
+        self.modules, self.bindings, self.where = modules, bindings, where
 
 
 def link(files: dict[str, str], entry: str) -> LinkedProgram:
@@ -222,7 +222,7 @@ class _Linker:
             raise TranslationError(self.diagnostics)
         body: list[ast.stmt] = []
         order: list[str] = []
-        self._place(self.entry, body, set(), order)
+        self._place(self.entry, body, set(), order, {})
         entry = self.modules[self.entry]
         tree = ast.Module(body=body, type_ignores=[])
         parsed = parse.ParsedModule(tree, entry.parsed.source, entry.path, astwalk.walk(tree))
@@ -398,20 +398,74 @@ class _Linker:
         chained = self.aliases.get(base, {}).get(new)
         return self.alias_target(*chained, depth=depth + 1) if chained else None
 
-    def _place(self, name: str, out: list, started: set, order: list) -> None:
+    def _place(self, name: str, out: list, started: set, order: list, lazy: dict) -> None:
         """Module `name`'s body into `out`, each project import preceded by the bodies of
-        the modules it loads (once each: a module already started is not re-entered)."""
+        the modules it loads (once each: a module already started is not re-entered).
+        A module first imported inside a function runs when that import runs: see
+        `_place_lazy`; `lazy` maps such modules to their loader function."""
         started.add(name)
         for stmt in self.modules[name].parsed.tree.body:
-            for load in _loads_in(stmt):
-                for module in load.modules:
-                    if module not in started and module in self.modules:
-                        self._place(module, out, started, order)
-            if isinstance(stmt, _Load):
-                out.extend(stmt.bindings)
-            else:
-                out.append(_strip_loads(stmt))
+            self._start_loads(stmt, out, started, order, lazy, inside_loader=False)
+            out.extend(self._resolved(stmt, lazy))
         order.append(name)
+
+    def _start_loads(self, stmt, out: list, started: set, order: list, lazy: dict, inside_loader: bool) -> None:
+        """Place the modules the imports in `stmt` load first: before `stmt` when they run
+        as it runs, lazily when they run later (in a function, or in a loader)."""
+        for load, deferred in _loads_in(stmt):
+            for module in load.modules:
+                if module in started or module not in self.modules:
+                    continue
+                if (deferred or inside_loader) and self._can_defer(module):
+                    self._place_lazy(module, out, started, order, lazy)
+                else:
+                    self._place(module, out, started, order, lazy)
+
+    def _resolved(self, stmt, lazy: dict) -> list[ast.stmt]:
+        """`stmt` with its project imports replaced by their loader calls and bindings."""
+        def expand(load: _Load) -> list[ast.stmt]:
+            calls = [ast.Expr(ast.Call(ast.Name(lazy[m], ast.Load()), [], [])) for m in load.modules if m in lazy]
+            return [ast.fix_missing_locations(ast.copy_location(c, load.where)) for c in calls] + load.bindings
+        return expand(stmt) if isinstance(stmt, _Load) else [_strip_loads(stmt, expand)]
+
+    def _place_lazy(self, name: str, out: list, started: set, order: list, lazy: dict) -> None:
+        """A module first imported inside a function: its definitions go into `out` (a
+        def statement only makes a function), the rest of its body into a loader function,
+        run once, where each import of the module stands (CPython runs a module's body when
+        it is first imported; a module being loaded is not re-entered)."""
+        module = self.modules[name]
+        started.add(name)
+        loader, flag = f"{module.prefix}_load_module", f"{module.prefix}_module_loaded"
+        lazy[name] = loader
+        effects: list[ast.stmt] = []
+        for stmt in module.parsed.tree.body:
+            definition = not _runs_code(stmt)
+            self._start_loads(stmt, out, started, order, lazy, inside_loader=not definition)
+            (out if definition else effects).extend(self._resolved(stmt, lazy))
+        where = module.parsed.tree.body[0] if module.parsed.tree.body else module.parsed.tree
+        bound = sorted(_names_bound_by(effects) | {flag})
+        head = ast.parse(f"{flag} = False\ndef {loader}():\n    global {', '.join(bound)}\n"
+                         f"    if {flag}:\n        return\n    {flag} = True\n").body
+        for node in head:
+            for inner in ast.walk(node):
+                ast.copy_location(inner, where)
+        head[1].body.extend(effects)
+        out.extend(head)
+        order.append(name)
+
+    def _can_defer(self, name: str) -> bool:
+        """Whether a module's definitions can be made before the rest of its body runs:
+        none of them (decorators, defaults, bases, class bodies) reads or rebinds a name
+        that the rest binds."""
+        body = self.modules[name].parsed.tree.body
+        bound = _names_bound_by([s for s in body if _runs_code(s)])
+        for stmt in body:
+            if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            if stmt.name in bound or any(isinstance(n, ast.Name) and n.id in bound
+                                         for part in _evaluated_at_definition(stmt) for n in ast.walk(part)):
+                return False
+        return True
 
 
 def _module_level_nodes(tree: ast.Module) -> list[ast.AST]:
@@ -532,7 +586,7 @@ class _Renamer:
                     continue
                 target = ast.Name(self._store_name(local, scopes), ast.Store())
                 bindings.append(ast.copy_location(ast.Assign([target], ast.Name(value, ast.Load())), node))
-        return _Load(modules, [ast.fix_missing_locations(b) for b in bindings])
+        return _Load(modules, [ast.fix_missing_locations(b) for b in bindings], node)
 
     def _is_project_import(self, node) -> bool:
         return self.linker._is_project_import(self.module, node)
@@ -714,20 +768,30 @@ def _rewrite_fields(node: ast.AST, expr, stmts) -> None:
             setattr(node, name, expr(value))
 
 
-def _loads_in(stmt) -> list[_Load]:
+def _loads_in(stmt) -> list[tuple[_Load, bool]]:
+    """The project imports in `stmt`, each with whether it runs later than `stmt` (in a
+    function body)."""
     if isinstance(stmt, _Load):
-        return [stmt]
+        return [(stmt, False)]
     found = []
-    for node in ast.walk(stmt) if isinstance(stmt, ast.AST) else ():
+
+    def visit(node, deferred: bool) -> None:
         for fieldname in node._fields:
             value = getattr(node, fieldname, None)
-            if isinstance(value, list):
-                found.extend(v for v in value if isinstance(v, _Load))
+            inner = deferred or (fieldname == "body" and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)))
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, _Load):
+                    found.append((v, inner))
+                elif isinstance(v, ast.AST):
+                    visit(v, inner)
+
+    if isinstance(stmt, ast.AST):
+        visit(stmt, False)
     return found
 
 
-def _strip_loads(stmt: ast.stmt) -> ast.stmt:
-    """Nested `_Load`s (imports inside if/try/def) become their bindings, or `pass`."""
+def _strip_loads(stmt: ast.stmt, expand) -> ast.stmt:
+    """Nested `_Load`s (imports inside if/try/def) become `expand(load)`, or `pass`."""
     for node in ast.walk(stmt):
         for fieldname in node._fields:
             value = getattr(node, fieldname, None)
@@ -735,8 +799,54 @@ def _strip_loads(stmt: ast.stmt) -> ast.stmt:
                 new = []
                 for v in value:
                     if isinstance(v, _Load):
-                        new.extend(v.bindings or [ast.copy_location(ast.Pass(), node)])
+                        new.extend(expand(v) or [ast.copy_location(ast.Pass(), node)])
                     else:
                         new.append(v)
                 setattr(node, fieldname, new)
     return stmt
+
+
+def _names_bound_by(stmts: list) -> set[str]:
+    """The names statements bind in their own scope (project imports: their bindings)."""
+    found: set[str] = set()
+
+    def visit(node) -> None:
+        if isinstance(node, _Load):
+            for binding in node.bindings:
+                visit(binding)
+            return
+        found.update(_bound_names(node))
+        if isinstance(node, astwalk.NESTED_SCOPES):
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+        for value in vars(node).values():  # `_Load`s stand in statement lists
+            if isinstance(value, list):
+                for v in value:
+                    if isinstance(v, _Load):
+                        visit(v)
+
+    for stmt in stmts:
+        visit(stmt)
+    return found
+
+
+def _runs_code(stmt) -> bool:
+    """Whether a module-level statement does more than define: defs, classes, standard
+    library imports and the docstring only make names."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom)):
+        return False
+    return not (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str))
+
+
+def _evaluated_at_definition(stmt) -> list[ast.AST]:
+    """What a def or class statement evaluates when it runs (not its functions' bodies)."""
+    if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return stmt.decorator_list + stmt.args.defaults + [d for d in stmt.args.kw_defaults if d]
+    if isinstance(stmt, ast.ClassDef):
+        parts = stmt.decorator_list + stmt.bases + [k.value for k in stmt.keywords]
+        for inner in stmt.body:
+            parts.extend(_evaluated_at_definition(inner) if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef,
+                                                                               ast.ClassDef)) else [inner])
+        return parts
+    return []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import builtins
 import codecs
+import functools
 import importlib
 import importlib.util
 import sys
@@ -154,7 +155,9 @@ class CallLowering:
         names = sorted(f"{key}.{attr}" for key, attrs in STDLIB.items()
                        if key == module or (key.startswith(module + ".") and is_module(key)) for attr in attrs)
         listed = ", ".join(str_literal(n) for n in names)
-        return ir.Call("stdlib::module", [ir.Raw(str_literal(module)), ir.Raw(f"&[{listed}]")])
+        shown = ", ".join(f"({str_literal(m)}, {str_literal(module_repr(m))})" for m in
+                          [module] + sorted(k for k in STDLIB if k.startswith(module + ".") and is_module(k)))
+        return ir.Call("stdlib::module", [ir.Raw(str_literal(module)), ir.Raw(f"&[{shown}]"), ir.Raw(f"&[{listed}]")])
 
     def builtin_type_method(self, node: ast.Attribute) -> ir.Expr | None:
         """`str.lower`, `list.append`, `list.__add__` used as values."""
@@ -704,3 +707,15 @@ _TYPE_CONSTRUCTORS = {"int.from_bytes", "bytes.fromhex", "bytearray.fromhex"}
 
 _BUILTIN_KEYWORDS = {"sum": {"start"}, "enumerate": {"start"}, "int": {"base"}, "round": {"ndigits"},
                      "complex": {"real", "imag"}}
+
+
+@functools.cache
+def module_repr(name: str) -> str:
+    """How `python3 prog.py` shows a standard module on the machine translating it:
+    `<module 'json' from '/usr/lib/python3.11/json/__init__.py'>`, `(built-in)`,
+    `(frozen)`.  The translator runs on that Python; the modules it can name are
+    standard ones, safe to import."""
+    try:
+        return repr(importlib.import_module(name))
+    except ImportError:
+        return f"<module '{name}'>"

@@ -198,6 +198,7 @@ class ExprLowering:
                 self.ctx.declared.add(name)
                 mutable = self.ctx.store_counts.get(name, 0) > 1
                 out.append(ir.Let(rust, value, mutable=mutable))
+            self.mark_bound(name, True, out)
             return
         if name in self.global_vars:
             out.append(ir.ExprStmt(ir.MethodCall(ir.Var(static_ident(name)), "set_value", [self.own(value)])))
@@ -247,7 +248,7 @@ class ExprLowering:
         return ir.Raw("Value::None")
 
     def expr_Name(self, node: ast.Name) -> ir.Expr:
-        return self.load_name(node.id, node)
+        return self.checked_read(node, self.load_name(node.id, node))
 
     def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
         typed = self.typed_list_binop(node)

@@ -27,6 +27,8 @@ from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.infallible import drop_results
 from portalis.lower.native import ZERO, NativeLowering
 from portalis.lower.structs import StructLowering, is_struct_type
+from portalis.lower.unbound import UnboundLowering
+from portalis.analysis.definite_assignment import Unbound
 from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
 from portalis.analysis.scopes import Scope, ScopeInfo
@@ -82,6 +84,8 @@ class FnCtx:
     hoisted: bool = False  # a local was declared early: its first value may go unread
     generator: str | None = None  # in a generator: the Vec collecting yielded values
     returns: str | None = None  # the native type the function returns (None: a Value)
+    unbound: Unbound = field(default_factory=Unbound)  # reads that may find their variable unbound
+    bound_flags: dict[str, str] = field(default_factory=dict)  # such variables -> their Rust bound flag
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -102,7 +106,7 @@ class LoweredItem:
 
 
 class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, StringLowering,
-              CallLowering, ClassLowering, StructLowering):
+              CallLowering, ClassLowering, StructLowering, UnboundLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -267,7 +271,10 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def _lower_module_body(self, tree: ast.Module) -> list:
         scope = self.scopes.module
         self.ctx = FnCtx(scope, "module", *local_bindings(tree.body))
+        flags: list[ir.Stmt] = []
+        self.start_bound_flags(tree.body, flags)
         body = self._nested_block(tree.body)
+        body.stmts[:0] = flags
         body.tail = ir.Raw("Ok(())")
         module_fn = ir.Function("module_body", [], "PyResult<()>", body,
                                 doc=f"The top-level statements of {self.filename}.",
@@ -288,6 +295,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         params = [ir.Param(ident(p), (native[i] if i < len(native) else None) or "Value")
                   for i, p in enumerate(scope.params)]
         prologue = self._param_prologue(scope, params)
+        self.start_bound_flags(node.body, prologue)
         returns = self.return_type(node.name) if kind == "function" else self.method_return_type(node)
         self.ctx.returns = returns
         body = self._lower_function_body(node)
@@ -520,6 +528,9 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
         op = _INPLACE_OPS.get(type(node.op))
         target = node.target
+        check = self.bound_check(target) if isinstance(target, ast.Name) else None
+        if check is not None:
+            out.append(ir.ExprStmt(check))
         if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out):
             return
         if isinstance(target, ast.Name):
@@ -616,11 +627,17 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
                 else:
                     out.append(ir.ExprStmt(self.fallible(ir.Call("ops::delitem", [self.ref(obj), self.ref(self.expr(target.slice))]))))
             elif isinstance(target, ast.Name):
-                # A program CPython runs never reads a deleted name before binding it
-                # again: releasing the object is all `del` has to do, and a machine
+                # A read after the `del` finds the flag down (a module global: the unbound
+                # marker); releasing the object is all that is left to do, and a machine
                 # number holds nothing to release.
-                if self.var_type(target.id) == "Value":
+                check = self.bound_check(target)
+                if check is not None:
+                    out.append(ir.ExprStmt(check))
+                if target.id in self.global_vars and not self._is_local(target.id):
+                    self.store_name(target.id, ir.Raw("PyCell::unbound().get()"), out, target)
+                elif self.var_type(target.id) == "Value":
                     self.store_name(target.id, ir.Raw("Value::None"), out, target)
+                self.mark_bound(target.id, False, out)
             elif isinstance(target, ast.Attribute):
                 obj = self.expr(target.value)
                 out.append(ir.ExprStmt(self.fallible(ir.Call("attributes::del_attribute", [
@@ -705,7 +722,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         over machine ints, `for x in lst` over a typed list): a native Rust `for` loop."""
         name = node.target.id
         home, _ = self.ctx.homes.get(name, (None, False))
-        if home == id(node.body) and name not in self.ctx.declared and self.var_type(name) == item_ty:
+        if home == id(node.body) and name not in self.ctx.declared and self.var_type(name) == item_ty \
+                and name not in self.ctx.bound_flags:
             pattern = ("mut " if self.ctx.store_counts.get(name, 0) > 1 else "") + ident(name)
             prefix: list[ir.Stmt] = []
             self.ctx.declared.add(name)
@@ -856,6 +874,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
             self.ctx.handler_vars.append(exc_var)
             for stmt in handler.body:
                 self.stmt(stmt, block.stmts)
+            if handler.name and not isinstance(handler.body[-1], (ast.Return, ast.Raise, ast.Break, ast.Continue)):
+                self.mark_bound(handler.name, False, block.stmts)  # CPython unbinds it as the handler ends
             self.ctx.handler_vars.pop()
             test = self._handler_test(handler)
             if test is None:

@@ -196,7 +196,11 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
                     1 => e.args[0].clone(),
                     _ => Value::tuple(e.args.to_vec()),
                 }),
-                _ if name == "args" => Ok(Value::tuple(e.args.iter().take(if e.os_error_parts().is_some() { 2 } else { e.args.len() }).cloned().collect())),
+                _ if name == "args" => Ok(Value::tuple(e.shown_args().to_vec())),
+                _ if e.json_error_parts().is_some() && matches!(name, "msg" | "doc" | "pos" | "lineno" | "colno") => {
+                    let index = ["msg", "doc", "pos", "lineno", "colno"].iter().position(|n| *n == name).unwrap_or(0);
+                    Ok(e.json_error_parts().map_or(Value::None, |parts| parts[index].clone()))
+                }
                 _ if matches!(name, "errno" | "strerror" | "filename") && e.ty.is_subclass_of(&OS_ERROR) => {
                     Ok(match (e.os_error_parts(), name) {
                         (Some((errno, _, _)), "errno") => Value::Int(errno),

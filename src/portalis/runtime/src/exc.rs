@@ -112,6 +112,9 @@ impl PyErr {
         if let Some(text) = self.instance.as_ref().and_then(crate::classes::exception_str) {
             return text;
         }
+        if self.json_error_parts().is_some() {
+            return self.args[0].to_str();
+        }
         if let Some((errno, text, filename)) = self.os_error_parts() {
             let base = format!("[Errno {}] {}", errno, text.to_str());
             return match filename {
@@ -129,6 +132,28 @@ impl PyErr {
 
     /// An OSError made from (errno, strerror[, filename]): those three, as
     /// `e.errno`, `e.strerror`, `e.filename`.
+    /// A `json.JSONDecodeError` keeps, after its message, what CPython has as
+    /// attributes: `msg`, `doc`, `pos`, `lineno`, `colno`.
+    pub fn json_error_parts(&self) -> Option<&[Value]> {
+        if std::ptr::eq(self.ty, &crate::stdlib::json::JSON_DECODE_ERROR) && self.args.len() == 6 {
+            Some(&self.args[1..])
+        } else {
+            None
+        }
+    }
+
+    /// `e.args` as Python shows it: without the parts kept for attributes.
+    pub fn shown_args(&self) -> &[Value] {
+        let shown = if self.json_error_parts().is_some() {
+            1
+        } else if self.os_error_parts().is_some() {
+            2
+        } else {
+            self.args.len()
+        };
+        &self.args[..shown]
+    }
+
     pub fn os_error_parts(&self) -> Option<(i64, Value, Value)> {
         if !self.ty.is_subclass_of(&OS_ERROR) || !(2..=3).contains(&self.args.len()) {
             return None;
@@ -174,6 +199,21 @@ pub fn overflow<T>() -> PyResult<T> {
 }
 pub fn key_error<T>(key: &Value) -> PyResult<T> {
     Err(PyErr::with_args(&KEY_ERROR, vec![key.clone()]))
+}
+
+/// A read of a variable whose bound flag is down, with CPython's error for its `kind`:
+/// a function's "local", a module's "global", or a "free" one read by a comprehension.
+pub fn require_bound(bound: bool, name: &str, kind: &str) -> PyResult<()> {
+    if bound {
+        return Ok(());
+    }
+    Err(match kind {
+        "local" => PyErr::new(&UNBOUND_LOCAL_ERROR,
+                              format!("cannot access local variable '{}' where it is not associated with a value", name)),
+        "free" => PyErr::new(&NAME_ERROR, format!(
+            "cannot access free variable '{}' where it is not associated with a value in enclosing scope", name)),
+        _ => PyErr::new(&NAME_ERROR, format!("name '{}' is not defined", name)),
+    })
 }
 
 /// `raise e` where `e` is an exception value (caught earlier or constructed).

@@ -107,7 +107,7 @@ pub fn write_repr(out: &mut String, v: &Value, depth: usize) {
         Value::Object(_) => out.push_str(&crate::classes::object_repr(v)),
         Value::Exception(e) => {
             out.push_str(e.ty.short_name());
-            write_seq(out, &e.args, "(", ")", depth);
+            write_seq(out, e.shown_args(), "(", ")", depth);
         }
         Value::Native(n) => out.push_str(&n.repr()),
         Value::Class(c) => {

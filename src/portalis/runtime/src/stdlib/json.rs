@@ -303,7 +303,10 @@ impl Decoder {
             Some(nl) => pos - nl,
             None => pos + 1,
         };
-        PyErr::new(&JSON_DECODE_ERROR, format!("{}: line {} column {} (char {})", msg, line, col, pos))
+        let text: String = self.text.iter().collect();
+        let shown = Value::str(&format!("{}: line {} column {} (char {})", msg, line, col, pos));
+        let parts = [Value::str(msg), Value::str(&text), Value::Int(pos as i64), Value::Int(line as i64), Value::Int(col as i64)];
+        PyErr::with_args(&JSON_DECODE_ERROR, std::iter::once(shown).chain(parts.iter().cloned()).collect())
     }
 
     fn at(&self, i: usize) -> Option<char> {

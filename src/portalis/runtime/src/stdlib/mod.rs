@@ -139,33 +139,27 @@ pub fn attribute(name: &'static str) -> PyResult<Value> {
 
 /// A module used as a value: `names` are the qualified names it provides.
 /// One object per module, as `import` gives (`m is math`).
-pub fn module(name: &'static str, names: &'static [&'static str]) -> Value {
+pub fn module(name: &'static str, reprs: &'static [(&'static str, &'static str)],
+              names: &'static [&'static str]) -> Value {
     thread_local! {
         static MODULES: std::cell::RefCell<Vec<Value>> = std::cell::RefCell::new(Vec::new());
     }
     MODULES.with(|made| {
         let mut made = made.borrow_mut();
-        let repr = module_repr(name);
+        let repr = reprs.iter().find(|(m, _)| *m == name).map_or("", |(_, r)| *r);
         if let Some(m) = made.iter().find(|m| matches!(m, Value::Native(n) if n.type_name() == "module" && n.repr() == repr)) {
             return m.clone();
         }
-        let m = Value::Native(std::rc::Rc::new(Module { name, names }));
+        let m = Value::Native(std::rc::Rc::new(Module { name, repr, reprs, names }));
         made.push(m.clone());
         m
     })
 }
 
-/// How CPython shows a module: the ones compiled into every CPython say `(built-in)`;
-/// the others name their file, which depends on the installation and is left out.
-fn module_repr(name: &str) -> String {
-    match name {
-        "sys" | "time" | "itertools" => format!("<module '{}' (built-in)>", name),
-        _ => format!("<module '{}'>", name),
-    }
-}
-
 struct Module {
     name: &'static str,
+    repr: &'static str, // as CPython shows it on the machine that translated the program
+    reprs: &'static [(&'static str, &'static str)], // its own and its submodules'
     names: &'static [&'static str],
 }
 
@@ -191,12 +185,12 @@ impl NativeObject for Module {
         let qualified = self.qualified(name)?;
         let prefix = format!("{}.", qualified);
         if self.names.iter().any(|n| n.starts_with(&prefix)) {
-            return Ok(module(qualified, self.names));
+            return Ok(module(qualified, self.reprs, self.names));
         }
         attribute(qualified)
     }
     fn repr(&self) -> String {
-        module_repr(self.name)
+        self.repr.to_string()
     }
 
 }

@@ -1,0 +1,1 @@
+"""Bookkeeping: model (dataclasses), ledger (posting rules, persistence), journal (CSV), reports."""
