@@ -460,6 +460,9 @@ class CallLowering:
         return self._call_stdlib(node, "io.open")
 
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
+        typed = self.typed_heapq(node, qualified)
+        if typed is not None:
+            return typed
         if qualified in ("timeit.timeit", "timeit.repeat") and node.args and isinstance(node.args[0], ast.Constant):
             self.error(node.args[0], f"{qualified}() with the statement as a string is not supported",
                        "pass a function or lambda: timeit.timeit(lambda: f(x), number=100)")

@@ -133,3 +133,38 @@ fn text_methods_give_typed_lists() {
     assert_eq!(text::splitlines("x\ny\r\n").len(), 2);
     assert_eq!(text::rsplit("a,b", Some(",")).unwrap().len(), 2);
 }
+
+#[test]
+fn tuples_compare_like_python() {
+    assert!((1_i64, 5_i64).py_lt(&(2, 0)));
+    assert!(!(2_i64, 0_i64).py_lt(&(2, 0)));
+    assert!((2_i64, 0_i64).py_eq(&(2, 0)));
+    // The first unequal pair decides: NaN is unequal to itself and not less than 1.0.
+    assert!(!(f64::NAN, 0.0).py_lt(&(1.0, 1.0)));
+    assert!((0.0, 1.0).py_lt(&(-0.0, 2.0)));
+    let v = (3_i64, Str::from("a")).to_value();
+    assert_eq!(<(i64, Str)>::from_value(&v).unwrap(), (3, Str::from("a")));
+    assert!(<(i64, i64)>::from_value(&Value::Int(1)).is_err());
+}
+
+#[test]
+fn heapq_keeps_cpythons_layout() {
+    // heapq.heappush over these items, as CPython leaves the list.
+    let h: List<(i64, i64)> = List::from_vec(vec![]);
+    for (i, x) in [5, 3, 8, 1, 9, 2, 7, 3].iter().enumerate() {
+        h.heappush((*x, i as i64));
+    }
+    let firsts: Vec<i64> = h.to_vec().iter().map(|t| t.0).collect();
+    assert_eq!(firsts, vec![1, 3, 2, 3, 9, 8, 7, 5]);
+    assert_eq!(h.heappop().unwrap(), (1, 3));
+    assert_eq!(h.to_vec().iter().map(|t| t.0).collect::<Vec<_>>(), vec![2, 3, 5, 3, 9, 8, 7]);
+    assert_eq!(h.heappushpop((0, 0)), (0, 0));
+    assert_eq!(h.heapreplace((4, 0)).unwrap(), (2, 5));
+    let x = ints(&[9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    x.heapify();
+    assert_eq!(x.to_vec(), vec![1, 2, 3, 6, 5, 4, 7, 8, 9]);
+    let empty = ints(&[]);
+    assert!(empty.heappop().is_err());
+    assert!(empty.heapreplace(1).is_err());
+    assert_eq!(empty.heappushpop(4), 4);
+}
