@@ -508,7 +508,8 @@ class CallLowering:
                        "check the call")
             return ir.Raw("Value::None")
         f = self.fallible
-        typed = self.native_builtin(node, name) or self.typed_list_builtin(node, name) or self.typed_dict_builtin(node, name)
+        typed = self.native_builtin(node, name) or self.typed_list_builtin(node, name) or self.typed_dict_builtin(node, name) \
+            or self.typed_set_builtin(node, name)
         if typed is not None:
             return typed
         if name == "open":

@@ -83,6 +83,8 @@ class TupleLowering:
     def box_tuple(self, e: ir.Expr) -> ir.Expr:
         """A native tuple as a `Value` tuple."""
         tmp = self.ctx.fresh("tuple")
+        if isinstance(e, (ir.Var, ir.Raw)):  # a variable: boxed from a copy, not moved out of
+            e = ir.MethodCall(e, "clone", [], ty=e.ty)
         items = [self.own(ir.Raw(f"{tmp}.{i}", ty=t)) for i, t in enumerate(tuple_items(e.ty))]
         return ir.BlockExpr(ir.Block([ir.Let(tmp, e)], ir.Call("Value::tuple", [ir.VecLit(items)])))
 

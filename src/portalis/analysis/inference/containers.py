@@ -74,13 +74,20 @@ class TypedContainers:
     # and for int keys ("k") and values ("v") the expressions MachineInts must prove machine ints.
     dicts: dict[int, tuple[str, str]] = field(default_factory=dict)
     dict_int_writes: dict[tuple[int, str], list] = field(default_factory=dict)
+    sets: dict[int, str] = field(default_factory=dict)  # id(element place root) -> Rust element type (`inference.sets`)
 
     def rust_type(self, ty: Ty | None) -> str | None:
-        """`List<T>` or `Map<K, V>` for a type that is one typed list or dict, else None."""
+        """`List<T>`, `Map<K, V>` or `SetOf<T>` for a type that is one typed list, dict or set, else None."""
         cls = list_class(ty)
         if cls is None or id(cls) not in self.elements:
-            return self.map_type(ty)
+            return self.map_type(ty) or self.set_type(ty)
         return f"List<{self.elements[id(cls)]}>"
+
+    def set_type(self, ty: Ty | None) -> str | None:
+        if ty is None or len(ty.atoms) != 1 or "set" not in ty.atoms:
+            return None
+        elem = self.sets.get(id(ty.atoms["set"].find()))
+        return f"SetOf<{elem}>" if elem else None
 
     def map_type(self, ty: Ty | None) -> str | None:
         if ty is None or len(ty.atoms) != 1 or "dict" not in ty.atoms:

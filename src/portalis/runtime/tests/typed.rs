@@ -168,3 +168,24 @@ fn heapq_keeps_cpythons_layout() {
     assert!(empty.heapreplace(1).is_err());
     assert_eq!(empty.heappushpop(4), 4);
 }
+
+#[test]
+fn typed_sets_keep_cpythons_order_and_box_slot_for_slot() {
+    let s: SetOf<Int> = SetOf::new();
+    for k in [33_i64, 1, 17, 9, -1, 64, 5] {
+        s.add(Int::from(k));
+    }
+    s.discard(&Int::from(17));
+    // CPython 3.11: s = set(); for k in [33, 1, 17, 9, -1, 64, 5]: s.add(k); s.discard(17) -> {64, 33, 1, 5, 9, -1}
+    assert_eq!(s.to_value().repr(), "{64, 33, 1, 5, 9, -1}");
+    assert!(s.contains(&Int::from(-1)) && !s.contains(&Int::from(17)));
+    let back = SetOf::<Int>::from_value(&s.to_value()).unwrap();
+    assert_eq!(back.to_value().repr(), s.to_value().repr());
+    assert!(s.remove(&Int::from(17)).is_err());
+    let mut it = s.iter();
+    it.next().unwrap().unwrap();
+    s.add(Int::from(2));
+    assert!(it.next().unwrap().is_err());
+    let c: SetOf<Int> = SetOf::from_constants(vec![Int::from(3), Int::from(1), Int::from(2)]);
+    assert_eq!(c.len(), 3);
+}

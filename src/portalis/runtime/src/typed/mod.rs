@@ -10,10 +10,12 @@
 
 mod dict;
 mod list;
+mod set;
 pub mod text;
 
 pub use dict::{Key, Map, MapIter};
 pub use list::{List, ListIter};
+pub use set::SetOf;
 
 use crate::{floatops, intops, strops, Int, PyResult, Str, Value};
 
