@@ -18,6 +18,7 @@ from portalis.analysis.scopes import ScopeInfo
 from portalis.analysis.inference import Inference, infer
 from portalis.analysis.inference.containers import GROWTH_OPS, TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.dicts import typed_dicts
+from portalis.analysis.inference.sets import typed_sets
 from portalis.analysis.inference.options import option_returns
 from portalis.analysis.inference.tuples import tuple_returns, unpacked_functions
 from portalis.analysis.inference.native import NativeScalars, native_scalars
@@ -78,6 +79,7 @@ def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     containers = typed_containers(inference, set(ints.candidates), scopes.module_globals)
     unpacked = unpacked_functions(parsed.nodes, ints.candidates)
     typed_dicts(inference, set(ints.candidates), scopes.module_globals, containers, unpacked)
+    typed_sets(inference, set(ints.candidates), scopes.module_globals, containers)
     info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
     info.scalars = native_scalars(info.inference, set(info.ints.params))
     machine_int = lambda e, fn: ints.expr_type(e, fn) == INT  # noqa: E731

@@ -475,6 +475,9 @@ class CallLowering:
         return self._call_stdlib(node, "io.open")
 
     def _call_stdlib(self, node: ast.Call, qualified: str) -> ir.Expr:
+        typed = self.typed_heapq(node, qualified)
+        if typed is not None:
+            return typed
         if qualified in ("timeit.timeit", "timeit.repeat") and node.args and isinstance(node.args[0], ast.Constant):
             self.error(node.args[0], f"{qualified}() with the statement as a string is not supported",
                        "pass a function or lambda: timeit.timeit(lambda: f(x), number=100)")
@@ -520,7 +523,8 @@ class CallLowering:
                        "check the call")
             return ir.Raw("Value::None")
         f = self.fallible
-        typed = self.native_builtin(node, name) or self.typed_list_builtin(node, name) or self.typed_dict_builtin(node, name)
+        typed = self.native_builtin(node, name) or self.typed_list_builtin(node, name) or self.typed_dict_builtin(node, name) \
+            or self.typed_set_builtin(node, name)
         if typed is not None:
             return typed
         if name == "open":

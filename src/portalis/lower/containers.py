@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 
 from portalis import ir
+from portalis.analysis.inference.containers import HEAPQ_ITEM_ARGS
+from portalis.lower.tuples import is_tuple_type, tuple_items
 
 _STATEMENT_METHODS = {"append", "insert", "reverse", "sort", "clear", "extend"}
 
@@ -47,7 +49,7 @@ class ContainerLowering:
 
     def _element_vec(self, elts: list[ast.expr], ty: str) -> ir.Expr:
         elem = element_type(ty)
-        return ir.VecLit([self.to_native(self.expr(e), elem) for e in elts], ty=f"Vec<{elem}>")
+        return ir.VecLit([self.native_item(e, elem) for e in elts], ty=f"Vec<{elem}>")
 
     def typed_list_binop(self, node: ast.BinOp) -> ir.Expr | None:
         """`[x] * n`, `lst * n` and `a + b` on typed lists."""
@@ -133,11 +135,11 @@ class ContainerLowering:
         name, args = func.attr, node.args
         if name == "append" and len(args) == 1:
             receiver = self.expr(func.value)
-            return ir.MethodCall(receiver, "append", [self.to_native(self.expr(args[0]), elem)], ty="()")
+            return ir.MethodCall(receiver, "append", [self.native_item(args[0], elem)], ty="()")
         if name == "insert" and len(args) == 2:
             receiver = self.expr(func.value)
             index = self.machine_int(self.expr(args[0]))
-            return ir.MethodCall(receiver, "insert", [index, self.to_native(self.expr(args[1]), elem)], ty="()")
+            return ir.MethodCall(receiver, "insert", [index, self.native_item(args[1], elem)], ty="()")
         if name == "pop" and len(args) <= 1:
             receiver = self.expr(func.value)
             if args:
@@ -158,6 +160,21 @@ class ContainerLowering:
                 other = self.unbox_list(other, ty)
             return ir.MethodCall(receiver, "extend", [ir.Ref(other)], ty="()")
         return None
+
+    def typed_heapq(self, node: ast.Call, qualified: str) -> ir.Expr | None:
+        """`heapq.heappush(heap, item)` and the other heap functions on a typed list."""
+        name = qualified[len("heapq."):] if qualified.startswith("heapq.") else None
+        if name not in HEAPQ_ITEM_ARGS or node.keywords or len(node.args) != 1 + HEAPQ_ITEM_ARGS[name] \
+                or any(isinstance(a, ast.Starred) for a in node.args):
+            return None
+        ty = self.list_type(node.args[0])
+        if ty is None:
+            return None
+        heap = self.expr(node.args[0])
+        elem = element_type(ty)
+        items = [self.native_item(a, elem) for a in node.args[1:]]
+        call = ir.MethodCall(heap, name, items, ty="()" if name in ("heappush", "heapify") else elem)
+        return self.fallible(call) if name in ("heappop", "heapreplace") else call
 
     def typed_list_builtin(self, node: ast.Call, name: str) -> ir.Expr | None:
         """`len`, `list` and `sorted` of typed lists, and `list(range(...))`."""
@@ -199,6 +216,12 @@ class ContainerLowering:
             if ty is None:
                 return False
             self.native_for(node, loop, out, ir.MethodCall(self.expr(it), "iter", [], ty="iter"), element_type(ty))
+            return True
+        elem = element_type(self.list_type(it) or "List<>")
+        if isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts) \
+                and is_tuple_type(elem) and len(tuple_items(elem)) == len(target.elts):
+            iterable = ir.MethodCall(self.expr(it), "iter", [], ty="iter")
+            self._tuple_for(node, loop, out, iterable, [e.id for e in target.elts], tuple_items(elem))
             return True
         if not (isinstance(target, ast.Tuple) and all(isinstance(e, ast.Name) for e in target.elts)
                 and isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and not it.keywords

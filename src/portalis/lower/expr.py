@@ -15,6 +15,7 @@ from portalis.emit.names import float_literal, ident, static_ident, str_literal
 from portalis.analysis.stdlib_names import STDLIB_EXCEPTIONS
 from portalis.lower.containers import element_type, is_list_type
 from portalis.lower.dicts import is_map_type
+from portalis.lower.sets import is_set_type
 from portalis.lower.tuples import is_option_type, is_tuple_type
 from portalis.lower.native import COPY_TYPES, NATIVE_TYPES, UNBOXERS, ZERO
 from portalis.lower.structs import is_struct_type
@@ -85,7 +86,7 @@ class ExprLowering:
             return ir.Call("Value::Str", [ir.MethodCall(e, "clone", []) if isinstance(e, ir.Var) else e])
         if e.ty == "bool":
             return ir.Call("Value::Bool", [e])
-        if is_list_type(e.ty) or is_map_type(e.ty):
+        if is_list_type(e.ty) or is_map_type(e.ty) or is_set_type(e.ty):
             return ir.MethodCall(e, "to_value", [])  # a copy: only where it is merely read
         if is_tuple_type(e.ty):
             return self.box_tuple(e)
@@ -103,7 +104,7 @@ class ExprLowering:
         boxed = _unboxed_value(e)
         if boxed is not None:
             return ir.Ref(boxed)
-        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_map_type(e.ty) or is_tuple_type(e.ty) \
+        if e.ty in NATIVE_TYPES or is_list_type(e.ty) or is_map_type(e.ty) or is_set_type(e.ty) or is_tuple_type(e.ty) \
                 or is_option_type(e.ty) or is_struct_type(e.ty) or e.ty == "()":
             return ir.Ref(self.own(e))
         return ir.Ref(e)
@@ -322,6 +323,9 @@ class ExprLowering:
         if isinstance(node, ast.Constant) and isinstance(node.value, bool):
             return ir.Raw("true" if node.value else "false")
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            contains = self.typed_set_contains(node)
+            if contains is not None:
+                return contains
             op = node.ops[0]
             left, right = self.expr(node.left), self.expr(node.comparators[0])
             native = self.native_compare(op, left, right)
@@ -346,13 +350,13 @@ class ExprLowering:
             return ir.Binary("!=", value, ir.Raw(ZERO[value.ty]))
         if value.ty == "Int":
             return ir.Unary("!", ir.MethodCall(value, "is_zero", [], ty="bool"), ty="bool")
-        if value.ty == "Str" or is_list_type(value.ty) or is_map_type(value.ty):
+        if value.ty == "Str" or is_list_type(value.ty) or is_map_type(value.ty) or is_set_type(value.ty):
             return ir.Unary("!", ir.MethodCall(value, "is_empty", []))
-        boxed = is_struct_type(value.ty) or is_tuple_type(value.ty) or is_option_type(value.ty)
+        boxed = is_struct_type(value.ty) or is_tuple_type(value.ty) or is_option_type(value.ty) or value.ty == "()"
         return ir.MethodCall(self.own(value) if boxed else value, "truthy", [])
 
     def expr_Compare(self, node: ast.Compare) -> ir.Expr:
-        contains = self.typed_dict_contains(node)
+        contains = self.typed_dict_contains(node) or self.typed_set_contains(node)
         if contains is not None:
             return contains
         if len(node.ops) == 1:

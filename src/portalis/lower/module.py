@@ -20,6 +20,7 @@ from portalis.analysis.effects import EffectInfo
 from portalis.lower.calls import CallLowering, cpython_import_fails
 from portalis.lower.containers import ContainerLowering
 from portalis.lower.dicts import DictLowering
+from portalis.lower.sets import SetLowering
 from portalis.lower.strings import StringLowering
 from portalis.lower.tuples import TupleLowering, is_option_type, is_tuple_type
 from portalis.lower.classes import ClassInfo, ClassLowering, FunctionSig
@@ -105,7 +106,7 @@ class LoweredItem:
         self.kind, self.name, self.items = kind, name, items
 
 
-class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, StringLowering,
+class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, SetLowering, TupleLowering, StringLowering,
               CallLowering, ClassLowering, StructLowering, UnboundLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
@@ -698,7 +699,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def stmt_For(self, node: ast.For, out) -> None:
         broke = self._break_flag(node, out)
         loop = LoopCtx(self.ctx.fresh("loop"), broke)
-        if (self.typed_for(node, loop, out) or self.typed_dict_for(node, loop, out) or self.str_for(node, loop, out)
+        if (self.typed_for(node, loop, out) or self.typed_dict_for(node, loop, out) or self.typed_set_for(node, loop, out) or self.str_for(node, loop, out)
                 or self.exact_range_for(node, loop, out)):
             self._else_clause(node, broke, out)
             return

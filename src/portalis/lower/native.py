@@ -21,6 +21,7 @@ from portalis.frontend import astwalk
 from portalis.analysis.inference.containers import is_range_call
 from portalis.lower.containers import element_type, is_list_type, list_path
 from portalis.lower.dicts import is_map_type
+from portalis.lower.sets import is_set_type
 from portalis.lower.tuples import is_tuple_type, tuple_type
 from portalis.lower.structs import is_struct_type
 
@@ -102,6 +103,8 @@ class NativeLowering:
             return self.fallible(ir.Call(f"{list_path(ty)}::from_value", [self.ref(e)], ty=ty))
         if is_map_type(ty) and e.ty != ty:
             return self.fallible(ir.Call(f"{ty.replace('Map<', 'Map::<', 1)}::from_value", [self.ref(e)], ty=ty))
+        if is_set_type(ty) and e.ty != ty:
+            return self.unbox_set(e, ty)
         if is_struct_type(ty):
             return self.unbox_struct(e, ty)
         if is_tuple_type(ty):
@@ -323,7 +326,7 @@ class NativeLowering:
         """`lst.append(x)` on a proven list and `math.sqrt(x)` on a float, without
         dispatching by name; None for every other call."""
         typed = self.typed_list_method(node, func) or self.typed_dict_method(node, func) \
-            or self.native_str_method(node, func)
+            or self.typed_set_method(node, func) or self.native_str_method(node, func)
         if typed is not None:
             return typed
         if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):

@@ -46,11 +46,25 @@ def tuple_type(items: list[str]) -> str:
 
 class TupleLowering:
     def native_tuple(self, e: ir.Expr, ty: str) -> ir.Expr:
-        """Only a tuple display of the same length becomes a native tuple, in `return`
-        (`return_tuple`); anything else reaching here is a translator bug."""
+        """`e` as the Rust tuple `ty`: a tuple of other native items converted item by
+        item, a `Value` unpacked (checked, as Python's unpacking is)."""
         if e.ty == ty:
-            return e
-        raise AssertionError(f"a {ty} result that is not a native tuple: {e}")
+            return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) else e
+        items = tuple_items(ty)
+        if is_tuple_type(e.ty) and len(tuple_items(e.ty)) == len(items):
+            tmp = self.ctx.fresh("tuple")
+            converted = [self.to_native(ir.Raw(f"{tmp}.{i}", ty=t), want)
+                         for i, (t, want) in enumerate(zip(tuple_items(e.ty), items))]
+            return ir.BlockExpr(ir.Block([ir.Let(tmp, e)], ir.TupleLit(converted, ty=ty)))
+        return self.fallible(ir.Call(f"<{ty} as typed::Elem>::from_value", [self.ref(e)], ty=ty))
+
+    def native_item(self, node: ast.expr, ty: str) -> ir.Expr:
+        """The expression `node` as a typed container's element of type `ty`: a tuple
+        display for a Rust tuple is built in place, without a `Value` in between."""
+        if is_tuple_type(ty) and isinstance(node, ast.Tuple) and len(node.elts) == len(tuple_items(ty)) \
+                and not any(isinstance(e, ast.Starred) for e in node.elts):
+            return ir.TupleLit([self.to_native(self.expr(e), t) for e, t in zip(node.elts, tuple_items(ty))], ty=ty)
+        return self.to_native(self.expr(node), ty)
 
     def return_tuple(self, value: ast.expr, ty: str) -> ir.Expr:
         """`return a, b` in a function returning the Rust tuple `ty`."""
@@ -69,6 +83,8 @@ class TupleLowering:
     def box_tuple(self, e: ir.Expr) -> ir.Expr:
         """A native tuple as a `Value` tuple."""
         tmp = self.ctx.fresh("tuple")
+        if isinstance(e, (ir.Var, ir.Raw)):  # a variable: boxed from a copy, not moved out of
+            e = ir.MethodCall(e, "clone", [], ty=e.ty)
         items = [self.own(ir.Raw(f"{tmp}.{i}", ty=t)) for i, t in enumerate(tuple_items(e.ty))]
         return ir.BlockExpr(ir.Block([ir.Let(tmp, e)], ir.Call("Value::tuple", [ir.VecLit(items)])))
 

@@ -74,13 +74,20 @@ class TypedContainers:
     # and for int keys ("k") and values ("v") the expressions MachineInts must prove machine ints.
     dicts: dict[int, tuple[str, str]] = field(default_factory=dict)
     dict_int_writes: dict[tuple[int, str], list] = field(default_factory=dict)
+    sets: dict[int, str] = field(default_factory=dict)  # id(element place root) -> Rust element type (`inference.sets`)
 
     def rust_type(self, ty: Ty | None) -> str | None:
-        """`List<T>` or `Map<K, V>` for a type that is one typed list or dict, else None."""
+        """`List<T>`, `Map<K, V>` or `SetOf<T>` for a type that is one typed list, dict or set, else None."""
         cls = list_class(ty)
         if cls is None or id(cls) not in self.elements:
-            return self.map_type(ty)
+            return self.map_type(ty) or self.set_type(ty)
         return f"List<{self.elements[id(cls)]}>"
+
+    def set_type(self, ty: Ty | None) -> str | None:
+        if ty is None or len(ty.atoms) != 1 or "set" not in ty.atoms:
+            return None
+        elem = self.sets.get(id(ty.atoms["set"].find()))
+        return f"SetOf<{elem}>" if elem else None
 
     def map_type(self, ty: Ty | None) -> str | None:
         if ty is None or len(ty.atoms) != 1 or "dict" not in ty.atoms:
@@ -246,7 +253,7 @@ class _Finder:
             self._note_class(inner)
             self.out.parents.setdefault(id(inner), set()).add(cid)
             self.out.inner[cid] = id(inner)
-        elif not (len(cls.ty.atoms) == 1 and next(iter(cls.ty.atoms)) in _SCALARS):
+        elif _scalar_rust(cls.ty) is None and _tuple_rust(cls.ty) is None:
             self.bad.add(cid)
             self._bad_within(cls.ty, set())
 
@@ -258,9 +265,7 @@ class _Finder:
                 return None
             rust = self._element_rust(inner)
             return f"List<{rust}>" if rust else None
-        if len(ty.atoms) == 1:
-            return _SCALARS.get(next(iter(ty.atoms)))
-        return None
+        return _scalar_rust(ty) or _tuple_rust(ty)
 
     # ---- places -------------------------------------------------------------------------------
 
@@ -331,6 +336,10 @@ class _Finder:
     def _is_int(self, node: ast.expr) -> bool:
         ty = self._ty(node)
         return ty is not None and ty.only("int", "bool")
+
+    def _is_str(self, node: ast.expr) -> bool:
+        ty = self._ty(node)
+        return ty is not None and ty.single() == "str"
 
     def _produced(self, node: ast.expr) -> bool:
         """The expression is a form the lowering builds as a typed list."""
@@ -432,6 +441,10 @@ class _Finder:
                 and not any(isinstance(a, ast.Starred) for a in call.args) \
                 and (parent.attr not in _BOXED_METHODS or self._pure(call.args)) \
                 and (parent.attr != "remove" or self._same_elements(node, call.args[0]))
+        if isinstance(parent, ast.Call) and fld == "args" and parent.args[0] is node and not parent.keywords:
+            name = heapq_function(parent, self.model.imports)
+            if name is not None and len(parent.args) == 1 + HEAPQ_ITEM_ARGS[name]:
+                return True
         if isinstance(parent, ast.Call) and fld == "args" and isinstance(parent.func, ast.Name) \
                 and parent.func.id == "zip" and not parent.keywords and self._builtin(parent.func):
             return self._pure(parent.args[parent.args.index(node) + 1:]) and self._flat_rows(node)
@@ -567,6 +580,8 @@ class _Finder:
                     self._write(cls, ("range", g.iter, scope))
                 elif source is not None:
                     self._write(cls, ("elems", source))  # its variable is an int while the source is
+                elif self._is_str(g.iter):
+                    continue  # its variable is a str: not an int the element could be
                 else:
                     self.bad.add(id(cls))
                 names.append(getattr(g.target, "id", ""))
@@ -696,6 +711,40 @@ class _Finder:
                     table.setdefault(n.target.id, []).append(n.value)
             cache[key] = table
         return cache[key].get(name, [])
+
+
+def _scalar_rust(ty: Ty) -> str | None:
+    return _SCALARS.get(next(iter(ty.atoms))) if len(ty.atoms) == 1 else None
+
+
+def _tuple_rust(ty: Ty) -> str | None:
+    """`(Int, Str)` for a tuple of one to four scalars of one type each.  Its ints are
+    the exact `Int`: nothing proves a tuple item small."""
+    atom = ty.single()
+    if atom is None or not atom.startswith("tuple") or not 1 <= len(ty.atoms[atom]) <= 4:
+        return None
+    items = [_scalar_rust(t) for t in ty.atoms[atom]]
+    if None in items:
+        return None
+    items = ["Int" if t == "i64" else t for t in items]
+    return f"({items[0]},)" if len(items) == 1 else "(" + ", ".join(items) + ")"
+
+
+def heapq_function(call: ast.Call, imports: dict[str, str]) -> str | None:
+    """`heappush` for `heapq.heappush(...)` or an imported `heappush(...)` (the names
+    the module imported, as `ProgramModel.imports` records them)."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and imports.get(func.value.id) == "heapq":
+        name = func.attr
+    elif isinstance(func, ast.Name) and imports.get(func.id, "").startswith("heapq."):
+        name = imports[func.id][len("heapq."):]
+    else:
+        return None
+    return name if name in HEAPQ_ITEM_ARGS else None
+
+
+# The `heapq` functions done natively on a typed list, with how many items they take after it.
+HEAPQ_ITEM_ARGS = {"heappush": 1, "heappop": 0, "heapify": 0, "heappushpop": 1, "heapreplace": 1}
 
 
 def _mentions_list(ty: Ty | None) -> bool:

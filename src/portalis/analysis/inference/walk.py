@@ -73,7 +73,7 @@ class Walker:
     def iter_elem(self, ty: Ty) -> Ty:
         """The type of the items that iterating a value of type `ty` yields."""
         out = EMPTY
-        for atom, payload in ty.atoms.items():
+        for atom, payload in _iterable_part(ty).atoms.items():
             if atom in L.CONTAINERS:
                 out = L.join(out, payload.type)
             elif atom == "dict":
@@ -267,7 +267,7 @@ class Walker:
         n = len(target.elts)
         starred = any(isinstance(e, ast.Starred) for e in target.elts)
         per_item: list[Ty] = [EMPTY] * n
-        for atom, payload in ty.atoms.items():
+        for atom, payload in _iterable_part(ty).atoms.items():
             if atom == f"tuple{n}" and not starred:
                 per_item = [L.join(a, b) for a, b in zip(per_item, payload)]
             else:
@@ -699,6 +699,11 @@ class Walker:
         if qualified == "heapq.heappush" and len(args) == 2 and args[0].single() == "list":
             args[0].elem("list").add(args[1], self.line)
             return NONE
+        if qualified in ("heapq.heappushpop", "heapq.heapreplace") and len(args) == 2 and args[0].single() == "list":
+            args[0].elem("list").add(args[1], self.line)
+            return args[0].elem("list").type
+        if qualified == "heapq.heapify" and len(args) == 1 and args[0].single() == "list":
+            return NONE
         if qualified in ("heapq.heappop",) and len(args) == 1 and args[0].single() == "list":
             return args[0].elem("list").type
         return self.unknown_call(f"{qualified}()", args, kwargs)
@@ -902,6 +907,19 @@ def _constant_index(node: ast.expr, n: int) -> int | None:
     if isinstance(v, int) and not isinstance(v, bool) and -n <= v < n:
         return v % n
     return None
+
+
+_NOT_ITERABLE = ("None", "int", "float", "bool")
+
+
+def _iterable_part(ty: Ty) -> Ty:
+    """The atoms of `ty` that can be iterated: iterating None or a number raises
+    TypeError, so such an atom adds no items (`r, c = best` after `best = None`
+    where `best` is a tuple when the loop reaches it).  The lowering still iterates
+    the value checked at run time."""
+    if not any(a in _NOT_ITERABLE for a in ty.atoms):
+        return ty
+    return Ty({a: p for a, p in ty.atoms.items() if a not in _NOT_ITERABLE})
 
 
 def _drop_none(ty: Ty, attr: str) -> Ty:

@@ -42,7 +42,7 @@ pub use exc::*;
 pub use int::Int;
 pub use std::cell::Cell;
 pub use strops::Str;
-pub use typed::{List, Map};
+pub use typed::{List, Map, SetOf};
 pub use structs::{Field, Fields, FromValue, IntoValue, Obj, StructClass};
 pub use value::*;
 

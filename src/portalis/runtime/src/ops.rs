@@ -802,7 +802,22 @@ fn ordered(a: &Value, b: &Value, op: &str, test: fn(Ordering) -> bool) -> PyResu
             None => not_orderable(op, a, b),
         };
     }
-    compare(a, b, op).map(|o| Value::Bool(test(o)))
+    match (a, b) {
+        (Value::Tuple(x), Value::Tuple(y)) => seq_ordered(x, y, op, test),
+        (Value::List(x), Value::List(y)) => seq_ordered(&x.borrow(), &y.borrow(), op, test),
+        _ => compare(a, b, op).map(|o| Value::Bool(test(o))),
+    }
+}
+
+/// Sequences: the first pair of items that are not equal decides, by the operator
+/// itself (`(nan, 1) < (1.0, 2)` is False, not an error); else the lengths do.
+fn seq_ordered(x: &[Value], y: &[Value], op: &str, test: fn(Ordering) -> bool) -> PyResult<Value> {
+    for (a, b) in x.iter().zip(y.iter()) {
+        if !(a.is(b) || values_equal(a, b)) {
+            return ordered(a, b, op, test);
+        }
+    }
+    Ok(Value::Bool(test(x.len().cmp(&y.len()))))
 }
 
 #[inline]

@@ -402,6 +402,21 @@ impl<K: PyKey> PySetTable<K> {
         set
     }
 
+    /// The same table with each key converted, slot for slot (hashes, dummies and
+    /// counters kept), so that it iterates in the same order: between a typed set
+    /// and its `Value` form, whose keys hash alike.
+    pub fn map_keys<U, E>(&self, mut convert: impl FnMut(&K) -> Result<U, E>) -> Result<PySetTable<U>, E> {
+        let mut table = Vec::with_capacity(self.table.len());
+        for slot in &self.table {
+            table.push(match slot {
+                Slot::Empty => Slot::Empty,
+                Slot::Dummy => Slot::Dummy,
+                Slot::Active(h, k) => Slot::Active(*h, convert(k)?),
+            });
+        }
+        Ok(PySetTable { table, fill: self.fill, used: self.used, finger: self.finger })
+    }
+
     /// `len(s)`.
     pub fn len(&self) -> usize {
         self.used

@@ -133,3 +133,59 @@ fn text_methods_give_typed_lists() {
     assert_eq!(text::splitlines("x\ny\r\n").len(), 2);
     assert_eq!(text::rsplit("a,b", Some(",")).unwrap().len(), 2);
 }
+
+#[test]
+fn tuples_compare_like_python() {
+    assert!((1_i64, 5_i64).py_lt(&(2, 0)));
+    assert!(!(2_i64, 0_i64).py_lt(&(2, 0)));
+    assert!((2_i64, 0_i64).py_eq(&(2, 0)));
+    // The first unequal pair decides: NaN is unequal to itself and not less than 1.0.
+    assert!(!(f64::NAN, 0.0).py_lt(&(1.0, 1.0)));
+    assert!((0.0, 1.0).py_lt(&(-0.0, 2.0)));
+    let v = (3_i64, Str::from("a")).to_value();
+    assert_eq!(<(i64, Str)>::from_value(&v).unwrap(), (3, Str::from("a")));
+    assert!(<(i64, i64)>::from_value(&Value::Int(1)).is_err());
+}
+
+#[test]
+fn heapq_keeps_cpythons_layout() {
+    // heapq.heappush over these items, as CPython leaves the list.
+    let h: List<(i64, i64)> = List::from_vec(vec![]);
+    for (i, x) in [5, 3, 8, 1, 9, 2, 7, 3].iter().enumerate() {
+        h.heappush((*x, i as i64));
+    }
+    let firsts: Vec<i64> = h.to_vec().iter().map(|t| t.0).collect();
+    assert_eq!(firsts, vec![1, 3, 2, 3, 9, 8, 7, 5]);
+    assert_eq!(h.heappop().unwrap(), (1, 3));
+    assert_eq!(h.to_vec().iter().map(|t| t.0).collect::<Vec<_>>(), vec![2, 3, 5, 3, 9, 8, 7]);
+    assert_eq!(h.heappushpop((0, 0)), (0, 0));
+    assert_eq!(h.heapreplace((4, 0)).unwrap(), (2, 5));
+    let x = ints(&[9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    x.heapify();
+    assert_eq!(x.to_vec(), vec![1, 2, 3, 6, 5, 4, 7, 8, 9]);
+    let empty = ints(&[]);
+    assert!(empty.heappop().is_err());
+    assert!(empty.heapreplace(1).is_err());
+    assert_eq!(empty.heappushpop(4), 4);
+}
+
+#[test]
+fn typed_sets_keep_cpythons_order_and_box_slot_for_slot() {
+    let s: SetOf<Int> = SetOf::new();
+    for k in [33_i64, 1, 17, 9, -1, 64, 5] {
+        s.add(Int::from(k));
+    }
+    s.discard(&Int::from(17));
+    // CPython 3.11: s = set(); for k in [33, 1, 17, 9, -1, 64, 5]: s.add(k); s.discard(17) -> {64, 33, 1, 5, 9, -1}
+    assert_eq!(s.to_value().repr(), "{64, 33, 1, 5, 9, -1}");
+    assert!(s.contains(&Int::from(-1)) && !s.contains(&Int::from(17)));
+    let back = SetOf::<Int>::from_value(&s.to_value()).unwrap();
+    assert_eq!(back.to_value().repr(), s.to_value().repr());
+    assert!(s.remove(&Int::from(17)).is_err());
+    let mut it = s.iter();
+    it.next().unwrap().unwrap();
+    s.add(Int::from(2));
+    assert!(it.next().unwrap().is_err());
+    let c: SetOf<Int> = SetOf::from_constants(vec![Int::from(3), Int::from(1), Int::from(2)]);
+    assert_eq!(c.len(), 3);
+}

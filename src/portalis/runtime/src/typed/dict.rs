@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use super::Elem;
 use crate::tables::{hash_str, PyDictTable, PyKey};
-use crate::{key_error, PyErr, PyResult, Str, Value, RUNTIME_ERROR};
+use crate::{key_error, Int, PyErr, PyResult, Str, Value, RUNTIME_ERROR};
 
 impl PyKey for Str {
     fn py_hash(&self) -> i64 {
@@ -25,6 +25,16 @@ pub trait Key: Elem + PyKey {}
 
 impl Key for i64 {}
 impl Key for Str {}
+impl Key for Int {}
+
+impl PyKey for Int {
+    fn py_hash(&self) -> i64 {
+        Int::py_hash(self)
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        self == other
+    }
+}
 
 /// A Python dict of `K` to `V`; `clone` is an alias of the same dict.
 pub struct Map<K, V>(Rc<RefCell<PyDictTable<K, V>>>);

@@ -226,6 +226,92 @@ impl<T: Elem> List<T> {
     }
 }
 
+/// `heapq` on a typed list: CPython's algorithm step for step, so that the list holds
+/// the same items in the same order as Python's afterwards (equal items included).
+impl<T: Elem> List<T> {
+    /// `heapq.heappush(heap, item)`.
+    pub fn heappush(&self, item: T) {
+        let mut heap = self.0.borrow_mut();
+        heap.push(item);
+        let last = heap.len() - 1;
+        sift_down(&mut heap, 0, last);
+    }
+
+    /// `heapq.heappop(heap)`: the smallest item.
+    pub fn heappop(&self) -> PyResult<T> {
+        let mut heap = self.0.borrow_mut();
+        let last = match heap.pop() {
+            Some(item) => item,
+            None => return index_error("index out of range"),
+        };
+        if heap.is_empty() {
+            return Ok(last);
+        }
+        let smallest = std::mem::replace(&mut heap[0], last);
+        sift_up(&mut heap, 0);
+        Ok(smallest)
+    }
+
+    /// `heapq.heapreplace(heap, item)`: pop, then push.
+    pub fn heapreplace(&self, item: T) -> PyResult<T> {
+        let mut heap = self.0.borrow_mut();
+        if heap.is_empty() {
+            return index_error("index out of range");
+        }
+        let smallest = std::mem::replace(&mut heap[0], item);
+        sift_up(&mut heap, 0);
+        Ok(smallest)
+    }
+
+    /// `heapq.heappushpop(heap, item)`: push, then pop.
+    pub fn heappushpop(&self, item: T) -> T {
+        let mut heap = self.0.borrow_mut();
+        if heap.is_empty() || !heap[0].py_lt(&item) {
+            return item;
+        }
+        let smallest = std::mem::replace(&mut heap[0], item);
+        sift_up(&mut heap, 0);
+        smallest
+    }
+
+    /// `heapq.heapify(x)`.
+    pub fn heapify(&self) {
+        let mut heap = self.0.borrow_mut();
+        for i in (0..heap.len() / 2).rev() {
+            sift_up(&mut heap, i);
+        }
+    }
+}
+
+/// Moves the item at `pos` up towards `start` while it is smaller than its parent.
+fn sift_down<T: Elem>(heap: &mut [T], start: usize, mut pos: usize) {
+    while pos > start {
+        let parent = (pos - 1) >> 1;
+        if !heap[pos].py_lt(&heap[parent]) {
+            break;
+        }
+        heap.swap(pos, parent);
+        pos = parent;
+    }
+}
+
+/// Moves the smaller child up until a leaf is reached, then sifts the item placed
+/// there down: CPython's `_siftup`, which does fewer comparisons than a plain sift.
+fn sift_up<T: Elem>(heap: &mut [T], mut pos: usize) {
+    let (end, start) = (heap.len(), pos);
+    let mut child = 2 * pos + 1;
+    while child < end {
+        let right = child + 1;
+        if right < end && !heap[child].py_lt(&heap[right]) {
+            child = right;
+        }
+        heap.swap(pos, child);
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    sift_down(heap, start, pos);
+}
+
 fn order<T: Elem>(a: &T, b: &T) -> std::cmp::Ordering {
     if a.py_lt(b) {
         std::cmp::Ordering::Less

@@ -10,10 +10,12 @@
 
 mod dict;
 mod list;
+mod set;
 pub mod text;
 
 pub use dict::{Key, Map, MapIter};
 pub use list::{List, ListIter};
+pub use set::SetOf;
 
 use crate::{floatops, intops, strops, Int, PyResult, Str, Value};
 
@@ -107,6 +109,37 @@ impl Elem for Str {
         self == other
     }
 }
+
+/// Tuples of elements (`(i64, Str)`), held in typed lists as Rust tuples.  Python
+/// compares tuples item by item: the first pair that is not equal decides by `<`, and
+/// a tuple is never less than an equal one.
+macro_rules! tuple_elem {
+    ($n:expr; $($t:ident $i:tt),+) => {
+        impl<$($t: Elem),+> Elem for ($($t,)+) {
+            fn to_value(&self) -> Value {
+                Value::tuple(vec![$(self.$i.to_value()),+])
+            }
+            fn from_value(v: &Value) -> PyResult<Self> {
+                let items = crate::iter::unpack(v, $n)?;
+                Ok(($($t::from_value(&items[$i])?,)+))
+            }
+            fn py_lt(&self, other: &Self) -> bool {
+                $(if !self.$i.py_eq(&other.$i) {
+                    return self.$i.py_lt(&other.$i);
+                })+
+                false
+            }
+            fn py_eq(&self, other: &Self) -> bool {
+                true $(&& self.$i.py_eq(&other.$i))+
+            }
+        }
+    };
+}
+
+tuple_elem!(1; A 0);
+tuple_elem!(2; A 0, B 1);
+tuple_elem!(3; A 0, B 1, C 2);
+tuple_elem!(4; A 0, B 1, C 2, D 3);
 
 #[cfg(test)]
 #[path = "../../tests/typed.rs"]
