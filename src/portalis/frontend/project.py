@@ -234,6 +234,7 @@ class _Linker:
                 if isinstance(new, str):
                     module_of.setdefault(new, module.name)
         ordered = sorted(self.modules.values(), key=lambda m: m.index)
+        parsed.module_files = [(m.path, m.parsed.source) for m in ordered]
         prefixes = {m.name: (m.prefix, m.is_package) for m in ordered}
         return LinkedProgram(parsed, SourceMap([m.path for m in ordered]), module_of, order, display,
                              self.entry, prefixes)

@@ -27,6 +27,7 @@ from portalis.lower.expr import ExprLowering, target_names
 from portalis.lower.infallible import drop_results
 from portalis.lower.native import ZERO, NativeLowering
 from portalis.lower.structs import StructLowering, is_struct_type
+from portalis.lower.traceback import TracebackLowering
 from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
 from portalis.analysis.scopes import Scope, ScopeInfo
@@ -82,6 +83,7 @@ class FnCtx:
     hoisted: bool = False  # a local was declared early: its first value may go unread
     generator: str | None = None  # in a generator: the Vec collecting yielded values
     returns: str | None = None  # the native type the function returns (None: a Value)
+    code: str | None = None  # the frame's code descriptor ("<module>": the module's, by line)
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -102,7 +104,7 @@ class LoweredItem:
 
 
 class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, TupleLowering, StringLowering,
-              CallLowering, ClassLowering, StructLowering):
+              CallLowering, ClassLowering, StructLowering, TracebackLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -132,6 +134,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
                                      if isinstance(n.ctx, ast.Load) and id(n) not in called
                                      and n.id in self.functions and n.id not in self.global_vars}
         self.ctx: FnCtx | None = None
+        self.init_frames()
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
     def py_name(self, name: str, qualified: bool = False) -> str:
@@ -241,12 +244,15 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
             yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
         for stmt in self.module_classes:
             if self.classes.get(stmt.name) and self.classes[stmt.name].node is stmt:
-                yield LoweredItem("class", stmt.name, self._lower_class(stmt))
+                items = self._lower_class(stmt)
+                yield LoweredItem("class", stmt.name, self.take_codes() + items)
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef):
                 sig = self.decorated.get(id(stmt)) or self.functions[stmt.name]
-                yield LoweredItem("function", stmt.name, [self._lower_function(stmt, sig, decorated=True)])
-        yield LoweredItem("main", "main", self._lower_module_body(tree))
+                function = self._lower_function(stmt, sig, decorated=True)
+                yield LoweredItem("function", stmt.name, self.take_codes() + [function])
+        items = self._lower_module_body(tree)
+        yield LoweredItem("main", "main", self.take_codes() + items)
         for name, (stmt, message, hint) in self.unavailable.items():
             if name in self.used_unavailable:
                 continue
@@ -266,7 +272,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
 
     def _lower_module_body(self, tree: ast.Module) -> list:
         scope = self.scopes.module
-        self.ctx = FnCtx(scope, "module", *local_bindings(tree.body))
+        self.ctx = FnCtx(scope, "module", *local_bindings(tree.body), code="<module>")
         body = self._nested_block(tree.body)
         body.tail = ir.Raw("Ok(())")
         module_fn = ir.Function("module_body", [], "PyResult<()>", body,
@@ -283,7 +289,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
             self._check_decorator(deco, kind)
         scope = self.scopes.scope_of(node)
         outer = self.ctx
-        self.ctx = FnCtx(scope, kind, *local_bindings(node.body))
+        self.ctx = FnCtx(scope, kind, *local_bindings(node.body), code=self.frame_code(self.frame_name(node), node))
+        outer_positions, self.positions = self.positions, []
         native = self.param_types(node.name) if kind == "function" else self.method_param_types(node)
         params = [ir.Param(ident(p), (native[i] if i < len(native) else None) or "Value")
                   for i, p in enumerate(scope.params)]
@@ -293,7 +300,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
         allow = self.ctx.hoisted
-        self.ctx = outer
+        self.ctx, self.positions = outer, outer_positions
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
         ret = f"PyResult<{returns or 'Value'}>"
@@ -389,10 +396,13 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
             self.error(node, f"{type(node).__name__} statements are not supported yet",
                        "rewrite this statement with supported constructs")
             return
+        self.positions.append(node)
         try:
             method(node, out)
         except RecursionError:
             self.error(node, "statement nested too deeply to translate", "split it into smaller statements")
+        finally:
+            self.positions.pop()
 
     def stmt_Pass(self, node, out) -> None:
         pass
@@ -753,7 +763,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         cond = self.condition(node.test)
         args = [self.own(self.expr(node.msg))] if node.msg is not None else []
         err = ir.Call("PyErr::with_args", [ir.Raw("&ASSERTION_ERROR"), ir.VecLit(args)])
-        out.append(ir.If(ir.Unary("!", cond), ir.Block(self.raise_error(err))))
+        out.append(ir.If(ir.Unary("!", cond), ir.Block(self.raise_error(self.raised(err, node.test)))))
 
     def stmt_Raise(self, node: ast.Raise, out) -> None:
         if node.exc is None:
@@ -767,7 +777,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
         err = self.exception_value(node.exc)
         if node.cause is not None:
             err = ir.Call("with_cause", [err, self.ref(self.expr(node.cause))])
-        out.extend(self.raise_error(err))
+        out.extend(self.raise_error(self.raised(err, node)))
 
     def _current_exception(self) -> str | None:
         return self.ctx.handler_vars[-1] if self.ctx.handler_vars else None

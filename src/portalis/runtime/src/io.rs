@@ -184,13 +184,13 @@ fn run_module(script: &str, body: fn() -> PyResult<()>) {
         if std::ptr::eq(err.ty, &SYSTEM_EXIT) {
             std::process::exit(exit_code(&err));
         }
+        let mut report = crate::traceback::format_exception(&err, &mut crate::traceback::Sources::new());
+        if err.trace.as_ref().map_or(true, |t| t.entries.is_empty()) {
+            // An error no frame recorded (raised outside any translated line): the module's.
+            report = format!("Traceback (most recent call last):\n  File \"{}\", line 1, in <module>\n{}", script, report);
+        }
         let mut stderr = std::io::stderr();
-        let _ = write!(
-            stderr,
-            "Traceback (most recent call last):\n  File \"{}\", line 1, in <module>\n{}\n",
-            script,
-            err.summary()
-        );
+        let _ = stderr.write_all(report.as_bytes());
         let _ = stderr.flush();
         std::process::exit(1);
     }
