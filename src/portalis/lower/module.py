@@ -397,12 +397,14 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
                        "rewrite this statement with supported constructs")
             return
         self.positions.append(node)
+        outer_code = self.enter_text_frame(node)
         try:
             method(node, out)
         except RecursionError:
             self.error(node, "statement nested too deeply to translate", "split it into smaller statements")
         finally:
             self.positions.pop()
+            self.ctx.code = outer_code
 
     def stmt_Pass(self, node, out) -> None:
         pass

@@ -24,6 +24,8 @@ class TracebackLowering:
         self.positions: list[ast.AST] = []  # the statements and expressions being lowered, innermost last
         # descriptor or file constant -> (its Rust text, "" once written; the descriptor it is inlined in; its file)
         self._codes: dict[str, tuple[str, str | None, str | None]] = {}
+        # a doctest example's descriptor -> (its first line here, the columns before it, its file)
+        self._text_frames: dict[str, tuple[int, int, str]] = {}
         self._used_codes: list[str] = []  # descriptors a site names, not yet placed in an item
         self._module_codes: dict[int, str] = {}
         files = self.parsed.module_files or [(self.filename, self.parsed.source)]
@@ -31,22 +33,28 @@ class TracebackLowering:
 
     # ---- descriptors ---------------------------------------------------------------------
 
-    def frame_code(self, name: str, node: ast.AST | None, outer: tuple[str, ir.Site] | None = None) -> str:
-        """A new code descriptor for a frame called `name` (in the file of `node`)."""
+    def frame_code(self, name: str, node: ast.AST | None, outer: tuple[str, ir.Site] | None = None,
+                   stem: str = "") -> str:
+        """A new code descriptor for a frame called `name` (in the file of `node`; a
+        comprehension's `outer` frame may be a doctest example's, whose file it shares)."""
         index = getattr(node, "lineno", 0) // LINE_STRIDE if node is not None else 0
-        static = static_ident(name.strip("<>") if name.startswith("<") else name, "CODE_")
+        stem = stem or (name.strip("<>") if name.startswith("<") else name)
+        static = static_ident(stem, "CODE_")
         if static in self._codes:  # another frame of that name: told apart by its line
             static = f"{static}_{getattr(node, 'lineno', 0) % LINE_STRIDE}"
         while static in self._codes:
             static += "_"
-        file = self._file_const(index)
+        in_text = outer is not None and outer[0] in self._text_frames
+        file = str_literal(self._text_frames[outer[0]][2]) if in_text else self._file_const(index)
         if outer is None:
             text = f"static {static}: Code = Code::new({str_literal(name)}, {file});"
         else:
             code, site = outer
             text = (f"static {static}: Code = Code::inlined({str_literal(name)}, {file}, &{code}, "
                     f"{_site_value(site)});")
-        self._codes[static] = (text, outer[0] if outer else None, file)
+            if in_text:
+                self._text_frames[static] = self._text_frames[code]
+        self._codes[static] = (text, outer[0] if outer else None, None if in_text else file)
         return static
 
     def frame_name(self, node: ast.AST) -> str:
@@ -73,7 +81,7 @@ class TracebackLowering:
         lines = []
         for static in self._used_codes:
             text, outer, file = self._codes[static]
-            if self._codes[file][0]:
+            if file is not None and self._codes[file][0]:
                 lines.append(self._codes[file][0])
                 self._codes[file] = ("", None, None)
             lines.append(text)
@@ -81,6 +89,21 @@ class TracebackLowering:
         self._used_codes = []
         lines.sort(key=lambda line: not line.startswith("const "))
         return [ir.RawItem("\n".join(lines), "code")] if lines else []
+
+    def enter_text_frame(self, stmt: ast.stmt) -> str | None:
+        """Before lowering `stmt`: a statement standing for a module of its own (a doctest
+        example, marked `traceback_frame` by its pass) becomes the current frame.  Returns
+        the frame to restore afterwards."""
+        outer = self.ctx.code
+        frame = getattr(stmt, "traceback_frame", None)
+        if frame is not None and outer is not None:
+            file, first_line, shift, text = frame
+            static = self.frame_code("<module>", stmt, stem="doctest")  # its text replaced below
+            self._codes[static] = (f"static {static}: Code = Code::with_source(\"<module>\", {str_literal(file)}, "
+                                   f"{str_literal(text)});", None, None)
+            self._text_frames[static] = (first_line, shift, file)
+            self.ctx.code = static
+        return outer
 
     def _code_for(self, lineno: int) -> str | None:
         if self.ctx is None or self.ctx.code is None:
@@ -106,6 +129,10 @@ class TracebackLowering:
             return None
         handling = self.ctx.handler_vars[-1] if self.ctx.handler_vars else None
         self._use_code(code)
+        if code in self._text_frames:
+            first_line, shift, _ = self._text_frames[code]
+            cols = self._carets(node, shift)
+            return ir.Site(code, node.lineno - first_line + 1, cols and tuple(c - shift for c in cols), handling)
         return ir.Site(code, node.lineno % LINE_STRIDE, self._carets(node), handling)
 
     def raised(self, err: ir.Expr, node: ast.AST) -> ir.Expr:
@@ -128,9 +155,10 @@ class TracebackLowering:
             return None
         return self.frame_code(COMPREHENSION_FRAMES[type(node)], node, (outer.code, outer))
 
-    def _carets(self, node: ast.AST) -> tuple[int, int, int, int] | None:
+    def _carets(self, node: ast.AST, shift: int = 0) -> tuple[int, int, int, int] | None:
         """The columns (characters) CPython 3.11 underlines, or None where it prints none:
-        a span covering the whole line (indentation aside), with no operator to point at."""
+        a span covering the whole line (indentation aside, and the first `shift` columns
+        of a doctest example's prompt), with no operator to point at."""
         index, line = divmod(node.lineno, LINE_STRIDE)
         lines = self._files[index][1] if index < len(self._files) else []
         if not 0 < line <= len(lines) or node.end_lineno is None:
@@ -143,7 +171,7 @@ class TracebackLowering:
             anchors = _anchors(text, node)
         else:  # a multi-line expression: up to the line's last non-blank character
             end = len(text.rstrip(" \t\x0c"))
-        stripped = len(text) - len(text.lstrip(" \t\x0c"))
+        stripped = len(text) - len(text[shift:].lstrip(" \t\x0c"))
         if anchors is None and end - start == len(text) - stripped:
             return None
         left, right = anchors if anchors else (start, end)

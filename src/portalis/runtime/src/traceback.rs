@@ -15,15 +15,21 @@ pub struct Code {
     /// A comprehension lowered inline: the frame that runs it and where.  CPython calls
     /// `<listcomp>` as a function, so its traceback shows both frames.
     pub inlined_in: Option<(&'static Code, Site)>,
+    /// The text of a file that is not on disk (a doctest example's `<doctest m.f[0]>`).
+    pub source: Option<&'static str>,
 }
 
 impl Code {
     pub const fn new(name: &'static str, file: &'static str) -> Code {
-        Code { name, file, inlined_in: None }
+        Code { name, file, inlined_in: None, source: None }
     }
 
     pub const fn inlined(name: &'static str, file: &'static str, outer: &'static Code, site: Site) -> Code {
-        Code { name, file, inlined_in: Some((outer, site)) }
+        Code { name, file, inlined_in: Some((outer, site)), source: None }
+    }
+
+    pub const fn with_source(name: &'static str, file: &'static str, source: &'static str) -> Code {
+        Code { name, file, inlined_in: None, source: Some(source) }
     }
 }
 
@@ -171,16 +177,15 @@ const TRACEBACK_LIMIT: usize = 1000;
 /// Past this many identical consecutive entries, CPython prints how many more there were.
 const RECURSIVE_CUTOFF: usize = 3;
 
-/// Where the source files are found and how their paths print.
+/// The source files' lines, read once, when a traceback is printed (as CPython does).
+#[derive(Default)]
 pub struct Sources {
-    lines: HashMap<&'static str, Option<Vec<String>>>,
-    /// Rename a file (doctest shows `<doctest ...>` for the examples of a docstring).
-    pub display: Option<Box<dyn Fn(&Entry) -> Option<(String, Option<String>)>>>,
+    lines: HashMap<String, Option<Vec<String>>>,
 }
 
 impl Sources {
     pub fn new() -> Sources {
-        Sources { lines: HashMap::new(), display: None }
+        Sources::default()
     }
 
     /// The path CPython shows: a relative path is taken from the working directory, as
@@ -195,17 +200,19 @@ impl Sources {
         }
     }
 
-    fn line(&mut self, file: &'static str, line: u32) -> Option<String> {
-        let lines = self.lines.entry(file).or_insert_with(|| {
+    /// Line `line` of a file (1-based), if the file can be read.
+    pub fn line(&mut self, file: &str, line: u32) -> Option<String> {
+        let lines = self.lines.entry(file.to_string()).or_insert_with(|| {
             std::fs::read_to_string(Sources::path(file)).ok().map(|t| t.lines().map(str::to_string).collect())
         });
         lines.as_ref()?.get((line as usize).checked_sub(1)?).cloned()
     }
-}
 
-impl Default for Sources {
-    fn default() -> Self {
-        Sources::new()
+    fn code_line(&mut self, code: &'static Code, line: u32) -> Option<String> {
+        match code.source.or_else(|| code.inlined_in.and_then(|(outer, _)| outer.source)) {
+            Some(text) => text.lines().nth((line as usize).checked_sub(1)?).map(str::to_string),
+            None => self.line(code.file, line),
+        }
     }
 }
 
@@ -237,19 +244,23 @@ fn format_chain(err: &PyErr, sources: &mut Sources, out: &mut String, depth: usi
 
 /// `Traceback (most recent call last):` and the frames, outermost first (empty without frames).
 pub fn format_traceback(err: &PyErr, sources: &mut Sources) -> String {
-    let entries: &[Entry] = err.trace.as_ref().map_or(&[], |t| &t.entries);
-    if entries.is_empty() {
-        return String::new();
+    let frames = format_frames(err, sources);
+    if frames.is_empty() {
+        return frames;
     }
-    let mut out = String::from("Traceback (most recent call last):\n");
+    format!("Traceback (most recent call last):\n{}", frames)
+}
+
+/// The frames of a traceback, outermost first, each as `  File "...", line N, in f` and
+/// its source line.
+pub fn format_frames(err: &PyErr, sources: &mut Sources) -> String {
+    let entries: &[Entry] = err.trace.as_ref().map_or(&[], |t| &t.entries);
+    let mut out = String::new();
     let shown = entries.iter().rev().skip(entries.len().saturating_sub(TRACEBACK_LIMIT));
     let mut last: Option<(String, u32, &str)> = None;
     let mut repeats = 0;
     for entry in shown {
-        let (file, source) = match sources.display.as_ref().and_then(|d| d(entry)) {
-            Some(shown) => shown,
-            None => (Sources::path(entry.code.file), sources.line(entry.code.file, entry.site.line)),
-        };
+        let file = Sources::path(entry.code.file);
         let key = (file.clone(), entry.site.line, entry.code.name);
         if last.as_ref() != Some(&key) {
             repeated(repeats, &mut out);
@@ -260,13 +271,18 @@ pub fn format_traceback(err: &PyErr, sources: &mut Sources) -> String {
         if repeats > RECURSIVE_CUTOFF {
             continue;
         }
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, entry.site.line, entry.code.name));
-        if let Some(text) = source {
+        frame_line(&file, entry.site.line, entry.code.name, &mut out);
+        if let Some(text) = sources.code_line(entry.code, entry.site.line) {
             source_line(&text, entry.site.cols, &mut out);
         }
     }
     repeated(repeats, &mut out);
     out
+}
+
+/// `  File "path", line N, in name`.
+pub fn frame_line(file: &str, line: u32, name: &str, out: &mut String) {
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, line, name));
 }
 
 fn repeated(count: usize, out: &mut String) {
@@ -277,7 +293,7 @@ fn repeated(count: usize, out: &mut String) {
 }
 
 /// The line without its indentation, and under it the carets of `cols`.
-fn source_line(text: &str, cols: Option<[u32; 4]>, out: &mut String) {
+pub fn source_line(text: &str, cols: Option<[u32; 4]>, out: &mut String) {
     let indent = text.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
     let stripped: String = text.chars().skip(indent).collect();
     if stripped.trim().is_empty() {
