@@ -3,16 +3,30 @@ the source line with CPython 3.11's carets, repeated frames collapsed, chained e
 
 Both programs run in the folder that holds prog.py, as `python3 prog.py` does there, and
 stderr must be identical byte for byte."""
+import textwrap
 from pathlib import Path
 
+import pytest
+
+from portalis.api import translate, translate_project
+from portalis.build import build_crate
 from portalis.check import run_binary, run_python
+from portalis.frontend.project import collect
+from portalis.toolchain import ToolchainMissing, find_toolchain, wasm_command
 
 
-def assert_traceback_like_cpython(source: str, built_script, tmp_path):
-    script, binary = built_script(source)
+def assert_traceback_like_cpython(source: str, built_script, tmp_path, target: str = "native"):
+    if target == "native":
+        script, binary = built_script(source)
+    else:
+        script = tmp_path / "prog.py"
+        script.write_text(textwrap.dedent(source))
+        build = build_crate(translate(script.read_text(), "prog.py").write(tmp_path / "crate"), target=target)
+        assert build.ok, build.stderr[-3000:]
+        binary = build.binary
     python = run_python(Path(script.name), None, 60, cwd=tmp_path)
     assert "Traceback (most recent call last):" in python.stderr
-    rust = run_binary(binary, "native", None, 60, cwd=tmp_path)
+    rust = run_binary(binary, target, None, 120, cwd=tmp_path)
     assert (rust.stdout, rust.returncode) == (python.stdout, python.returncode)
     assert rust.stderr == python.stderr
 
@@ -149,3 +163,65 @@ def test_module_level_without_the_source_file(built_script, tmp_path):
             os.remove("prog.py")
         print(score("bob"))
     ''', built_script, tmp_path)
+
+
+def test_project_modules_show_their_own_files(tmp_path):
+    """Each module's frames name its own file; an error while a module is imported shows the
+    importing line as CPython does (its import machinery's frames left out)."""
+    files = {
+        "main.py": """
+            from shop import prices
+            import report
+
+            def run():
+                return report.total(prices.PRICES, ["tea", "cake"])
+
+            print(report.total(prices.PRICES, ["tea"]))
+            run()
+        """,
+        "report.py": """
+            def total(table, items):
+                return sum([table[item] for item in items])
+        """,
+        "shop/__init__.py": "",
+        "shop/prices.py": """
+            PRICES = {"tea": 3}
+            print("prices loaded")
+        """,
+    }
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(textwrap.dedent(text))
+    project = collect(tmp_path / "main.py", None)
+    translation = translate_project(project.files, project.entry)
+    assert translation.ok, [d.format() for d in translation.diagnostics]
+    build = build_crate(translation.write(tmp_path / "crate"))
+    assert build.ok, build.stderr[-3000:]
+    python = run_python(Path("main.py"), None, 60, cwd=tmp_path)
+    rust = run_binary(build.binary, "native", None, 60, cwd=tmp_path)
+    assert "report.py" in python.stderr and "<listcomp>" in python.stderr
+    assert (rust.stdout, rust.stderr, rust.returncode) == (python.stdout, python.stderr, python.returncode)
+    (tmp_path / "shop/prices.py").write_text('PRICES = {"tea": 3}\nprint(PRICES["cake"])\n')
+    translation = translate_project(collect(tmp_path / "main.py", None).files, "main.py")
+    build = build_crate(translation.write(tmp_path / "crate2"))
+    python = run_python(Path("main.py"), None, 60, cwd=tmp_path)
+    rust = run_binary(build.binary, "native", None, 60, cwd=tmp_path)
+    assert 'line 2, in <module>\n    from shop import prices' in python.stderr
+    assert (rust.stdout, rust.stderr, rust.returncode) == (python.stdout, python.stderr, python.returncode)
+
+
+def test_wasm_finds_the_source_through_wasi(built_script, tmp_path):
+    """On wasm32-wasi the file is read through the preopened working directory, and its
+    path is the host's, as CPython prints it."""
+    try:
+        find_toolchain("wasm32-wasi")
+        wasm_command("probe.wasm")
+    except ToolchainMissing as err:
+        pytest.skip(f"no WebAssembly toolchain: {err}")
+    assert_traceback_like_cpython('''
+        def mean(values):
+            return sum(values) / len(values)
+
+        print(mean([1, 2]))
+        print(mean([]))
+    ''', built_script, tmp_path, target="wasm32-wasi")

@@ -162,6 +162,7 @@ class Module:
     names: dict = field(default_factory=dict)  # module-level name -> replacement (str name or ("module", m))
     binding_counts: dict = field(default_factory=dict)
     library: dict = field(default_factory=dict)  # names bound by standard-library imports -> (target, import)
+    imported_at: ast.stmt | None = None  # the import statement that first runs it (its traceback frame)
 
 
 @dataclass
@@ -178,8 +179,8 @@ class LinkedProgram:
 class _Load:
     """Marks where a project import stood: modules to run first, then bindings."""
 
-    def __init__(self, modules: list[str], bindings: list[ast.stmt]):
-        self.modules, self.bindings = modules, bindings
+    def __init__(self, modules: list[str], bindings: list[ast.stmt], node: ast.stmt):
+        self.modules, self.bindings, self.node = modules, bindings, node
 
 
 def link(files: dict[str, str], entry: str) -> LinkedProgram:
@@ -234,7 +235,7 @@ class _Linker:
                 if isinstance(new, str):
                     module_of.setdefault(new, module.name)
         ordered = sorted(self.modules.values(), key=lambda m: m.index)
-        parsed.module_files = [(m.path, m.parsed.source) for m in ordered]
+        parsed.module_files = [(m.path, m.parsed.source, m.imported_at) for m in ordered]
         prefixes = {m.name: (m.prefix, m.is_package) for m in ordered}
         return LinkedProgram(parsed, SourceMap([m.path for m in ordered]), module_of, order, display,
                              self.entry, prefixes)
@@ -407,6 +408,7 @@ class _Linker:
             for load in _loads_in(stmt):
                 for module in load.modules:
                     if module not in started and module in self.modules:
+                        self.modules[module].imported_at = load.node
                         self._place(module, out, started, order)
             if isinstance(stmt, _Load):
                 out.extend(stmt.bindings)
@@ -533,7 +535,7 @@ class _Renamer:
                     continue
                 target = ast.Name(self._store_name(local, scopes), ast.Store())
                 bindings.append(ast.copy_location(ast.Assign([target], ast.Name(value, ast.Load())), node))
-        return _Load(modules, [ast.fix_missing_locations(b) for b in bindings])
+        return _Load(modules, [ast.fix_missing_locations(b) for b in bindings], node)
 
     def _is_project_import(self, node) -> bool:
         return self.linker._is_project_import(self.module, node)

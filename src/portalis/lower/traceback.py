@@ -28,8 +28,9 @@ class TracebackLowering:
         self._text_frames: dict[str, tuple[int, int, str]] = {}
         self._used_codes: list[str] = []  # descriptors a site names, not yet placed in an item
         self._module_codes: dict[int, str] = {}
-        files = self.parsed.module_files or [(self.filename, self.parsed.source)]
-        self._files = [(path, re.split(r"\r\n|\r|\n", source)) for path, source in files]
+        files = self.parsed.module_files or [(self.filename, self.parsed.source, None)]
+        self._files = [(path, re.split(r"\r\n|\r|\n", source)) for path, source, _ in files]
+        self._imports = [imported_at for _, _, imported_at in files]
 
     # ---- descriptors ---------------------------------------------------------------------
 
@@ -112,7 +113,12 @@ class TracebackLowering:
             return self.ctx.code
         index = lineno // LINE_STRIDE
         if index not in self._module_codes:
-            self._module_codes[index] = self.frame_code("<module>", _At(lineno))
+            # An imported module's body runs where the importing statement stands: that
+            # statement's frame is the outer one, as CPython shows the import.
+            importer = self._imports[index] if index < len(self._imports) else None
+            outer_code = self._code_for(importer.lineno) if importer is not None else None
+            outer = (outer_code, self._site_in(outer_code, importer)) if outer_code else None
+            self._module_codes[index] = self.frame_code("<module>", _At(lineno), outer)
         return self._module_codes[index]
 
     # ---- sites ---------------------------------------------------------------------------
@@ -127,7 +133,9 @@ class TracebackLowering:
         code = self._code_for(node.lineno)
         if code is None:
             return None
-        handling = self.ctx.handler_vars[-1] if self.ctx.handler_vars else None
+        return self._site_in(code, node, self.ctx.handler_vars[-1] if self.ctx.handler_vars else None)
+
+    def _site_in(self, code: str, node: ast.AST, handling: str | None = None) -> ir.Site:
         self._use_code(code)
         if code in self._text_frames:
             first_line, shift, _ = self._text_frames[code]

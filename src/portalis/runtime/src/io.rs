@@ -178,6 +178,7 @@ pub fn run_main(script: &str, body: fn() -> PyResult<()>) {
 
 fn run_module(script: &str, body: fn() -> PyResult<()>) {
     *SCRIPT.lock().unwrap_or_else(|e| e.into_inner()) = script.to_string();
+    crate::traceback::Sources::remember_start_dir();
     let result = body();
     flush_stdout();
     if let Err(err) = result {

@@ -177,6 +177,8 @@ const TRACEBACK_LIMIT: usize = 1000;
 /// Past this many identical consecutive entries, CPython prints how many more there were.
 const RECURSIVE_CUTOFF: usize = 3;
 
+static START_DIR: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 /// The source files' lines, read once, when a traceback is printed (as CPython does).
 #[derive(Default)]
 pub struct Sources {
@@ -188,15 +190,20 @@ impl Sources {
         Sources::default()
     }
 
-    /// The path CPython shows: a relative path is taken from the working directory, as
-    /// `python3 prog.py` run there would show it.
+    /// The path CPython shows: a relative path is taken from the directory the program
+    /// started in, as `python3 prog.py` run there shows it (an `os.chdir` since changes nothing).
     pub fn path(file: &str) -> String {
         if file.starts_with('/') || file.starts_with('<') {
             return file.to_string();
         }
-        match std::env::current_dir() {
-            Ok(dir) if dir.is_absolute() => dir.join(file).to_string_lossy().into_owned(),
-            _ => file.to_string(),
+        let dir = START_DIR.lock().ok().and_then(|d| d.clone()).unwrap_or_else(crate::stdlib::os::getcwd);
+        std::path::Path::new(&dir).join(file).to_string_lossy().into_owned()
+    }
+
+    /// Note the working directory at the start, which relative source paths are taken from.
+    pub fn remember_start_dir() {
+        if let Ok(mut dir) = START_DIR.lock() {
+            *dir = Some(crate::stdlib::os::getcwd());
         }
     }
 

@@ -45,19 +45,6 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
     }
 }
 
-/// The module's `__file__` as CPython sets it for the main script: an absolute path (the
-/// script taken to be in the current directory when it was translated by a relative name).
-fn main_file(filename: &str) -> String {
-    let path = std::path::Path::new(filename);
-    if path.is_absolute() {
-        return filename.to_string();
-    }
-    match std::env::current_dir() {
-        Ok(dir) => dir.join(path).to_string_lossy().into_owned(),
-        Err(_) => filename.to_string(),
-    }
-}
-
 /// One example of a docstring, as `doctest.Example` holds it.
 struct Example {
     source: String,
@@ -94,7 +81,8 @@ fn example(row: &Value) -> PyResult<Example> {
 /// translator supplies the first three.
 fn testmod(a: &Args) -> PyResult<Value> {
     let module = text(a.req(0, "module")?)?;
-    let filename = main_file(&text(a.req(1, "filename")?)?);
+    // The module's `__file__`, absolute as CPython makes the main script's.
+    let filename = crate::traceback::Sources::path(&text(a.req(1, "filename")?)?);
     let table = crate::iter::collect_vec(a.req(2, "tests")?)?;
     let verbose = match a.get(3, "verbose") {
         None | Some(Value::None) => std::env::args().skip(1).any(|arg| arg == "-v"),
