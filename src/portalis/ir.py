@@ -37,10 +37,23 @@ class Ref(Expr):
 
 @dataclass
 class Try(Expr):
-    """`expr?`, or inside a Python `try` body the catching macro."""
+    """`expr?`, or inside a Python `try` body the catching macro; with a site, an error
+    first records the Python frame and line it leaves (`expr.at(&CODE_F, 3)?`)."""
     inner: Expr
     catch: "CatchTarget | None" = None
     ty: str = "Value"
+    site: "Site | None" = None
+
+
+@dataclass
+class Site:
+    """A traceback entry's place: the frame's code descriptor, the line, the columns
+    CPython underlines (start, operator start, operator end, end) if any, and the
+    exception being handled there (its context), if any."""
+    code: str
+    line: int
+    cols: tuple[int, int, int, int] | None = None
+    handling: str | None = None
 
 
 @dataclass

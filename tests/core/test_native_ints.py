@@ -40,7 +40,7 @@ def test_growing_ints_get_native_signatures():
     assert "fn fact(n: i64) -> PyResult<Int> {" in rust
     assert "ops::mul" not in rust and "Value::Int(1)" not in rust
     assert "for digit in strops::chars(" in rust  # a str iterated natively
-    assert "Int::parse(&digit)?" in rust
+    assert "Int::parse(&digit).at_cols(" in rust
 
 
 def test_overflow_from_small_to_big(same_as_cpython):

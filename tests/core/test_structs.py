@@ -40,7 +40,7 @@ def test_class_becomes_a_struct_with_typed_fields_and_static_calls():
     assert "impl Node {" in rust
     assert "fn total(self_: &Obj<Node>) -> PyResult<f64>" in rust
     assert "fn build(depth: i64) -> PyResult<Obj<Node>>" in rust
-    assert 'Node::total(structs::some(&self_.left.get(), "total")?)' in rust
+    assert 'Node::total(structs::some(&self_.left.get(), "total").at_cols(' in rust
     assert "getattr(&self_" not in rust and "call_method" not in rust
 
 

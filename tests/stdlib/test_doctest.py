@@ -134,29 +134,13 @@ FAILING = '''
 '''
 
 
-def _same_in_one_folder(source: str, built, tmp_path, args: str = "", drop_frames: bool = False):
+def _same_in_one_folder(source: str, built, tmp_path, args: str = ""):
     """CPython and the translation run as `prog.py` in the same folder (doctest names the
-    file by its absolute path).  With `drop_frames`, the traceback lines of the frames
-    CPython shows beyond the example's own (doctest's and the called functions') and the
-    carets under the lines are left out of the comparison."""
+    file by its absolute path, and an example's traceback shows the file's lines)."""
     script, binary = built(source)
     python = run_python(script.relative_to(tmp_path), None, 60, args.split(), cwd=tmp_path)
     rust = run_binary(binary, "native", None, 60, args.split(), cwd=tmp_path)
     expected = python.stdout
-    if drop_frames:
-        lines = expected.splitlines(True)
-        kept, skip = [], 0
-        for line in lines:
-            if skip:
-                skip -= 1
-                continue
-            if line.startswith('      File "/'):
-                skip = 1
-                continue
-            if line.strip() and not line.strip().strip("~^"):  # the carets under a frame's line
-                continue
-            kept.append(line)
-        expected = "".join(kept)
     assert rust.stdout == expected
     assert rust.returncode == python.returncode == 0
     return python.stdout
@@ -201,7 +185,17 @@ def test_dash_v_makes_testmod_verbose(built_script, tmp_path):
 
 
 def test_unexpected_exception(built_script, tmp_path):
+    """An example that raises shows CPython's traceback: doctest's own frame, the example's
+    (`<doctest __main__.risky[0]>`, its line and carets), and the frames it called."""
     out = _same_in_one_folder('''
+    class Box:
+        def get(self, key):
+            """
+            >>> Box().get("a") + 1
+            2
+            """
+            return {"b": 1}[key]
+
     def risky(n):
         """
         >>> risky(0)
@@ -209,15 +203,17 @@ def test_unexpected_exception(built_script, tmp_path):
         >>> risky(1)
         Traceback (most recent call last):
         KeyError: 'other'
+        >>> [risky(k) for k in (2, 0)]
         """
-        if n:
+        if n == 1:
             raise KeyError("key")
         return 1 // n
 
     import doctest
     doctest.testmod()
-    ''', built_script, tmp_path, drop_frames=True)
+    ''', built_script, tmp_path)
     assert "Exception raised:" in out and "ZeroDivisionError: integer division or modulo by zero" in out
+    assert 'File "<doctest __main__.risky[2]>", line 1, in <module>' in out and "in <listcomp>" in out
 
 
 def test_untranslatable_example_is_reported_at_its_docstring_line():

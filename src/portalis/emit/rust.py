@@ -123,7 +123,7 @@ def expr(e: ir.Expr, depth: int = 0) -> str:
     if isinstance(e, ir.Ref):
         return "&" + expr(e.inner, depth)
     if isinstance(e, ir.Try):
-        inner = expr(e.inner, depth)
+        inner = expr(e.inner, depth) if e.site is None else _traced(e, depth)
         if e.catch is None:
             return inner + "?"
         return f"py_try!({inner}, {e.catch.slot}, '{e.catch.label})"
@@ -149,6 +149,19 @@ def expr(e: ir.Expr, depth: int = 0) -> str:
         return (f"if {_condition(e.cond, depth)} {{ {expr(e.then, depth)} }} "
                 f"else {{ {expr(e.orelse, depth)} }}")
     raise TypeError(f"unknown IR expression {type(e).__name__}")
+
+
+def _traced(e: ir.Try, depth: int) -> str:
+    """`inner.at(&CODE_F, 3)`: the traceback mark an error gets on its way out."""
+    site = e.site
+    text = _postfix(e.inner, depth)
+    if site.cols:
+        text += f".at_cols(&{site.code}, {site.line}, [{', '.join(map(str, site.cols))}])"
+    else:
+        text += f".at(&{site.code}, {site.line})"
+    if site.handling:
+        text += f".during(&{site.handling})"
+    return text
 
 
 def _postfix(e: ir.Expr, depth: int) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import doctest
+import inspect
 import re
 
 from portalis.diagnostics import Diagnostic
@@ -21,6 +22,7 @@ from portalis.diagnostics import Diagnostic
 RUNNER = "_portalis_doctest_runner"
 ERROR = "_portalis_doctest_error"
 TABLE = "_portalis_doctests"
+RUNNER_FRAME = "_portalis_runner"  # testmod's keyword: where CPython's doctest runs an example
 # testmod's keyword arguments the runtime honours.
 KEYWORDS = {"verbose", "report", "optionflags"}
 # Option flags whose output (diffs of expected and actual text) the runtime does not produce.
@@ -42,10 +44,20 @@ def rewrite_doctests(tree: ast.Module, source: str, filename: str) -> list[Diagn
     for call in calls:
         call.args = [ast.Name("__name__", ast.Load()), ast.Constant(filename),
                      ast.Call(ast.Name(TABLE, ast.Load()), [], [])]
+        call.keywords.append(ast.keyword(RUNNER_FRAME, ast.Tuple([ast.Constant(v) for v in _runner_frame()],
+                                                                 ast.Load())))
         ast.fix_missing_locations(ast.copy_location(call, call))
     first = next(i for i, stmt in enumerate(tree.body) if any(c in calls for c in ast.walk(stmt)))
     tree.body[first:first] = finder.functions + [_table(finder.tests, tree.body[first])]
     return problems + finder.problems
+
+
+def _runner_frame() -> tuple[str, int]:
+    """CPython's doctest runs each example from one line of its own source, the outermost
+    frame of an example's traceback: that file and line, as this CPython has them."""
+    source, start = inspect.getsourcelines(doctest.DocTestRunner._DocTestRunner__run)
+    line = next((start + i for i, text in enumerate(source) if "exec(compile(example.source" in text), start)
+    return doctest.__file__, line
 
 
 def _testmod_names(tree: ast.Module) -> dict[str, str]:
@@ -173,12 +185,12 @@ class _Finder:
             self.tests.append((name, lineno, [], None))
             return
         function = f"_portalis_doctest_{len(self.functions)}"
-        body = [self._example(i, ex, doc_line) for i, ex in enumerate(examples)]
+        body = [self._example(name, i, ex, doc_line) for i, ex in enumerate(examples)]
         self.functions.append(_located(ast.FunctionDef(
             function, ast.arguments([], [ast.arg(RUNNER)], None, [], [], None, []), body, [], None), doc_line))
         self.tests.append((name, lineno, examples, function))
 
-    def _example(self, index: int, example: doctest.Example, doc_line: int) -> ast.stmt:
+    def _example(self, name: str, index: int, example: doctest.Example, doc_line: int) -> ast.stmt:
         line = doc_line + example.lineno
         flags = sum(f for f, on in example.options.items() if on)
         if flags & DIFF_FLAGS:
@@ -204,6 +216,9 @@ class _Finder:
         handler = ast.ExceptHandler(ast.Name("BaseException", ast.Load()), ERROR,
                                     [_runner_call("raised", ast.Name(ERROR, ast.Load()))])
         guarded = ast.Try(body, [handler], [], [])
+        # In a traceback the example is a module of its own, `<doctest __main__.f[0]>`.
+        guarded.traceback_frame = (f"<doctest __main__{name}[{index}]>", line, example.indent + 4,
+                                   example.source)
         return _located(ast.If(_runner_call("start", ast.Constant(index)).value, [guarded], []), line)
 
 

@@ -91,6 +91,14 @@ def template(source: str, **exprs: ast.expr) -> list[ast.stmt]:
     return body
 
 
+def _unplaced(node: ast.AST) -> ast.AST:
+    """Machinery parsed from text has no place in the user's file (placed at the def below)."""
+    for n in astwalk.walk(node):
+        if hasattr(n, "lineno"):
+            n.lineno = n.end_lineno = 0
+    return node
+
+
 def _expr(source: str) -> ast.expr:
     return template(source)[0].value
 
@@ -596,10 +604,11 @@ def rewrite_generator(fn: ast.FunctionDef, number: int) -> ast.FunctionDef | Non
         return None
     flattener.blocks[last].extend(flattener.goto(flattener.finish))
     dispatch = ast.While(ast.Constant(True), [
-        ast.If(ast.parse(f"{PC} == {i}", mode="eval").body, flattener.wrapped(i), [])
+        ast.If(_unplaced(ast.parse(f"{PC} == {i}", mode="eval").body), flattener.wrapped(i), [])
         for i in range(len(flattener.blocks))], [])
     step_name = f"_{fn.name}_step"
-    step = ast.parse(f"def {step_name}({g}):\n    pass").body[0]
+    step = _unplaced(ast.parse(f"def {step_name}({g}):\n    pass").body[0])
+    step.frame_name = fn.name  # its frames are the generator's in a traceback
     load = "".join(f"{n} = {slots.source(n)}\n" for n in flattener.saved())
     step.body = declared + template(f"{slots.var} = {g}._slots\n{load}{PC} = {g}._pc") + [dispatch]
     for n in sorted(attrs) + _params(fn.args):

@@ -162,6 +162,7 @@ class Module:
     names: dict = field(default_factory=dict)  # module-level name -> replacement (str name or ("module", m))
     binding_counts: dict = field(default_factory=dict)
     library: dict = field(default_factory=dict)  # names bound by standard-library imports -> (target, import)
+    imported_at: ast.stmt | None = None  # the import statement that first runs it (its traceback frame)
 
 
 @dataclass
@@ -234,6 +235,7 @@ class _Linker:
                 if isinstance(new, str):
                     module_of.setdefault(new, module.name)
         ordered = sorted(self.modules.values(), key=lambda m: m.index)
+        parsed.module_files = [(m.path, m.parsed.source, m.imported_at) for m in ordered]
         prefixes = {m.name: (m.prefix, m.is_package) for m in ordered}
         return LinkedProgram(parsed, SourceMap([m.path for m in ordered]), module_of, order, display,
                              self.entry, prefixes)
@@ -416,6 +418,7 @@ class _Linker:
             for module in load.modules:
                 if module in started or module not in self.modules:
                     continue
+                self.modules[module].imported_at = load.where
                 if (deferred or inside_loader) and self._can_defer(module):
                     self._place_lazy(module, out, started, order, lazy)
                 else:

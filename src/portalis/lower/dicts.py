@@ -179,10 +179,10 @@ class DictLowering:
         prefix: list[ir.Stmt] = []
         item = self.fallible(ir.Var(entry, ty="PyResult"))
         if len(names) == 1:
-            self.store_name(names[0], ir.Try(ir.Var(entry), item.catch, ty=types[0]), prefix, target)
+            self.store_name(names[0], ir.Try(ir.Var(entry), item.catch, ty=types[0], site=item.site), prefix, target)
         else:
             pair = self.ctx.fresh("pair")
-            prefix.append(ir.Let(pair, ir.Try(ir.Var(entry), item.catch, ty="tuple")))
+            prefix.append(ir.Let(pair, ir.Try(ir.Var(entry), item.catch, ty="tuple", site=item.site)))
             for i, (name, t) in enumerate(zip(names, types)):
                 self.store_name(name, ir.Raw(f"{pair}.{i}", ty=t), prefix, target)
         iterable = ir.MethodCall(self.expr(source), view, [], ty="iter")

@@ -75,7 +75,7 @@ class ExprLowering:
             return self.own(boxed)
         if isinstance(e, ir.Try) and isinstance(e.inner, ir.Call) and e.inner.func in WIDENING:
             call = ir.Call(WIDENING[e.inner.func], [self.ref(a) for a in e.inner.args])
-            return ir.Try(call, e.catch, ty="Value")
+            return ir.Try(call, e.catch, ty="Value", site=e.site)
         if e.ty == "i64":
             return ir.Call("Value::Int", [e])
         if e.ty == "Int":
@@ -125,10 +125,11 @@ class ExprLowering:
 
     def fallible(self, call: ir.Expr) -> ir.Expr:
         target = self.ctx.try_target()
+        site = self.site()
         if target is None:
-            return ir.Try(call, ty=call.ty)
+            return ir.Try(call, ty=call.ty, site=site)
         target.used = True
-        return ir.Try(call, target.target, ty=call.ty)
+        return ir.Try(call, target.target, ty=call.ty, site=site)
 
     # ---- names -----------------------------------------------------------------------------
 
@@ -214,7 +215,11 @@ class ExprLowering:
             self.error(node, f"{type(node).__name__} expressions are not supported yet",
                        "rewrite the expression with supported constructs")
             return ir.Raw("Value::None")
-        lowered = method(node)
+        self.positions.append(node)  # the site of the errors it may raise
+        try:
+            lowered = method(node)
+        finally:
+            self.positions.pop()
         if lowered.ty == "Value" and isinstance(node, _FRESH_LISTS):
             typed = self.list_type(node)
             if typed is not None:
@@ -577,7 +582,9 @@ class ExprLowering:
             default_lets.append(ir.Let(tmp, self.own(self.expr(default))))
             defaults[pname] = ir.MethodCall(ir.Var(tmp), "clone", [])
         outer = self.ctx
-        self.ctx = FnCtx(scope, "lambda", *local_bindings(node.body if isinstance(node, ast.FunctionDef) else []))
+        self.ctx = FnCtx(scope, "lambda", *local_bindings(node.body if isinstance(node, ast.FunctionDef) else []),
+                         code=self.frame_code(self.frame_name(node), node))
+        outer_positions, self.positions = self.positions, []
         params = [ir.Param(ident(p)) for p in scope.params]
         prologue = self._param_prologue(scope, params)  # decides which parameters are `mut`
         binding = self._bind_dynamic_args(name, sig, params, defaults)
@@ -587,7 +594,7 @@ class ExprLowering:
             body = ir.Block([ir.Let("_frame", ir.Try(ir.Call("frames::enter", [])))],
                             ir.Call("Ok", [self.own(self.expr(node.body))]))
         body.stmts[:0] = binding + prologue
-        self.ctx = outer
+        self.ctx, self.positions = outer, outer_positions
         closure = ir.Closure(["args: Vec<Value>"], body, ret="PyResult<Value>")
         clones = [ir.Let(ident(c), ir.MethodCall(ir.Var(ident(c)), "clone", [])) for c in captured]
         func = self.func_value(name, node, closure)
@@ -665,8 +672,9 @@ class ExprLowering:
             rust = self._comp_var(name) or (ident(name) if self._is_cell(name) or self._is_local(name) else None)
             if rust is not None and self.var_type(name) not in COPY_TYPES:
                 stmts.append(ir.Let(rust, ir.MethodCall(ir.Var(rust), "clone", [])))
-        saved_stack, saved_frames = self.ctx.stack, self.ctx.comp_vars
+        saved_stack, saved_frames, saved_code = self.ctx.stack, self.ctx.comp_vars, self.ctx.code
         self.ctx.stack = []  # a `try` or loop outside cannot be reached from inside the closure
+        self.ctx.code = self.frame_code("<genexpr>", node) if saved_code else None
         frame = {name: self.ctx.fresh(ident(name)) for name in bound}
         self.ctx.comp_vars = saved_frames + [frame]
         item = self.ctx.fresh("item")
@@ -680,7 +688,7 @@ class ExprLowering:
         for cond in reversed(gen.ifs):
             produce = [ir.If(self.condition(cond), ir.Block(produce))]
         body.extend(produce)
-        self.ctx.stack, self.ctx.comp_vars = saved_stack, saved_frames
+        self.ctx.stack, self.ctx.comp_vars, self.ctx.code = saved_stack, saved_frames, saved_code
         advance = ir.MethodCall(ir.Var(it), "next", [])
         loop = ir.WhileLet(f"Some({item})", advance if source else ir.Try(advance), ir.Block(body))
         closure = ir.Closure([], ir.Block([loop], ir.Raw("Ok(None)")), ret="PyResult<Option<Value>>")
@@ -695,7 +703,10 @@ class ExprLowering:
         frame: dict[str, str] = {}
         self.ctx.comp_vars.append(frame)
         typed = self.list_type(node) if kind == "list" else None
+        saved_code = self.ctx.code
+        self.ctx.code = self.comprehension_frame(node)  # CPython runs it as a function of its own
         inner = self._comprehension_loops(node, node.generators, acc, typed or kind, frame)
+        self.ctx.code = saved_code
         self.ctx.comp_vars.pop()
         if typed:
             init = ir.Let(acc, ir.Raw("Vec::new()"), mutable=True, ty=f"Vec<{element_type(typed)}>")

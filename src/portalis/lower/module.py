@@ -29,6 +29,7 @@ from portalis.lower.infallible import drop_results
 from portalis.lower.native import ZERO, NativeLowering
 from portalis.lower.structs import StructLowering, is_struct_type
 from portalis.lower.unbound import UnboundLowering
+from portalis.lower.traceback import TracebackLowering
 from portalis.analysis.definite_assignment import Unbound
 from portalis.frontend.parse import ParsedModule
 from portalis.emit.names import ident, static_ident, str_literal
@@ -87,6 +88,7 @@ class FnCtx:
     returns: str | None = None  # the native type the function returns (None: a Value)
     unbound: Unbound = field(default_factory=Unbound)  # reads that may find their variable unbound
     bound_flags: dict[str, str] = field(default_factory=dict)  # such variables -> their Rust bound flag
+    code: str | None = None  # the frame's code descriptor ("<module>": the module's, by line)
 
     def fresh(self, stem: str) -> str:
         self.counter += 1
@@ -107,7 +109,7 @@ class LoweredItem:
 
 
 class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, SetLowering, TupleLowering, StringLowering,
-              CallLowering, ClassLowering, StructLowering, UnboundLowering):
+              CallLowering, ClassLowering, StructLowering, UnboundLowering, TracebackLowering):
     def __init__(self, parsed: ParsedModule, scopes: ScopeInfo, types: TypeInfo, effects: EffectInfo):
         self.parsed = parsed
         self.filename = parsed.filename
@@ -137,6 +139,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
                                      if isinstance(n.ctx, ast.Load) and id(n) not in called
                                      and n.id in self.functions and n.id not in self.global_vars}
         self.ctx: FnCtx | None = None
+        self.init_frames()
         self.current_class_info: ClassInfo | None = None  # set while lowering a method
 
     def py_name(self, name: str, qualified: bool = False) -> str:
@@ -246,12 +249,15 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
             yield LoweredItem("prelude", "globals", [ir.RawItem("\n".join(lines), "global", "globals")])
         for stmt in self.module_classes:
             if self.classes.get(stmt.name) and self.classes[stmt.name].node is stmt:
-                yield LoweredItem("class", stmt.name, self._lower_class(stmt))
+                items = self._lower_class(stmt)
+                yield LoweredItem("class", stmt.name, self.take_codes() + items)
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef):
                 sig = self.decorated.get(id(stmt)) or self.functions[stmt.name]
-                yield LoweredItem("function", stmt.name, [self._lower_function(stmt, sig, decorated=True)])
-        yield LoweredItem("main", "main", self._lower_module_body(tree))
+                function = self._lower_function(stmt, sig, decorated=True)
+                yield LoweredItem("function", stmt.name, self.take_codes() + [function])
+        items = self._lower_module_body(tree)
+        yield LoweredItem("main", "main", self.take_codes() + items)
         for name, (stmt, message, hint) in self.unavailable.items():
             if name in self.used_unavailable:
                 continue
@@ -271,7 +277,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
 
     def _lower_module_body(self, tree: ast.Module) -> list:
         scope = self.scopes.module
-        self.ctx = FnCtx(scope, "module", *local_bindings(tree.body))
+        self.ctx = FnCtx(scope, "module", *local_bindings(tree.body), code="<module>")
         flags: list[ir.Stmt] = []
         self.start_bound_flags(tree.body, flags)
         body = self._nested_block(tree.body)
@@ -291,7 +297,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
             self._check_decorator(deco, kind)
         scope = self.scopes.scope_of(node)
         outer = self.ctx
-        self.ctx = FnCtx(scope, kind, *local_bindings(node.body))
+        self.ctx = FnCtx(scope, kind, *local_bindings(node.body), code=self.frame_code(self.frame_name(node), node))
+        outer_positions, self.positions = self.positions, []
         native = self.param_types(node.name) if kind == "function" else self.method_param_types(node)
         params = [ir.Param(ident(p), (native[i] if i < len(native) else None) or "Value")
                   for i, p in enumerate(scope.params)]
@@ -302,7 +309,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
         body = self._lower_function_body(node)
         body.stmts[:0] = prologue
         allow = self.ctx.hoisted
-        self.ctx = outer
+        self.ctx, self.positions = outer, outer_positions
         doc = ast.get_docstring(node) or ""
         first_line = doc.strip().splitlines()[0] if doc.strip() else ""
         ret = f"PyResult<{returns or 'Value'}>"
@@ -398,10 +405,15 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
             self.error(node, f"{type(node).__name__} statements are not supported yet",
                        "rewrite this statement with supported constructs")
             return
+        self.positions.append(node)
+        outer_code = self.enter_text_frame(node)
         try:
             method(node, out)
         except RecursionError:
             self.error(node, "statement nested too deeply to translate", "split it into smaller statements")
+        finally:
+            self.positions.pop()
+            self.ctx.code = outer_code
 
     def stmt_Pass(self, node, out) -> None:
         pass
@@ -774,7 +786,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
         cond = self.condition(node.test)
         args = [self.own(self.expr(node.msg))] if node.msg is not None else []
         err = ir.Call("PyErr::with_args", [ir.Raw("&ASSERTION_ERROR"), ir.VecLit(args)])
-        out.append(ir.If(ir.Unary("!", cond), ir.Block(self.raise_error(err))))
+        out.append(ir.If(ir.Unary("!", cond), ir.Block(self.raise_error(self.raised(err, node.test)))))
 
     def stmt_Raise(self, node: ast.Raise, out) -> None:
         if node.exc is None:
@@ -788,7 +800,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
         err = self.exception_value(node.exc)
         if node.cause is not None:
             err = ir.Call("with_cause", [err, self.ref(self.expr(node.cause))])
-        out.extend(self.raise_error(err))
+        out.extend(self.raise_error(self.raised(err, node)))
 
     def _current_exception(self) -> str | None:
         return self.ctx.handler_vars[-1] if self.ctx.handler_vars else None

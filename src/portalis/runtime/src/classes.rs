@@ -650,7 +650,7 @@ pub fn new_exception(class: &'static Class, ty: &'static ExcType, args: Vec<Valu
         Some(Value::Tuple(t)) => t.as_ref().clone(),
         _ => Vec::new(),
     };
-    Ok(PyErr { ty, args: Rc::new(args), instance: Some(obj), cause: None })
+    Ok(PyErr { ty, args: Rc::new(args), instance: Some(obj), cause: None, trace: None })
 }
 
 /// `str(e)` for an exception instance whose class defines `__str__`.

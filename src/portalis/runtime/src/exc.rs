@@ -87,6 +87,8 @@ pub struct PyErr {
     pub instance: Option<Value>,
     /// `raise ... from cause`: the cause (None for `from None` or no `from`).
     pub cause: Option<Value>,
+    /// The frames it left and its context, once it has left one (see `traceback`).
+    pub trace: Option<Box<crate::traceback::Trace>>,
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
@@ -94,11 +96,11 @@ pub type PyResult<T> = Result<T, PyErr>;
 impl PyErr {
     pub fn new(ty: &'static ExcType, msg: impl Into<String>) -> PyErr {
         let msg: String = msg.into();
-        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]), instance: None, cause: None }
+        PyErr { ty, args: Rc::new(vec![Value::str(&msg)]), instance: None, cause: None, trace: None }
     }
 
     pub fn with_args(ty: &'static ExcType, args: Vec<Value>) -> PyErr {
-        PyErr { ty, args: Rc::new(args), instance: None, cause: None }
+        PyErr { ty, args: Rc::new(args), instance: None, cause: None, trace: None }
     }
 
     /// `except T:` matches this error.
@@ -232,5 +234,6 @@ pub fn exc_isinstance(v: &Value, ty: &'static ExcType) -> bool {
 /// `raise err from cause`.
 pub fn with_cause(mut err: PyErr, cause: &Value) -> PyErr {
     err.cause = if cause.is_none() { None } else { Some(cause.clone()) };
+    err.trace.get_or_insert_with(Default::default).suppress_context = true;
     err
 }

@@ -50,6 +50,11 @@ pub fn enter() -> PyResult<Frame> {
     Ok(Frame(()))
 }
 
+/// The number of Python frames active (the module's included).
+pub fn depth() -> usize {
+    DEPTH.with(|d| d.get())
+}
+
 /// `sys.setrecursionlimit(n)`.
 pub fn set_limit(n: &Value) -> PyResult<Value> {
     let n = n.to_int()?;

@@ -242,19 +242,20 @@ pub fn run_main(script: &str, body: fn() -> PyResult<()>) {
 
 fn run_module(script: &str, body: fn() -> PyResult<()>) {
     *SCRIPT.lock().unwrap_or_else(|e| e.into_inner()) = script.to_string();
+    crate::traceback::Sources::remember_start_dir();
     let result = body();
     flush_stdout();
     if let Err(err) = result {
         if std::ptr::eq(err.ty, &SYSTEM_EXIT) {
             std::process::exit(exit_code(&err));
         }
+        let mut report = crate::traceback::format_exception(&err, &mut crate::traceback::Sources::new());
+        if err.trace.as_ref().map_or(true, |t| t.entries.is_empty()) {
+            // An error no frame recorded (raised outside any translated line): the module's.
+            report = format!("Traceback (most recent call last):\n  File \"{}\", line 1, in <module>\n{}", script, report);
+        }
         let mut stderr = std::io::stderr();
-        let _ = write!(
-            stderr,
-            "Traceback (most recent call last):\n  File \"{}\", line 1, in <module>\n{}\n",
-            script,
-            err.summary()
-        );
+        let _ = stderr.write_all(report.as_bytes());
         let _ = stderr.flush();
         std::process::exit(1);
     }

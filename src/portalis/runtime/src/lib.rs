@@ -35,6 +35,7 @@ pub mod strmethods;
 pub mod strops;
 pub mod structs;
 pub mod tables;
+pub mod traceback;
 pub mod typed;
 pub mod value;
 
@@ -42,6 +43,7 @@ pub use exc::*;
 pub use int::Int;
 pub use std::cell::Cell;
 pub use strops::Str;
+pub use traceback::{Code, Site, Traced};
 pub use typed::{List, Map, SetOf};
 pub use structs::{Field, Fields, FromValue, IntoValue, Obj, StructClass};
 pub use value::*;

@@ -45,19 +45,6 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
     }
 }
 
-/// The module's `__file__` as CPython sets it for the main script: an absolute path (the
-/// script taken to be in the current directory when it was translated by a relative name).
-fn main_file(filename: &str) -> String {
-    let path = std::path::Path::new(filename);
-    if path.is_absolute() {
-        return filename.to_string();
-    }
-    match std::env::current_dir() {
-        Ok(dir) => dir.join(path).to_string_lossy().into_owned(),
-        Err(_) => filename.to_string(),
-    }
-}
-
 /// One example of a docstring, as `doctest.Example` holds it.
 struct Example {
     source: String,
@@ -94,7 +81,8 @@ fn example(row: &Value) -> PyResult<Example> {
 /// translator supplies the first three.
 fn testmod(a: &Args) -> PyResult<Value> {
     let module = text(a.req(0, "module")?)?;
-    let filename = main_file(&text(a.req(1, "filename")?)?);
+    // The module's `__file__`, absolute as CPython makes the main script's.
+    let filename = crate::traceback::Sources::path(&text(a.req(1, "filename")?)?);
     let table = crate::iter::collect_vec(a.req(2, "tests")?)?;
     let verbose = match a.get(3, "verbose") {
         None | Some(Value::None) => std::env::args().skip(1).any(|arg| arg == "-v"),
@@ -102,6 +90,16 @@ fn testmod(a: &Args) -> PyResult<Value> {
     };
     let report = a.get(4, "report").map_or(true, Value::truthy);
     let flags = a.get(5, "optionflags").map_or(Ok(0), Value::to_int)?;
+    let runner = match a.get(6, "_portalis_runner") {
+        Some(v) => {
+            let parts = crate::iter::collect_vec(v)?;
+            match parts.as_slice() {
+                [file, line] => Some((text(file)?, line.to_int()? as u32)),
+                _ => None,
+            }
+        }
+        None => None,
+    };
     let mut outcomes: Vec<(String, i64, i64)> = Vec::new();
     for row in table {
         let fields = crate::iter::collect_vec(&row)?;
@@ -116,6 +114,7 @@ fn testmod(a: &Args) -> PyResult<Value> {
             let run = Rc::new(DocTestRun {
                 name: name.clone(),
                 filename: filename.clone(),
+                runner: runner.clone(),
                 lineno: if lineno < 0 { None } else { Some(lineno) },
                 examples,
                 verbose,
@@ -214,6 +213,9 @@ struct RunState {
 struct DocTestRun {
     name: String,
     filename: String,
+    /// Where CPython's doctest runs an example (`doctest.py`, the line of its `exec`): the
+    /// outermost frame of an example's traceback.
+    runner: Option<(String, u32)>,
     lineno: Option<i64>,
     examples: Vec<Example>,
     verbose: bool,
@@ -278,15 +280,7 @@ impl DocTestRun {
         let exc_msg = format!("{}\n", err.summary());
         let st = self.state.borrow();
         let ex = &self.examples[st.current];
-        // CPython's traceback also shows doctest's own frame and those of the functions
-        // the example called; the translation has only the example's line.
-        let traceback = format!(
-            "Traceback (most recent call last):\n  File \"<doctest {}[{}]>\", line 1, in <module>\n    {}\n{}",
-            self.name,
-            st.current,
-            ex.source.lines().next().unwrap_or("").trim(),
-            exc_msg
-        );
+        let traceback = self.traceback(&err, &exc_msg);
         let outcome = match &ex.exc_msg {
             None => Outcome::Boom(traceback.clone()),
             Some(want) if check_output(want, &exc_msg, st.flags) => Outcome::Success,
@@ -302,6 +296,23 @@ impl DocTestRun {
         drop(st);
         self.record(outcome, got);
         Ok(())
+    }
+
+    /// The traceback CPython's doctest shows: its own frame running the example, then
+    /// the example's (`<doctest m.f[0]>`) and those of the functions it called.
+    fn traceback(&self, err: &PyErr, exc_msg: &str) -> String {
+        use crate::traceback::{format_frames, frame_line, source_line, Sources};
+        let mut sources = Sources::new();
+        let mut out = String::from("Traceback (most recent call last):\n");
+        if let Some((file, line)) = &self.runner {
+            frame_line(file, *line, "__run", &mut out);
+            if let Some(text) = sources.line(file, *line) {
+                source_line(&text, None, &mut out);
+            }
+        }
+        out.push_str(&format_frames(err, &mut sources));
+        out.push_str(exc_msg);
+        out
     }
 
     fn record(&self, outcome: Outcome, got: String) {
