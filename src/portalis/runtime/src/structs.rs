@@ -118,6 +118,16 @@ pub fn some<'a, F: StructClass>(v: &'a Option<Obj<F>>, name: &str) -> PyResult<&
     }
 }
 
+/// A field that some classes sharing the struct lack (`Option`, None while absent), as
+/// its value, or CPython's AttributeError.
+#[inline]
+pub fn present<F: ?Sized + Fields, T>(o: &Object<F>, value: Option<T>, name: &str) -> PyResult<T> {
+    match value {
+        Some(v) => Ok(v),
+        None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", o.class.name, name))),
+    }
+}
+
 /// A typed value handed to dynamic code.
 pub trait IntoValue {
     fn into_value(self) -> Value;
@@ -173,6 +183,18 @@ impl IntoValue for i64 {
 impl FromValue for i64 {
     fn from_value(v: &Value) -> PyResult<i64> {
         crate::intops::unbox(v)
+    }
+}
+
+impl IntoValue for crate::int::Int {
+    fn into_value(self) -> Value {
+        self.to_value()
+    }
+}
+
+impl FromValue for crate::int::Int {
+    fn from_value(v: &Value) -> PyResult<crate::int::Int> {
+        crate::int::Int::unbox(v)
     }
 }
 
