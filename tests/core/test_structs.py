@@ -267,3 +267,62 @@ def test_fields_of_some_classes_are_typed_and_calls_dispatch_by_the_class():
 
 def test_fields_of_some_classes_match_python(same_as_cpython):
     same_as_cpython(TASKS)
+
+
+INSTANCE_LISTS = """
+    class Node:
+        def __init__(self, v):
+            self.v = v
+            self.next = None
+
+
+    class Leaf(Node):
+        def __init__(self, v, w):
+            super().__init__(v)
+            self.w = w
+
+
+    def main():
+        table = [None] * 3
+        table[1] = Node(5)
+        table[2] = Leaf(6, 7)
+        table[2].next = table[1]
+        for t in table:
+            print(t.v if t is not None else "empty", isinstance(t, Leaf))
+        try:
+            print(table[0].v)
+        except AttributeError as e:
+            print("AttributeError:", e)
+        try:
+            print(table[1].w)
+        except AttributeError as e:
+            print("AttributeError:", e)
+        nodes = [Node(i) for i in range(3)]
+        nodes.append(Leaf(10, 11))
+        total = 0
+        for n in nodes:
+            total += n.v
+        print(total, nodes[1] is nodes[1], nodes[0] is nodes[1], len(nodes))
+        nodes.reverse()
+        print(nodes[0].w, nodes[-1].v)
+        print(nodes[0] in nodes)
+        same = nodes
+        same.pop()
+        print(len(nodes))
+
+
+    main()
+"""
+
+
+def test_lists_of_instances_are_typed():
+    """A list holding instances of one struct hierarchy (or None) is a `List<Obj<..>>`
+    (`List<Option<Obj<..>>>`); one whose elements are compared (`in`) stays dynamic."""
+    rust = _rust(INSTANCE_LISTS)
+    assert "let table = List::repeat(vec![None], 3);" in rust
+    assert "structs::isinstance(&t, &CLASS_LEAF)" in rust
+    assert "let nodes = List" not in rust
+
+
+def test_lists_of_instances_match_python(same_as_cpython):
+    same_as_cpython(INSTANCE_LISTS)

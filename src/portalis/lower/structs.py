@@ -113,9 +113,10 @@ class StructLowering:
         obj = obj.inner if isinstance(obj, ir.Ref) else obj
         if isinstance(obj, ir.Var):
             held, binds = obj, []
-        else:  # evaluated once
-            held = ir.Var(self.ctx.fresh("obj"), ty="&" + obj.ty.lstrip("&"))
-            binds = [ir.Let(held.name, obj if obj.ty.startswith("&") else ir.Ref(obj))]
+        else:  # evaluated once, held past the temporaries of its expression
+            owned = ir.MethodCall(obj, "clone", [], ty=obj.ty.lstrip("&")) if obj.ty.startswith("&") else obj
+            held = ir.Var(self.ctx.fresh("obj"), ty=owned.ty)
+            binds = [ir.Let(held.name, owned)]
         value = self.fallible(ir.Call("structs::present", [
             held if held.ty.startswith("&") else ir.Ref(held),
             ir.MethodCall(held, f"{field_ident(attr)}.get", [], ty=f"Option<{ty}>"), ir.Raw(str_literal(attr))],
