@@ -263,6 +263,7 @@ def test_fields_of_some_classes_are_typed_and_calls_dispatch_by_the_class():
     assert "label:" not in rust  # a class attribute of that name: read by name
     assert "fn run(self_: &Obj<Task>) -> PyResult<Option<Obj<Task>>>" in rust
     assert "getattr(&Value::Object(self_" not in rust
+    assert "classes::call_super" not in rust and "Task::__init__(&self_, name.clone(), queue.to_value())?;" in rust
 
 
 def test_fields_of_some_classes_match_python(same_as_cpython):

@@ -215,6 +215,28 @@ class StructLowering:
         bind = ir.Let(held.name, obj if obj.ty.startswith("&") else ir.Ref(obj))
         return ir.BlockExpr(ir.Block([bind], chain), ty=ret)
 
+    def struct_super_call(self, node: ast.Call, method: str) -> ir.Expr | None:
+        """`super().method(args)` in a typed method of a struct class: the base class's
+        typed method, called statically on self."""
+        scope = self.ctx.scope
+        types = self.struct_plan.method_params.get(id(scope.node))
+        model = self.types.scalars.inference.model if self.types.scalars.inference is not None else None
+        if not types or model is None or self._unpacks(node):
+            return None
+        cls = model.functions[id(scope.node)].cls
+        if len(cls.node.bases) != 1 or cls.base not in model.classes:
+            return None
+        target = model.method(cls.base, method)
+        info = self.struct_of_class(cls.name)
+        if target is None or id(target.node) not in self.struct_plan.method_params \
+                or self.struct_of_class(target.cls.name) is not info:
+            return None
+        sig = self.classes[target.cls.name].methods.get(method)
+        if sig is None or sig.node is not target.node or not _binds(node, sig, sig.params[1:]):
+            return None
+        receiver = self.load_name(scope.params[0], node)
+        return self._typed_call(info, target, sig, node, receiver if receiver.ty.startswith("&") else ir.Ref(receiver))
+
     def _typed_call(self, info: StructInfo, method, sig, node: ast.Call, receiver: ir.Expr) -> ir.Expr:
         native = self.struct_plan.method_params[id(method.node)][1:]
         args = self._bind_arguments(node, sig, sig.params[1:], native)
