@@ -22,6 +22,7 @@ from portalis.analysis.inference.sets import typed_sets
 from portalis.analysis.inference.options import option_returns
 from portalis.analysis.inference.tuples import tuple_returns, unpacked_functions
 from portalis.analysis.inference.native import NativeScalars, native_scalars
+from portalis.analysis.inference.structs import plan_structs
 
 _LITERAL_TYPES = {bool: "bool", int: "int", float: "float", str: "str", type(None): "None"}
 _CONTAINERS = {ast.List: "list", ast.ListComp: "list", ast.Dict: "dict", ast.DictComp: "dict",
@@ -76,12 +77,13 @@ def literal_type(node: ast.expr) -> str | None:
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
     inference = infer(parsed, scopes)
     ints = _IntInference(parsed, scopes)
-    containers = typed_containers(inference, set(ints.candidates), scopes.module_globals)
+    structs = plan_structs(inference)
+    containers = typed_containers(inference, set(ints.candidates), scopes.module_globals, structs)
     unpacked = unpacked_functions(parsed.nodes, ints.candidates)
     typed_dicts(inference, set(ints.candidates), scopes.module_globals, containers, unpacked)
     typed_sets(inference, set(ints.candidates), scopes.module_globals, containers)
     info = TypeInfo(ints=ints.run(containers), inference=inference, containers=containers)
-    info.scalars = native_scalars(info.inference, set(info.ints.params))
+    info.scalars = native_scalars(info.inference, set(info.ints.params), structs)
     machine_int = lambda e, fn: ints.expr_type(e, fn) == INT  # noqa: E731
     info.tuple_returns = tuple_returns(inference, ints.candidates, containers, unpacked, machine_int)
     info.option_returns = option_returns(inference, ints.candidates, machine_int)

@@ -20,6 +20,7 @@ from portalis.emit.names import ident, str_literal
 from portalis.frontend import generators
 from portalis.analysis.stdlib_names import is_module, STDLIB, TYPE_ONLY_MODULES
 from portalis.lower.expr import INTROSPECTION_ATTRS
+from portalis.lower.structs import is_struct_type
 
 BUILTIN_EXCEPTIONS = {
     name: "".join("_" + c if c.isupper() and i else c for i, c in enumerate(name)).upper()
@@ -666,7 +667,9 @@ class CallLowering:
                 tests.append(same)
                 continue
             name = t.id if isinstance(t, ast.Name) else None
-            if name in self.classes and not self.classes[name].is_exception:
+            if name in self.classes and not self.classes[name].is_exception and is_struct_type(value.ty):
+                tests.append(ir.Call("structs::isinstance", [ir.Ref(value), ir.Raw(f"&{self.classes[name].static}")]))
+            elif name in self.classes and not self.classes[name].is_exception:
                 tests.append(ir.Call("classes::isinstance", [self.ref(value), ir.Raw(f"&{self.classes[name].static}")]))
             elif name in BUILTIN_EXCEPTIONS or (name in self.classes and self.classes[name].is_exception):
                 tests.append(ir.Call("exc_isinstance", [self.ref(value), ir.Raw(f"&{self.exception_static(name, t)}")]))

@@ -266,6 +266,9 @@ class ClassLowering:
         if info is None or not scope.params:
             self.error(node, "super() is only supported inside methods", "call the base class method directly")
             return ir.Raw("Value::None")
+        typed = self.struct_super_call(node, method)
+        if typed is not None:
+            return typed
         receiver = self.load_name(scope.params[0], node)
         base = self.classes.get(info.base) if info.base else None
         sig = base.methods.get(method) if base else None

@@ -302,7 +302,9 @@ class ExprLowering:
         return self.fallible(ir.Call(func, [self.ref(operand)]))
 
     def expr_BoolOp(self, node: ast.BoolOp) -> ir.Expr:
-        """`a and b` / `a or b` return an operand, as in Python."""
+        """`a and b` / `a or b` return an operand, as in Python (of bools: a bool)."""
+        if all(self.types.scalars.expr_type(v) == "bool" for v in node.values):
+            return self.condition(node)
         result = self.own(self.expr(node.values[-1]))
         for operand in reversed(node.values[:-1]):
             tmp = self.ctx.fresh("operand")
@@ -370,6 +372,10 @@ class ExprLowering:
             native = self.native_compare(node.ops[0], left, right)
             if native is not None:
                 return native
+            if isinstance(node.ops[0], (ast.Is, ast.IsNot)) and left.ty.startswith("Option<") \
+                    and isinstance(node.comparators[0], ast.Constant) and node.comparators[0].value is None:
+                test = ir.MethodCall(left, "is_none", [], ty="bool")
+                return test if isinstance(node.ops[0], ast.Is) else ir.Unary("!", test, ty="bool")
             return self.fallible(ir.Call(func, [self.ref(left), self.ref(right)]))
         # a < b < c: evaluate each operand once, stop at the first false comparison.
         stmts: list[ir.Stmt] = []
@@ -403,6 +409,10 @@ class ExprLowering:
         if "Int" in (body.ty, orelse.ty) and {body.ty, orelse.ty} <= {"Int", "i64"}:
             return ir.IfExpr(self.condition(node.test), self.to_native(body, "Int"), self.to_native(orelse, "Int"),
                              ty="Int")
+        ty = self.struct_plan.rust_type(self.types.scalars.inference.expr_type(node)) \
+            if is_struct_type(body.ty) and is_struct_type(orelse.ty) else None
+        if ty is not None:
+            return ir.IfExpr(self.condition(node.test), self.unbox_struct(body, ty), self.unbox_struct(orelse, ty), ty=ty)
         return ir.IfExpr(self.condition(node.test), self.own(body), self.own(orelse))
 
     def expr_NamedExpr(self, node: ast.NamedExpr) -> ir.Expr:

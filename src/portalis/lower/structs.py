@@ -20,7 +20,7 @@ from portalis.analysis.inference.structs import StructInfo
 from portalis.emit.names import ident, str_literal
 
 COPY_FIELDS = ("i64", "f64", "bool")  # held in a `Cell`; the others in a `Field`
-_BLANK = {"i64": "0", "f64": "0.0", "bool": "false", "Str": 'Str::from("")', "Value": "Value::None"}
+_BLANK = {"i64": "0", "Int": "Int::from(0)", "f64": "0.0", "bool": "false", "Str": 'Str::from("")', "Value": "Value::None"}
 
 
 def is_struct_type(ty: str) -> bool:
@@ -102,7 +102,31 @@ class StructLowering:
         if found is None or node.attr not in found[0].fields:
             return None
         obj, info = self._receiver(node.value, node.attr)
-        return ir.MethodCall(obj, f"{field_ident(node.attr)}.get", [], ty=info.fields[node.attr])
+        return self._field_get(info, obj, node.attr)
+
+    def _field_get(self, info: StructInfo, obj: ir.Expr, attr: str) -> ir.Expr:
+        """The value of a field; one some classes of the hierarchy lack raises
+        AttributeError where the instance has none."""
+        ty = info.fields[attr]
+        if attr not in info.optional:
+            return ir.MethodCall(obj, f"{field_ident(attr)}.get", [], ty=ty)
+        obj = obj.inner if isinstance(obj, ir.Ref) else obj
+        if isinstance(obj, ir.Var):
+            held, binds = obj, []
+        else:  # evaluated once, held past the temporaries of its expression
+            owned = ir.MethodCall(obj, "clone", [], ty=obj.ty.lstrip("&")) if obj.ty.startswith("&") else obj
+            held = ir.Var(self.ctx.fresh("obj"), ty=owned.ty)
+            binds = [ir.Let(held.name, owned)]
+        value = self.fallible(ir.Call("structs::present", [
+            held if held.ty.startswith("&") else ir.Ref(held),
+            ir.MethodCall(held, f"{field_ident(attr)}.get", [], ty=f"Option<{ty}>"), ir.Raw(str_literal(attr))],
+            ty=ty))
+        return ir.BlockExpr(ir.Block(binds, value), ty=ty) if binds else value
+
+    def _field_set(self, info: StructInfo, obj: ir.Expr, attr: str, value: ir.Expr) -> ir.Stmt:
+        if attr in info.optional:
+            value = ir.Call("Some", [value], ty=f"Option<{value.ty}>")
+        return ir.ExprStmt(ir.MethodCall(obj, f"{field_ident(attr)}.set", [value]))
 
     def struct_store(self, target: ast.Attribute, value: ir.Expr, out: list) -> bool:
         """`obj.field = value` into the struct; False when `obj` is not a known struct."""
@@ -113,8 +137,8 @@ class StructLowering:
         value = self.to_native(value, ty) if ty != "Value" else self.own(value)
         tmp = self.ctx.fresh("value")
         out.append(ir.Let(tmp, value))  # evaluated before the object, as in Python
-        obj, _ = self._receiver(target.value, target.attr)
-        out.append(ir.ExprStmt(ir.MethodCall(obj, f"{field_ident(target.attr)}.set", [ir.Var(tmp, ty=ty)])))
+        obj, info = self._receiver(target.value, target.attr)
+        out.append(self._field_set(info, obj, target.attr, ir.Var(tmp, ty=ty)))
         return True
 
     def struct_augassign(self, node: ast.AugAssign, op: str, out: list) -> bool:
@@ -131,12 +155,12 @@ class StructLowering:
             holder = self.ctx.fresh("obj")
             out.append(ir.Let(holder, obj if obj.ty.startswith("&") else ir.Ref(obj)))
             held = ir.Var(holder, ty="&" + obj.ty.lstrip("&"))
-        current = ir.MethodCall(held, f"{field_ident(target.attr)}.get", [], ty=ty)
+        current = self._field_get(info, held, target.attr)
         operand = self.expr(node.value)
         value = self.native_binop(type(node.op), current, operand) or \
             self.fallible(ir.Call(op, [self.ref(current), self.ref(operand)]))
         value = self.to_native(value, ty) if ty != "Value" else self.own(value)
-        out.append(ir.ExprStmt(ir.MethodCall(held, f"{field_ident(target.attr)}.set", [value])))
+        out.append(self._field_set(info, held, target.attr, value))
         return True
 
     # ---- calls -------------------------------------------------------------------------------
@@ -191,6 +215,28 @@ class StructLowering:
         bind = ir.Let(held.name, obj if obj.ty.startswith("&") else ir.Ref(obj))
         return ir.BlockExpr(ir.Block([bind], chain), ty=ret)
 
+    def struct_super_call(self, node: ast.Call, method: str) -> ir.Expr | None:
+        """`super().method(args)` in a typed method of a struct class: the base class's
+        typed method, called statically on self."""
+        scope = self.ctx.scope
+        types = self.struct_plan.method_params.get(id(scope.node))
+        model = self.types.scalars.inference.model if self.types.scalars.inference is not None else None
+        if not types or model is None or self._unpacks(node):
+            return None
+        cls = model.functions[id(scope.node)].cls
+        if len(cls.node.bases) != 1 or cls.base not in model.classes:
+            return None
+        target = model.method(cls.base, method)
+        info = self.struct_of_class(cls.name)
+        if target is None or id(target.node) not in self.struct_plan.method_params \
+                or self.struct_of_class(target.cls.name) is not info:
+            return None
+        sig = self.classes[target.cls.name].methods.get(method)
+        if sig is None or sig.node is not target.node or not _binds(node, sig, sig.params[1:]):
+            return None
+        receiver = self.load_name(scope.params[0], node)
+        return self._typed_call(info, target, sig, node, receiver if receiver.ty.startswith("&") else ir.Ref(receiver))
+
     def _typed_call(self, info: StructInfo, method, sig, node: ast.Call, receiver: ir.Expr) -> ir.Expr:
         native = self.struct_plan.method_params[id(method.node)][1:]
         args = self._bind_arguments(node, sig, sig.params[1:], native)
@@ -239,13 +285,17 @@ class StructLowering:
         if name != info.name:
             return items
         cls = self.classes[info.name]
-        fields = [(attr, field_ident(attr), ty) for attr, ty in info.fields.items()]
-        decl = "\n".join(f"    {rust}: {'Cell' if ty in COPY_FIELDS else 'Field'}<{ty}>," for _, rust, ty in fields)
-        gets = "\n".join(f"            {str_literal(a)} => Some(self.{r}.get().into_value())," for a, r, _ in fields)
-        sets = "\n".join(f"            {str_literal(a)} => self.{r}.set(FromValue::from_value(value)?)," for a, r, _ in fields)
-        names = ", ".join(str_literal(a) for a, _, _ in fields)
-        blank = "\n".join(f"            {r}: {'Cell' if ty in COPY_FIELDS else 'Field'}::new({self._blank(ty)}),"
-                          for _, r, ty in fields)
+        fields = [(attr, field_ident(attr), ty, attr in info.optional) for attr, ty in info.fields.items()]
+        holder = lambda ty: "Cell" if ty in COPY_FIELDS else "Field"  # noqa: E731
+        decl = "\n".join(f"    {rust}: {holder(ty)}<{f'Option<{ty}>' if opt else ty}>," for _, rust, ty, opt in fields)
+        gets = "\n".join(f"            {str_literal(a)} => self.{r}.get().map(IntoValue::into_value)," if opt else
+                         f"            {str_literal(a)} => Some(self.{r}.get().into_value())," for a, r, _, opt in fields)
+        sets = "\n".join(f"            {str_literal(a)} => self.{r}.set(Some(FromValue::from_value(value)?))," if opt else
+                         f"            {str_literal(a)} => self.{r}.set(FromValue::from_value(value)?),"
+                         for a, r, _, opt in fields)
+        names = ", ".join(str_literal(a) for a, _, _, _ in fields)
+        blank = "\n".join(f"            {r}: {holder(ty)}::new({'None' if opt else self._blank(ty)}),"
+                          for _, r, ty, opt in fields)
         text = (f"/// The instance attributes of class {self.py_name(info.name)}.\n"
                 f"{'#[allow(non_camel_case_types)]' + chr(10) if not info.rust[:1].isupper() else ''}"
                 f"struct {info.rust} {{\n{decl}\n}}\n\n"

@@ -29,6 +29,7 @@ from functools import cached_property
 
 from portalis.analysis.inference.lattice import CONTAINERS, Place, Ty
 from portalis.analysis.inference.solve import Inference
+from portalis.analysis.inference.structs import StructPlan
 from portalis.frontend import astwalk
 
 _SCALARS = {"int": "i64", "float": "f64", "bool": "bool", "str": "Str"}
@@ -49,6 +50,8 @@ _STR_SPLITS = ("split", "rsplit", "splitlines")
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)  # the scopes `_scope_of` names
 _ARITHMETIC = (ast.Add, ast.Sub, ast.Mult, ast.Pow, ast.LShift, ast.FloorDiv, ast.Mod, ast.BitOr, ast.BitXor,
                ast.BitAnd, ast.RShift)
+# Dunders that compare instances: a list of them compares through the class.
+_COMPARISONS = {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__", "__hash__"}
 # Operators whose result can outgrow an operand even when the other one is a constant (`x * 3`).
 GROWTH_OPS = (ast.Mult, ast.Pow, ast.LShift)
 
@@ -146,19 +149,22 @@ class TypedContainers:
             todo.extend(k for k, parents in self.parents.items() if c in parents)
 
 
-def typed_containers(inference: Inference, direct_functions: set[str], module_globals: set[str]) -> TypedContainers:
+def typed_containers(inference: Inference, direct_functions: set[str], module_globals: set[str],
+                     structs: StructPlan | None = None) -> TypedContainers:
+    """`structs`: the classes held as structs, whose instances a typed list may hold."""
     out = TypedContainers(inference=inference)
     if not inference.converged:
         return out
-    finder = _Finder(inference, direct_functions, module_globals, out)
+    finder = _Finder(inference, direct_functions, module_globals, out, structs)
     finder.run()
     return out
 
 
 class _Finder:
     def __init__(self, inference: Inference, direct_functions: set[str], module_globals: set[str],
-                 out: TypedContainers):
+                 out: TypedContainers, structs: StructPlan | None = None):
         self.inference = inference
+        self.structs = structs or StructPlan()
         self.model = inference.model
         self.direct = direct_functions
         self.module_globals = module_globals
@@ -253,7 +259,7 @@ class _Finder:
             self._note_class(inner)
             self.out.parents.setdefault(id(inner), set()).add(cid)
             self.out.inner[cid] = id(inner)
-        elif _scalar_rust(cls.ty) is None and _tuple_rust(cls.ty) is None:
+        elif _scalar_rust(cls.ty) is None and _tuple_rust(cls.ty) is None and self._instance_type(cls.ty) is None:
             self.bad.add(cid)
             self._bad_within(cls.ty, set())
 
@@ -265,7 +271,30 @@ class _Finder:
                 return None
             rust = self._element_rust(inner)
             return f"List<{rust}>" if rust else None
-        return _scalar_rust(ty) or _tuple_rust(ty)
+        return _scalar_rust(ty) or _tuple_rust(ty) or self._instance_type(ty)
+
+    def _instance_type(self, ty: Ty) -> str | None:
+        """`Obj<Body>` (or `Option<Obj<Body>>`) for elements that are instances of a struct
+        hierarchy compared by identity (no comparison dunders)."""
+        rust = self.structs.rust_type(ty)
+        if rust is None:
+            return None
+        info = self.structs.by_rust(rust)
+        if any(_COMPARISONS & set(self.model.classes[m].methods) for m in info.members):
+            return None
+        return rust
+
+    def _orders_elements(self, node: ast.expr) -> bool:
+        """A list used where its elements are compared or ordered (`==`, `in`, `sorted`,
+        `.sort()`, `.index()`...): with instances, that needs their classes' dunders."""
+        parent = self.parent.get(id(node))
+        if isinstance(parent, ast.Compare):
+            return not all(isinstance(op, (ast.Is, ast.IsNot)) for op in parent.ops)
+        if isinstance(parent, ast.Attribute):
+            return parent.attr in ("sort", "index", "count", "remove")
+        if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name):
+            return parent.func.id in ("sorted", "min", "max", "sum", "set", "frozenset")
+        return False
 
     # ---- places -------------------------------------------------------------------------------
 
@@ -322,6 +351,8 @@ class _Finder:
             return
         self._note_class(cls)
         if not (self._produced(node) and self._used(node)):
+            self.bad.add(id(cls))
+        elif not (len(cls.ty.atoms) == 1 and next(iter(cls.ty.atoms)) in _SCALARS) and self._orders_elements(node):
             self.bad.add(id(cls))
         self._writes(node, cls)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from portalis.analysis.inference.lattice import Ty
 from portalis.analysis.inference.solve import Inference
-from portalis.analysis.inference.structs import StructPlan, plan_structs
+from portalis.analysis.inference.structs import StructPlan
 from portalis.frontend import astwalk
 
 _NATIVE = {"int": "Int", "float": "f64", "bool": "bool", "str": "Str"}
@@ -41,14 +41,14 @@ def scalar_type(ty: Ty | None) -> str | None:
     return _NATIVE.get(next(iter(ty.atoms)))
 
 
-def native_scalars(inference: Inference, direct_functions: set[str]) -> NativeScalars:
+def native_scalars(inference: Inference, direct_functions: set[str], plan: StructPlan) -> NativeScalars:
     """`direct_functions`: module functions whose every use is a plain call (their Rust
-    signatures can take native values)."""
+    signatures can take native values); `plan`: the classes held as structs."""
     out = NativeScalars()
     if not inference.converged:
         return out
     out.inference = inference
-    out.structs = plan = plan_structs(inference)
+    out.structs = plan
     model = inference.model
     module = model.scopes.module
     defined = _defined_names(module.node.body)

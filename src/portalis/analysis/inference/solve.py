@@ -107,8 +107,10 @@ def _seed(model: ProgramModel, walker: Walker) -> None:
     dunder methods are called by the runtime with arguments it chooses, a body that
     can end without `return` returns None, generator functions return iterators."""
     for facts in model.functions.values():
-        if _is_instance_method(facts):
-            facts.params[0][1].add(L.instance(facts.cls.name), getattr(facts.node, "lineno", 0))
+        if _is_instance_method(facts):  # an instance of each class that inherits this method
+            for sub in model.subclasses(facts.cls.name):
+                if model.method(sub, facts.node.name) is facts:
+                    facts.params[0][1].add(L.instance(sub), getattr(facts.node, "lineno", 0))
         name = facts.node.name
         if facts.cls is not None and name.startswith("__") and name.endswith("__") and name != "__init__":
             walker.function_escapes(facts, f"{name} is called by the runtime")

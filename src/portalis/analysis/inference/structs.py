@@ -3,14 +3,16 @@ get typed signatures, from the inference.
 
 A class becomes a struct when nothing can change its layout behind the inference's
 back: no `__getattr__`/`__setattr__`-style hooks, no `__slots__`, no attribute deleted,
-no store into the class object, no `copy`.  Its typed fields are the attributes every
-instance has once `__init__` has run: those its `__init__` (and the bases' `__init__`
-it calls through `super()`) assigns in straight-line code before anything could read
-them.  Any other attribute lives by name beside the struct, as in a dynamic object.
+no store into the class object, no `copy`.  A class hierarchy shares one struct.  Its
+typed fields are the attributes a class's `__init__` (and the bases' `__init__` it calls
+through `super()`) assigns in straight-line code before anything could read them; a
+field that not every class of the hierarchy initialises is optional (`Option<T>`, None
+while the instance lacks it).  Any other attribute lives by name beside the struct, as
+in a dynamic object.
 
-Variables hold a struct instance natively (`Obj<Node>`, or `Option<Obj<Node>>` for
-`Node | None`) only when the class has no subclass, so that its `class:` atom names the
-exact class of every instance that can be there.
+Variables hold a struct instance natively (`Obj<Shape>`, or `Option<Obj<Shape>>` for
+`Shape | None`) when their classes share one struct: the `class:` atoms name the exact
+class of each instance, so a method call dispatches on the classes it can meet.
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from portalis.analysis.inference.walk import _is_instance_method
 from portalis.emit.names import ident
 from portalis.frontend import astwalk
 
-_SCALARS = {"float": "f64", "bool": "bool", "str": "Str"}
+_SCALARS = {"int": "Int", "float": "f64", "bool": "bool", "str": "Str"}
 # Hooks that reach attributes by name, which a struct could not honour.
 _DYNAMIC_HOOKS = {"__getattr__", "__getattribute__", "__setattr__", "__delattr__", "__slots__", "__dict__"}
 # Type names the generated code relies on unqualified (std prelude and runtime types).
@@ -44,6 +46,7 @@ class StructInfo:
     rust: str                       # the Rust struct its classes share
     fields: dict[str, str]          # attribute -> Rust type of its value, in declaration order
     members: list[str]              # the classes sharing the struct (the root first)
+    optional: set[str] = field(default_factory=set)  # fields not every class initialises: Option<T>, None when absent
 
     def impl_name(self, cls: str, method: str) -> str:
         """A typed method's name in the struct's `impl`: the root's by their own name,
@@ -110,13 +113,21 @@ def plan_structs(inference: Inference) -> StructPlan:
             continue
         if not all(_eligible(model, model.classes[m], stored_classes) for m in members):
             continue
-        # The fields every class of the hierarchy has; the others live by name.
-        shared = _initialised_fields(model, root.name)
-        for m in members[1:]:
-            own = set(_initialised_fields(model, m))
-            shared = [a for a in shared if a in own]
-        info = StructInfo(root.name, ident(root.name), {}, [root.name] + [m for m in members if m != root.name])
-        places[root.name] = [(a, root.attrs[a]) for a in shared]
+        # The fields some class of the hierarchy initialises; those not every class has
+        # may be absent from an instance.  The others live by name.
+        fields: list[str] = []
+        owners: dict[str, int] = {}
+        for m in members:
+            for a in _initialised_fields(model, m):
+                if a not in owners:
+                    fields.append(a)
+                owners[a] = owners.get(a, 0) + 1
+        body_names = set().union(*(_class_body_names(model.classes[m].node) for m in members))
+        optional = {a for a in fields if owners[a] < len(members)}
+        fields = [a for a in fields if a not in optional or a not in body_names]  # else the class's is read
+        info = StructInfo(root.name, ident(root.name), {}, [root.name] + [m for m in members if m != root.name],
+                          optional & set(fields))
+        places[root.name] = [(a, root.attrs[a]) for a in fields]
         for m in members:
             plan.classes[m] = info
     for name, info in plan.classes.items():  # typed once every struct is known
@@ -124,7 +135,27 @@ def plan_structs(inference: Inference) -> StructPlan:
             info.fields = {a: plan.value_type(place.type) for a, place in places[name]}
     for facts in inference.functions:
         _plan_method(plan, model, facts)
+    _never_returning(plan, inference)
     return plan
+
+
+def _never_returning(plan: StructPlan, inference: Inference) -> None:
+    """A method that only raises (`raise NotImplementedError` in a base) takes the result
+    type its overrides share, so that a call dispatched among them stays typed."""
+    shared: dict[tuple[str, str], set[str]] = {}
+    silent = []
+    for facts in inference.functions:
+        if id(facts.node) not in plan.method_params:
+            continue
+        key = (plan.classes[facts.cls.name].name, facts.node.name)
+        if not facts.ret.type.atoms:
+            silent.append((key, facts.node))
+        else:
+            shared.setdefault(key, set()).add(plan.method_returns.get(id(facts.node), "Value"))
+    for key, node in silent:
+        rets = shared.get(key, set())
+        if len(rets) == 1 and "Value" not in rets:
+            plan.method_returns[id(node)] = next(iter(rets))
 
 
 def _plan_method(plan: StructPlan, model, facts: FunctionFacts) -> None:

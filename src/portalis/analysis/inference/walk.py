@@ -672,14 +672,11 @@ class Walker:
         out = EMPTY
         for atom, payload in recv.atoms.items():
             single = Ty({atom: payload})
-            if atom.startswith("class:"):
-                found = False
-                for sub in self.model.subclasses(atom[6:]):
-                    method = self.model.method(sub, name)
-                    if method is not None:
-                        found = True
-                        out = L.join(out, self.call_function(method, node, args, kwargs, self_ty=single))
-                if not found:
+            if atom.startswith("class:"):  # the exact class of the instance: its method is called
+                method = self.model.method(atom[6:], name)
+                if method is not None:
+                    out = L.join(out, self.call_function(method, node, args, kwargs, self_ty=single))
+                else:
                     out = L.join(out, self.unknown_call(f".{name}() of {atom[6:]}", args, kwargs))
                 continue
             result = _builtin_method(self, atom, payload, name, args, kwargs)

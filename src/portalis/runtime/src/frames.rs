@@ -17,27 +17,31 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// Stack kept free below the deepest frame for the runtime's own calls.
 const STACK_RESERVE: usize = 4 << 20;
 
+// Constant-initialised, so that reaching them on every call needs no lazy set-up.
 thread_local! {
-    static DEPTH: Cell<usize> = Cell::new(1); // the module's frame
-    static LIMIT: Cell<usize> = Cell::new(1000);
-    static STACK_BASE: Cell<usize> = Cell::new(0);
+    static DEPTH: Cell<usize> = const { Cell::new(1) }; // the module's frame
+    static LIMIT: Cell<usize> = const { Cell::new(1000) };
+    static STACK_BASE: Cell<usize> = const { Cell::new(0) };
 }
 
 /// One active Python frame; leaving the function drops it.
 pub struct Frame(());
 
 impl Drop for Frame {
+    #[inline]
     fn drop(&mut self) {
         DEPTH.with(|d| d.set(d.get() - 1));
     }
 }
 
+#[inline]
 fn stack_address() -> usize {
     let marker = 0u8;
     &marker as *const u8 as usize
 }
 
 /// Enter a function: CPython's RecursionError past the limit.
+#[inline]
 pub fn enter() -> PyResult<Frame> {
     let depth = DEPTH.with(|d| d.get()) + 1;
     let base = STACK_BASE.with(|b| b.get());

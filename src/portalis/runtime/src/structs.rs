@@ -118,6 +118,39 @@ pub fn some<'a, F: StructClass>(v: &'a Option<Obj<F>>, name: &str) -> PyResult<&
     }
 }
 
+/// A field that some classes sharing the struct lack (`Option`, None while absent), as
+/// its value, or CPython's AttributeError.
+#[inline]
+pub fn present<F: ?Sized + Fields, T>(o: &Object<F>, value: Option<T>, name: &str) -> PyResult<T> {
+    match value {
+        Some(v) => Ok(v),
+        None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'{}' object has no attribute '{}'", o.class.name, name))),
+    }
+}
+
+/// A typed instance, or None: its class, for `isinstance`.
+pub trait Instance {
+    fn class_of(&self) -> Option<&'static Class>;
+}
+
+impl<F: StructClass> Instance for Obj<F> {
+    fn class_of(&self) -> Option<&'static Class> {
+        Some(self.class)
+    }
+}
+
+impl<F: StructClass> Instance for Option<Obj<F>> {
+    fn class_of(&self) -> Option<&'static Class> {
+        self.as_ref().map(|o| o.class)
+    }
+}
+
+/// `isinstance(x, C)` on a typed instance (None is an instance of no user class).
+#[inline]
+pub fn isinstance<T: Instance>(x: &T, class: &'static Class) -> bool {
+    x.class_of().map_or(false, |c| crate::classes::is_subclass(c, class))
+}
+
 /// A typed value handed to dynamic code.
 pub trait IntoValue {
     fn into_value(self) -> Value;
@@ -176,6 +209,18 @@ impl FromValue for i64 {
     }
 }
 
+impl IntoValue for crate::int::Int {
+    fn into_value(self) -> Value {
+        self.to_value()
+    }
+}
+
+impl FromValue for crate::int::Int {
+    fn from_value(v: &Value) -> PyResult<crate::int::Int> {
+        crate::int::Int::unbox(v)
+    }
+}
+
 impl IntoValue for Str {
     fn into_value(self) -> Value {
         Value::Str(self)
@@ -223,4 +268,42 @@ pub fn copy_fields(o: &Object, new: &Object, copy: &mut dyn FnMut(Value) -> PyRe
         }
     }
     Ok(())
+}
+
+/// Instances as the elements of a typed list (`List<Obj<Body>>`).  Python compares them by
+/// identity (the translator keeps lists of classes defining comparisons dynamic, and
+/// never sorts a typed list of instances), so `==` and `in` are `Rc::ptr_eq`.
+impl<F: StructClass> crate::typed::Elem for Obj<F> {
+    fn to_value(&self) -> Value {
+        Value::Object(self.clone())
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        cast(v)
+    }
+    fn py_lt(&self, _other: &Self) -> bool {
+        false // instances have no order (sorting such a list stays dynamic)
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(self, other)
+    }
+}
+
+/// Instances or None as the elements of a typed list (`[None] * 6`, then tasks).
+impl<F: StructClass> crate::typed::Elem for Option<Obj<F>> {
+    fn to_value(&self) -> Value {
+        self.clone().into_value()
+    }
+    fn from_value(v: &Value) -> PyResult<Self> {
+        cast_opt(v)
+    }
+    fn py_lt(&self, _other: &Self) -> bool {
+        false // neither instances nor None have an order
+    }
+    fn py_eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
 }
