@@ -52,6 +52,7 @@ class ClassInfo:
     exc_static: str | None = None  # the ExcType static of an exception class
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (name, kind, rust fn) of `x = method`
     bases: list[str] = field(default_factory=list)  # all of them, for multiple inheritance
+    builtin_base: ast.expr | None = None  # `list` in `class Stack(list)`: see runtime builtin_bases.rs
 
     @property
     def has_body(self) -> bool:
@@ -85,13 +86,19 @@ class ClassLowering:
 
     def _collect_class(self, node: ast.ClassDef) -> None:
         bases = [b for b in node.bases if not _typing_only_base(b)]
+        builtin = [b for b in bases if self._builtin_base(b)]
+        bases = [b for b in bases if b not in builtin]
+        if len(builtin) > 1:
+            self.error(node, f"class {node.name} derives from several built-in types",
+                       "derive from one built-in type and hold the others as attributes")
         if not all(isinstance(b, ast.Name) for b in bases):
             self.error(node, f"class {node.name}: only named classes are supported as bases",
                        "inherit from classes defined in this module or a built-in exception")
         names = [b.id for b in bases if isinstance(b, ast.Name)]
         base = names[0] if names else None
         info = ClassInfo(node.name, static_ident(node.name, "CLASS_"), node, base, {},
-                         is_exception=base is not None and self._is_exception_name(base), bases=names)
+                         is_exception=base is not None and self._is_exception_name(base), bases=names,
+                         builtin_base=self._builtin_base(builtin[0]) if builtin else None)
         if info.is_exception:
             info.exc_static = static_ident(node.name, "EXC_")
         used: set[str] = set()
@@ -114,6 +121,21 @@ class ClassLowering:
             if alias:
                 info.aliases.extend(alias)
         self.classes[node.name] = info
+
+    def _builtin_base(self, base: ast.expr) -> ast.expr | None:
+        """The built-in type (as an expression naming it) that base `base` derives from:
+        `list`, `typing.List[T]`, an imported `Fraction` ...; None for other bases."""
+        if isinstance(base, ast.Subscript):  # typing imports bind nothing at run time here
+            alias = base.value.id if isinstance(base.value, ast.Name) else getattr(base.value, "attr", None)
+            if alias in _TYPING_ALIASES and alias not in self.classes:
+                return ast.copy_location(ast.Name(_TYPING_ALIASES[alias], ast.Load()), base)
+        if isinstance(base, ast.Name) and base.id in _BUILTIN_BASES and base.id not in self.classes \
+                and base.id not in self.imports and base.id not in self.functions:
+            return base
+        dotted = self.imports.get(base.id) if isinstance(base, ast.Name) else None
+        if isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id in self.imports:
+            dotted = f"{self.imports[base.value.id]}.{base.attr}"
+        return base if dotted in _LIBRARY_BASES else None
 
     def _has_text_form(self, info: ClassInfo) -> bool:
         while info is not None:
@@ -138,7 +160,8 @@ class ClassLowering:
                        "use @dataclass or a plain class")
         if info.base and info.base not in self.classes and not info.is_exception:
             self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
-                       "inherit from a class defined in this file")
+                       "inherit from a class defined in this file or from one of the built-in types "
+                       + ", ".join(sorted(_BUILTIN_BASES) + sorted(_LIBRARY_BASES)))
         items = []
         if len(info.bases) > 1:
             items.extend(self._mro_static(node, info))
@@ -247,6 +270,9 @@ class ClassLowering:
                 out.append(ir.ExprStmt(self.fallible(ir.Raw(f"type_error::<Value>({str_literal(mro)})"))))
                 return
             out.append(ir.ExprStmt(ir.Call("classes::set_mro", [ir.Raw(f"&{info.static}"), ir.Raw(f"&{info.static}_MRO")])))
+        if info.builtin_base is not None:
+            out.append(ir.ExprStmt(ir.Call("builtin_bases::set_builtin_base", [
+                ir.Raw(f"&{info.static}"), self.own(self.expr(info.builtin_base))])))
         for sig in info.methods.values():
             self.init_default_cells(sig, out)
         if not info.is_exception:
@@ -294,6 +320,13 @@ class ClassLowering:
         slot, used = self.protected(self.statements_into(node.body), "with", out)
         error = ir.Var(slot) if used else ir.Raw("None")
         out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), error]))))
+
+
+# Built-in types a class may derive from: its instances then carry a value of that type.
+_BUILTIN_BASES = {"list", "dict", "set", "frozenset", "str", "int", "float", "tuple", "complex", "bytes"}
+_TYPING_ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "FrozenSet": "frozenset", "Tuple": "tuple"}
+_LIBRARY_BASES = {"fractions.Fraction", "decimal.Decimal", "collections.OrderedDict", "collections.Counter",
+                  "collections.defaultdict", "collections.deque"}
 
 
 def _typing_only_base(base: ast.expr) -> bool:

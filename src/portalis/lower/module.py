@@ -171,15 +171,15 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
                 self.decorated[id(stmt)] = self._signature(stmt, ident(stmt.name) + suffix)
             elif isinstance(stmt, ast.FunctionDef):
                 self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
-        for stmt in self.module_classes:
+        for node in self.parsed.nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self._collect_import(node)
+        for stmt in self.module_classes:  # after the imports: a class may derive from an imported type
             if stmt.name in self.classes:
                 self.error(stmt, f"class {stmt.name} is defined more than once",
                            "give each class its own name")
             else:
                 self._collect_class(stmt)
-        for node in self.parsed.nodes:
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                self._collect_import(node)
 
     def _signature(self, node: ast.FunctionDef | ast.Lambda, rust_name: str, default_cells: bool = True) -> FunctionSig:
         args = node.args

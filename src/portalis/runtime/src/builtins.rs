@@ -322,7 +322,7 @@ pub fn vars(v: &Value) -> PyResult<Value> {
                     table.insert(Value::str(name), x);
                 }
             }
-            for (name, x) in o.fields.borrow().iter() {
+            for (name, x) in o.fields.borrow().iter().filter(|(n, _)| *n != crate::builtin_bases::PART) {
                 table.insert(Value::str(name), x.clone());
             }
             Ok(Value::dict(table))
@@ -622,7 +622,7 @@ pub fn round(v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
             float_to_int(r)
         }
         (Value::Float(f), Some(n)) => Ok(Value::Float(format::round_float(*f, n))),
-        (Value::Object(_), _) => crate::classes::unary_dunder(v, "__round__"),
+        (Value::Object(_), _) => crate::classes::call_dunder(v, "__round__", ndigits.into_iter().cloned().collect()),
         (Value::Native(n), _) => n.call_method("__round__", ndigits.into_iter().cloned().collect(), vec![]),
         _ => type_error(format!("type {} doesn't define __round__ method", v.type_name())),
     }
@@ -688,6 +688,9 @@ pub fn format(v: &Value, spec: Option<&Value>) -> PyResult<Value> {
 
 /// `isinstance(v, T)` for a built-in type named by the translator.
 pub fn isinstance_builtin(v: &Value, type_name: &str) -> bool {
+    if let Some(part) = crate::builtin_bases::builtin_part(v) {
+        return type_name == "object" || isinstance_builtin(&part, type_name) || v.type_name() == type_name;
+    }
     match type_name {
         "int" => matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)),
         "float" => matches!(v, Value::Float(_)),
@@ -724,7 +727,7 @@ pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
         // A standard-library class such as decimal.Decimal: the runtime object of that type.
         Value::Func(f) if f.name.contains('.') => {
             let class = f.name.rsplit('.').next().unwrap_or("");
-            Ok(matches!(v, Value::Native(n) if n.type_name() == class))
+            Ok(matches!(crate::builtin_bases::as_builtin(v), Value::Native(n) if n.type_name() == class))
         }
         _ => type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     }

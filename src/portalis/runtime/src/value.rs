@@ -333,6 +333,9 @@ impl Value {
             None if matches!(self, Value::BigInt(_)) => {
                 Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C ssize_t"))
             }
+            None if matches!(crate::builtin_bases::builtin_part(self), Some(Value::Int(_) | Value::BigInt(_))) => {
+                crate::builtin_bases::as_builtin(self).to_int()
+            }
             None => type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name()
@@ -354,6 +357,10 @@ impl Value {
     pub fn to_f64(&self) -> PyResult<f64> {
         match self.as_f64() {
             Some(f) => Ok(f),
+            None if matches!(self, Value::Object(_)) => match crate::builtin_bases::builtin_part(self) {
+                Some(part) => part.to_f64(),
+                None => type_error(format!("must be real number, not {}", self.type_name())),
+            },
             None => type_error(format!("must be real number, not {}", self.type_name())),
         }
     }
