@@ -37,6 +37,12 @@ class MethodEntry:
     kind: str  # "Instance", "Static", "Class", "Getter", "Setter" (runtime MethodKind)
     rust_name: str
     node: ast.FunctionDef
+    decorators: list[ast.expr] = field(default_factory=list)  # user decorators, innermost last
+
+    @property
+    def cell(self) -> str:
+        """The thread-local holding a decorated method's value (what its decorators made)."""
+        return f"DECORATED_{self.rust_name.upper()}"
 
 
 @dataclass
@@ -60,9 +66,21 @@ class ClassInfo:
         return any(not _is_docstring_or_pass(s) for s in self.node.body)
 
 
+_KIND_DECORATORS = ("staticmethod", "classmethod", "property", "setter", "abstractmethod")
+
+
+def _decorator_name(deco: ast.expr) -> str | None:
+    return deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
+
+
+def _user_decorators(node: ast.FunctionDef) -> list[ast.expr]:
+    """The decorators of a method other than the ones that say how it binds."""
+    return [d for d in node.decorator_list if _decorator_name(d) not in _KIND_DECORATORS]
+
+
 def _method_kind(node: ast.FunctionDef) -> str:
     for deco in node.decorator_list:
-        name = deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
+        name = _decorator_name(deco)
         if name == "staticmethod":
             return "Static"
         if name == "classmethod":
@@ -113,9 +131,16 @@ class ClassLowering:
             used.add(rust)
             # A later def of the same name replaces the earlier one, as in the class namespace.
             info.entries = [e for e in info.entries if e.name != stmt.name or (e.kind == "Setter") != (kind == "Setter")]
-            info.entries.append(MethodEntry(stmt.name, kind, rust, stmt))
-            if kind in ("Instance", "Static", "Class"):
+            decorators = _user_decorators(stmt)
+            info.entries.append(MethodEntry(stmt.name, kind, rust, stmt, decorators))
+            info.methods.pop(stmt.name, None)
+            if kind in ("Instance", "Static", "Class") and not decorators:
                 info.methods[stmt.name] = self._signature(stmt, rust)
+            if decorators and any(_decorator_name(d) in _KIND_DECORATORS
+                                  for d in stmt.decorator_list[stmt.decorator_list.index(decorators[0]):]):
+                self.error(decorators[0], f"decorator @{ast.unparse(decorators[0])} is applied to a "
+                                          f"{_decorator_name(stmt.decorator_list[-1])} object",
+                           "put @staticmethod, @classmethod and @property above the other decorators")
         for stmt in node.body:
             alias = _method_alias(stmt, {e.name: e for e in info.entries})
             if alias:
@@ -162,6 +187,9 @@ class ClassLowering:
             self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
                        "inherit from a class defined in this file or from one of the built-in types "
                        + ", ".join(sorted(_BUILTIN_BASES) + sorted(_LIBRARY_BASES)))
+        if info.bases and info.builtin_base is None and any(e.name == "__new__" for e in info.entries):
+            self.error(node, f"__new__ in class {node.name}, a subclass of {', '.join(info.bases)}, is not supported yet",
+                       "define __init__ instead, or derive from a built-in type")
         items = []
         if len(info.bases) > 1:
             items.extend(self._mro_static(node, info))
@@ -184,6 +212,8 @@ class ClassLowering:
                 items.append(wrapper)
             else:
                 items.append(self._lower_method(entry, info))
+            if entry.decorators:
+                items.extend(self._decorated_trampoline(entry))
         if struct is not None:
             items[:0] = self.struct_items(struct, typed, node.name)
         if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
@@ -191,7 +221,8 @@ class ClassLowering:
             self.warn(node, f"class {self.py_name(node.name)} has no __repr__ or __str__: CPython prints its "
                             "objects with a memory address, which a translation cannot reproduce",
                       "define __repr__ if objects of this class are printed")
-        rows = [(e.name, e.kind, e.rust_name) for e in info.entries] + info.aliases
+        rows = [(e.name, e.kind, e.rust_name + ("_decorated" if e.decorators else "")) for e in info.entries] \
+            + info.aliases
         table = ",\n        ".join(f"({str_literal(name)}, MethodKind::{kind}, {rust})" for name, kind, rust in rows)
         base_info = self.classes.get(info.base)
         base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
@@ -246,6 +277,14 @@ class ClassLowering:
         fn.python_name = f"{info.name}.{node.name}"
         return fn
 
+    def _decorated_trampoline(self, entry: MethodEntry) -> list:
+        """A method with user decorators: its table entry calls what the decorators made
+        (stored at the class statement), so self and the arguments pass through them."""
+        cell = f"thread_local! {{\n    static {entry.cell}: PyCell = PyCell::default();\n}}"
+        body = ir.Block([], ir.Call("builtins::call", [ir.Raw(f"&{entry.cell}.get_value()"), ir.Var("args")]))
+        fn = ir.Function(entry.rust_name + "_decorated", [ir.Param("args", "Vec<Value>")], "PyResult<Value>", body)
+        return [ir.RawItem(cell, "class", entry.name), fn]
+
     def _lower_typed_method(self, entry: MethodEntry, info: ClassInfo, struct) -> tuple[ir.Function, ir.Function]:
         """A method of a struct class with typed parameters (in the struct's `impl`), and
         its class-table wrapper."""
@@ -275,6 +314,15 @@ class ClassLowering:
                 ir.Raw(f"&{info.static}"), self.own(self.expr(info.builtin_base))])))
         for sig in info.methods.values():
             self.init_default_cells(sig, out)
+        for entry in info.entries:
+            if entry.decorators:
+                value = self.func_value(entry.name, entry.node, ir.Raw(entry.rust_name))
+                for deco in reversed(entry.decorators):
+                    value = self.fallible(ir.Call("builtins::call", [self.ref(self.expr(deco)), ir.VecLit([value])]))
+                out.append(ir.ExprStmt(ir.MethodCall(ir.Raw(entry.cell), "set_value", [self.own(value)])))
+                if entry.kind == "Instance":  # `Class.method` is what the decorators made
+                    out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
+                        ir.Raw(f"&{info.static}"), ir.Raw(str_literal(entry.name)), ir.Raw(f"{entry.cell}.get_value()")])))
         if not info.is_exception:
             # Every class has its own `__doc__` (None without a docstring): never the base's.
             out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [

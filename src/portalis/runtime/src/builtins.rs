@@ -733,6 +733,18 @@ pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
     }
 }
 
+/// What the name of a nested function holds before its `def` runs: a function whose
+/// call raises what CPython raises for the unbound name (`free`: read from a closure).
+pub fn before_def(name: &'static str, free: bool) -> Value {
+    Value::func(name, move |_| {
+        Err(if free {
+            PyErr::new(&NAME_ERROR, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
+        } else {
+            PyErr::new(&UNBOUND_LOCAL_ERROR, format!("cannot access local variable '{}' where it is not associated with a value", name))
+        })
+    })
+}
+
 /// A built-in function used as a value (`map(int, xs)`, `key=len`).
 pub fn builtin_value(name: &'static str) -> Value {
     Value::func(name, move |args: Vec<Value>| call_builtin(name, &args))

@@ -203,6 +203,9 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             return Ok(Value::func("__next__", move |_| crate::iter::next(&it, None)));
         }
         Value::Func(f) if name == "__doc__" => return Ok(f.doc.map_or(Value::None, Value::str)),
+        Value::Func(f) if f.attrs.borrow().iter().any(|(n, _)| *n == name) => {
+            return Ok(f.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).unwrap_or_default())
+        }
         Value::Exception(e) => {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
@@ -302,6 +305,14 @@ pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Valu
             Ok(Value::None)
         }
         Value::Native(n) => n.setattr(name, value).map(|_| Value::None),
+        Value::Func(f) => {
+            let mut attrs = f.attrs.borrow_mut();
+            match attrs.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => attrs.push((name, value)),
+            }
+            Ok(Value::None)
+        }
         _ => Err(PyErr::new(
             &ATTRIBUTE_ERROR,
             format!("'{}' object has no attribute '{}'", obj.type_name(), name),

@@ -66,6 +66,8 @@ pub struct Func {
     pub call: Box<dyn Fn(Vec<Value>) -> PyResult<Value>>,
     /// `__doc__`: the docstring of a translated function.
     pub doc: Option<&'static str>,
+    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`), in assignment order.
+    pub attrs: RefCell<Vec<(&'static str, Value)>>,
 }
 
 /// An iterator object (`iter(x)`, `map`, `zip`, generator expressions ...).
@@ -247,7 +249,7 @@ impl Value {
         Value::Set(Rc::new(RefCell::new(table)))
     }
     pub fn func(name: &str, call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static) -> Value {
-        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: None }))
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: None, attrs: RefCell::default() }))
     }
     /// A translated function with a docstring, as a value.
     pub fn documented_func(
@@ -255,7 +257,7 @@ impl Value {
         doc: &'static str,
         call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: Some(doc) }))
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: Some(doc), attrs: RefCell::default() }))
     }
     pub fn iter(next: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
         Value::Iter(Rc::new(RefCell::new(PyIter { next: Box::new(next) })))
