@@ -154,9 +154,45 @@ def test_library_and_immutable_subclasses_with_new(same_as_cpython):
     ''')
 
 
+def test_mixins_overrides_along_the_chain_and_class_names(same_as_cpython):
+    same_as_cpython('''
+        class Describe:
+            def describe(self):
+                return f"{type(self).__name__} of {len(self)}: {self!r}"
+
+        class Bag(Describe, list):
+            pass
+
+        class Strict(list):
+            def append(self, x):
+                if not isinstance(x, int):
+                    raise TypeError(f"ints only, not {type(x).__name__}")
+                super().append(x)
+
+        class Sorted(Strict):
+            def append(self, x):
+                super().append(x)
+                self.sort()
+
+        b = Bag([3, 1])
+        print(b.describe(), isinstance(b, Describe), isinstance(b, list), [c.__name__ for c in Bag.__mro__ if c.__name__ != "list"])
+        s = Sorted()
+        for v in (5, 2, 9):
+            s.append(v)
+        print(s, s.index(9), s.count(2), s * 2, s[::-1], Sorted.__name__)
+        try:
+            s.append("x")
+        except TypeError as e:
+            print("TypeError:", e)
+        s.frobnicate()
+    ''')
+
+
 def test_unsupported_bases_are_diagnostics():
     result = translate("class Both(list, dict):\n    pass\nprint(Both())\n")
     assert not result.ok
     assert any("several built-in types" in d.message for d in result.diagnostics)
+    result = translate("class M:\n    pass\nclass Wrong(list, M):\n    pass\nprint(Wrong())\n")
+    assert any("list the built-in type last" in d.hint for d in result.diagnostics)
     result = translate("import argparse\nclass P(argparse.ArgumentParser):\n    pass\nprint(P())\n")
     assert not result.ok

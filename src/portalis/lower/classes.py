@@ -109,6 +109,10 @@ class ClassLowering:
         if len(builtin) > 1:
             self.error(node, f"class {node.name} derives from several built-in types",
                        "derive from one built-in type and hold the others as attributes")
+        elif builtin and bases and node.bases.index(builtin[0]) < node.bases.index(bases[-1]):
+            # its methods would come before the other bases' in the MRO: not modelled
+            self.error(node, f"class {node.name} lists the built-in type {ast.unparse(builtin[0])} before other bases",
+                       "list the built-in type last among the bases")
         if not all(isinstance(b, ast.Name) for b in bases):
             self.error(node, f"class {node.name}: only named classes are supported as bases",
                        "inherit from classes defined in this module or a built-in exception")

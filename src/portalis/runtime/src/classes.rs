@@ -263,6 +263,9 @@ pub fn class_getattr(class: &'static Class, name: &'static str) -> PyResult<Valu
     if name == "__mro__" {
         return Ok(mro(class));
     }
+    if name == "__name__" {
+        return Ok(Value::str(class.name));
+    }
     match find_entry(class, name, callable_kind) {
         Some((MethodKind::Class, f)) => Ok(bind(Value::Class(class), name, f)),
         Some((_, f)) => Ok(Value::func(name, f)),
