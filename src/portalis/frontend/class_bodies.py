@@ -9,7 +9,13 @@ other things module-level class bodies often hold are spelt in those terms here:
 - an unpacking assignment (`class Dir: up, right, down, left = range(4)`) unpacks at
   module level just before the class, into one name per target, with CPython's errors,
   and the body takes each attribute from its name; only when the value reads nothing the
-  class body itself binds.
+  class body itself binds;
+- a body with loops, `if`s, `try` or `with` runs its statements (other than the defs) at
+  module level just before the class, each name the body binds renamed `_C_name`; the
+  class then takes `name = _C_name` for the names bound on every path (a name bound
+  on some paths only, such as a loop variable, must be one the module never reads as an
+  attribute).  Only when no nested scope of those statements reads such a name and they
+  read no method of the class.
 """
 from __future__ import annotations
 
@@ -24,14 +30,77 @@ def simplify_class_bodies(tree: ast.Module) -> bool:
     taken |= {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
     body: list[ast.stmt] = []
     changed = False
+    attributes: set[str] | None = None
     for stmt in tree.body:
         if isinstance(stmt, ast.ClassDef):
-            before = _simplify(stmt, taken)
+            if attributes is None and any(isinstance(s, _CONTROL_FLOW) for s in stmt.body):
+                attributes = {n.attr if isinstance(n, ast.Attribute) else n.value for n in astwalk.walk(tree)
+                              if isinstance(n, ast.Attribute) or (isinstance(n, ast.Constant) and isinstance(n.value, str))}
+            before = _run_control_flow_before(stmt, taken, attributes or set()) + _simplify(stmt, taken)
             changed |= bool(before)
             body.extend(before)
         body.append(stmt)
     tree.body[:] = body
     return changed
+
+
+_CONTROL_FLOW = (ast.For, ast.While, ast.If, ast.Try, ast.With)
+
+
+def _run_control_flow_before(cls: ast.ClassDef, taken: set[str], attributes: set[str]) -> list[ast.stmt]:
+    """A body with control flow: its statements, renamed, to run before the class.
+    `attributes`: the names the module reads as attributes (or may, as strings)."""
+    if not any(isinstance(s, _CONTROL_FLOW) for s in cls.body):
+        return []
+    defs = [s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    doc = cls.body[:1] if cls.body and isinstance(cls.body[0], ast.Expr) \
+        and isinstance(cls.body[0].value, ast.Constant) else []
+    code = [s for s in cls.body if s not in defs and s not in doc]
+    own = astwalk.own_nodes(code)
+    if any(isinstance(n, (ast.ClassDef, ast.Return, ast.Yield, ast.YieldFrom, ast.Global, ast.Nonlocal,
+                          ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for n in own):
+        return []
+    bound = {n.id for n in own if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
+    nested = [n for n in own if isinstance(n, astwalk._NESTED_SCOPES)]
+    sure = _surely_bound(code)
+    if _reads(ast.Module(nested, [])) & bound or _reads(ast.Module(code, [])) & {d.name for d in defs} \
+            or (bound - sure) & attributes:
+        return []
+    renamed = {n: f"_{cls.name}_{n}" for n in bound}
+    if set(renamed.values()) & taken:
+        return []
+    taken.update(renamed.values())
+    for n in own:
+        if isinstance(n, ast.Name) and n.id in renamed:
+            n.id = renamed[n.id]
+    for d in defs:  # defaults and decorators run in the class body
+        for n in [x for e in d.decorator_list + d.args.defaults + [k for k in d.args.kw_defaults if k]
+                  for x in astwalk.own_nodes([e])]:
+            if isinstance(n, ast.Name) and n.id in renamed:
+                n.id = renamed[n.id]
+    cls.body = doc + [_located(ast.Assign([ast.Name(n, ast.Store())], ast.Name(renamed[n], ast.Load())), cls)
+                      for n in sorted(bound & sure)] + defs or [_located(ast.Pass(), cls)]
+    return code
+
+
+def _surely_bound(stmts: list[ast.stmt]) -> set[str]:
+    """The names `stmts` bind on every path that finishes them."""
+    out: set[str] = set()
+    for stmt in stmts:
+        if isinstance(stmt, ast.If):
+            out |= _surely_bound(stmt.body) & _surely_bound(stmt.orelse)
+        elif isinstance(stmt, ast.With):
+            out |= _surely_bound(stmt.body)
+        elif isinstance(stmt, ast.Try):
+            for handler in stmt.handlers:
+                if not _surely_bound(handler.body) >= _surely_bound(stmt.body + stmt.orelse):
+                    break
+            else:
+                out |= _surely_bound(stmt.body + stmt.orelse)
+            out |= _surely_bound(stmt.finalbody)
+        elif not isinstance(stmt, _CONTROL_FLOW):
+            out |= {n.id for n in astwalk.own_nodes([stmt]) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return out
 
 
 def _bound_in_body(cls: ast.ClassDef) -> set[str]:

@@ -31,13 +31,15 @@ def desugar(parsed: ParsedModule) -> ParsedModule:
     rewritten |= ast.FunctionDef in kinds and lift.lift_nested_functions(tree)
     body: list[ast.stmt] = []
     frozen = False
+    rewritten |= ast.ClassDef in kinds and _name_namedtuple_bases(tree)
+    subclassed = {b.id for c in tree.body if isinstance(c, ast.ClassDef) for b in c.bases if isinstance(b, ast.Name)}
     for stmt in _split_chained_namedtuples(tree.body):
         namedtuple = _namedtuple_class(stmt)
         if namedtuple is not None:
             stmt = namedtuple
         if isinstance(stmt, ast.ClassDef) and _is_record_class(stmt):
             frozen |= _dataclass_options(stmt)["frozen"]
-            _expand_record_class(stmt)
+            _expand_record_class(stmt, subclassed)
             rewritten = True
         if isinstance(stmt, ast.ClassDef) and any(_decorator_name(d) == "total_ordering" for d in stmt.decorator_list):
             _complete_ordering(stmt)
@@ -92,6 +94,23 @@ def _is_record_class(node: ast.ClassDef) -> bool:
 
 def _is_tuple_class(node: ast.ClassDef) -> bool:
     return any((b.id if isinstance(b, ast.Name) else getattr(b, "attr", None)) == "NamedTuple" for b in node.bases)
+
+
+def _name_namedtuple_bases(tree: ast.Module) -> bool:
+    """`class I(namedtuple("I", "lo hi")): ...` as `_I_base = namedtuple(...)` before the
+    class, which then derives from that name; whether any class changed."""
+    body: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef):
+            for i, base in enumerate(stmt.bases):
+                if isinstance(base, ast.Call) and _decorator_name(base) == "namedtuple":
+                    name = f"_{stmt.name}_base"
+                    body.append(ast.copy_location(ast.Assign([ast.Name(name, ast.Store())], base), stmt))
+                    stmt.bases[i] = ast.copy_location(ast.Name(name, ast.Load()), base)
+        body.append(stmt)
+    changed = len(body) != len(tree.body)
+    tree.body[:] = body
+    return changed
 
 
 def _split_chained_namedtuples(stmts: list[ast.stmt]) -> list[ast.stmt]:
@@ -175,7 +194,7 @@ def _default_source(value: ast.expr | None) -> str | None:
     return ast.unparse(value)
 
 
-def _expand_record_class(node: ast.ClassDef) -> None:
+def _expand_record_class(node: ast.ClassDef, subclassed: set[str]) -> None:
     options = _dataclass_options(node)
     tuple_like = _is_tuple_class(node)
     fields = _fields(node)
@@ -208,7 +227,9 @@ def _expand_record_class(node: ast.ClassDef) -> None:
         methods.append(f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(assigns) or "    pass"))
     if options["repr"] and "__repr__" not in defined:
         shown = ", ".join(f"{n}={{self.{n}!r}}" for n in shown_names)
-        methods.append(f"def __repr__(self):\n    return f\"{node.name}({shown})\"")
+        # the class's own name, or a subclass's: `type(self).__name__`, as CPython's repr
+        shown_name = "{type(self).__name__}" if node.name in subclassed else node.name
+        methods.append(f"def __repr__(self):\n    return f\"{shown_name}({shown})\"")
     own = "(" + "".join(f"self.{n}, " for n in compared) + ")"
     other = "(" + "".join(f"other.{n}, " for n in compared) + ")"
     if options["eq"] and "__eq__" not in defined:

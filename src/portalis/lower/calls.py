@@ -338,9 +338,8 @@ class CallLowering:
         if isinstance(base, ast.Name) and base.id in self.classes and not self._is_local(base.id):
             info = self.classes[base.id]
             sig = info.methods.get(func.attr)
-            if sig is None:
-                self.error(node, f"class {base.id} has no method {func.attr}", "call a method the class defines")
-                return ir.Raw("Value::None")
+            if sig is None:  # inherited, decorated or missing: looked up when the call runs, as CPython does
+                return self.fallible(ir.Call("builtins::call", [self.ref(self.expr(func)), self._call_args(node)]))
             kind = next(e.kind for e in info.entries if e.name == func.attr and e.kind in ("Instance", "Static", "Class"))
             if kind == "Class":
                 args = [self.class_value(base.id)] + self._bind_arguments(node, sig, sig.params[1:])

@@ -37,6 +37,12 @@ class MethodEntry:
     kind: str  # "Instance", "Static", "Class", "Getter", "Setter" (runtime MethodKind)
     rust_name: str
     node: ast.FunctionDef
+    decorators: list[ast.expr] = field(default_factory=list)  # user decorators, innermost last
+
+    @property
+    def cell(self) -> str:
+        """The thread-local holding a decorated method's value (what its decorators made)."""
+        return f"DECORATED_{self.rust_name.upper()}"
 
 
 @dataclass
@@ -52,6 +58,7 @@ class ClassInfo:
     exc_static: str | None = None  # the ExcType static of an exception class
     aliases: list[tuple[str, str, str]] = field(default_factory=list)  # (name, kind, rust fn) of `x = method`
     bases: list[str] = field(default_factory=list)  # all of them, for multiple inheritance
+    builtin_base: ast.expr | None = None  # `list` in `class Stack(list)`: see runtime builtin_bases.rs
 
     @property
     def has_body(self) -> bool:
@@ -59,9 +66,21 @@ class ClassInfo:
         return any(not _is_docstring_or_pass(s) for s in self.node.body)
 
 
+_KIND_DECORATORS = ("staticmethod", "classmethod", "property", "setter", "abstractmethod")
+
+
+def _decorator_name(deco: ast.expr) -> str | None:
+    return deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
+
+
+def _user_decorators(node: ast.FunctionDef) -> list[ast.expr]:
+    """The decorators of a method other than the ones that say how it binds."""
+    return [d for d in node.decorator_list if _decorator_name(d) not in _KIND_DECORATORS]
+
+
 def _method_kind(node: ast.FunctionDef) -> str:
     for deco in node.decorator_list:
-        name = deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
+        name = _decorator_name(deco)
         if name == "staticmethod":
             return "Static"
         if name == "classmethod":
@@ -85,13 +104,23 @@ class ClassLowering:
 
     def _collect_class(self, node: ast.ClassDef) -> None:
         bases = [b for b in node.bases if not _typing_only_base(b)]
+        builtin = [b for b in bases if self._builtin_base(b)]
+        bases = [b for b in bases if b not in builtin]
+        if len(builtin) > 1:
+            self.error(node, f"class {node.name} derives from several built-in types",
+                       "derive from one built-in type and hold the others as attributes")
+        elif builtin and bases and node.bases.index(builtin[0]) < node.bases.index(bases[-1]):
+            # its methods would come before the other bases' in the MRO: not modelled
+            self.error(node, f"class {node.name} lists the built-in type {ast.unparse(builtin[0])} before other bases",
+                       "list the built-in type last among the bases")
         if not all(isinstance(b, ast.Name) for b in bases):
             self.error(node, f"class {node.name}: only named classes are supported as bases",
                        "inherit from classes defined in this module or a built-in exception")
         names = [b.id for b in bases if isinstance(b, ast.Name)]
         base = names[0] if names else None
         info = ClassInfo(node.name, static_ident(node.name, "CLASS_"), node, base, {},
-                         is_exception=base is not None and self._is_exception_name(base), bases=names)
+                         is_exception=base is not None and self._is_exception_name(base), bases=names,
+                         builtin_base=self._builtin_base(builtin[0]) if builtin else None)
         if info.is_exception:
             info.exc_static = static_ident(node.name, "EXC_")
         used: set[str] = set()
@@ -106,14 +135,36 @@ class ClassLowering:
             used.add(rust)
             # A later def of the same name replaces the earlier one, as in the class namespace.
             info.entries = [e for e in info.entries if e.name != stmt.name or (e.kind == "Setter") != (kind == "Setter")]
-            info.entries.append(MethodEntry(stmt.name, kind, rust, stmt))
-            if kind in ("Instance", "Static", "Class"):
+            decorators = _user_decorators(stmt)
+            info.entries.append(MethodEntry(stmt.name, kind, rust, stmt, decorators))
+            info.methods.pop(stmt.name, None)
+            if kind in ("Instance", "Static", "Class") and not decorators:
                 info.methods[stmt.name] = self._signature(stmt, rust)
+            if decorators and any(_decorator_name(d) in _KIND_DECORATORS
+                                  for d in stmt.decorator_list[stmt.decorator_list.index(decorators[0]):]):
+                self.error(decorators[0], f"decorator @{ast.unparse(decorators[0])} is applied to a "
+                                          f"{_decorator_name(stmt.decorator_list[-1])} object",
+                           "put @staticmethod, @classmethod and @property above the other decorators")
         for stmt in node.body:
             alias = _method_alias(stmt, {e.name: e for e in info.entries})
             if alias:
                 info.aliases.extend(alias)
         self.classes[node.name] = info
+
+    def _builtin_base(self, base: ast.expr) -> ast.expr | None:
+        """The built-in type (as an expression naming it) that base `base` derives from:
+        `list`, `typing.List[T]`, an imported `Fraction` ...; None for other bases."""
+        if isinstance(base, ast.Subscript):  # typing imports bind nothing at run time here
+            alias = base.value.id if isinstance(base.value, ast.Name) else getattr(base.value, "attr", None)
+            if alias in _TYPING_ALIASES and alias not in self.classes:
+                return ast.copy_location(ast.Name(_TYPING_ALIASES[alias], ast.Load()), base)
+        if isinstance(base, ast.Name) and base.id in _BUILTIN_BASES and base.id not in self.classes \
+                and base.id not in self.imports and base.id not in self.functions:
+            return base
+        dotted = self.imports.get(base.id) if isinstance(base, ast.Name) else None
+        if isinstance(base, ast.Attribute) and isinstance(base.value, ast.Name) and base.value.id in self.imports:
+            dotted = f"{self.imports[base.value.id]}.{base.attr}"
+        return base if dotted in _LIBRARY_BASES else None
 
     def _has_text_form(self, info: ClassInfo) -> bool:
         while info is not None:
@@ -138,7 +189,11 @@ class ClassLowering:
                        "use @dataclass or a plain class")
         if info.base and info.base not in self.classes and not info.is_exception:
             self.error(node, f"class {node.name} inherits from {info.base}, which is not a class of this module",
-                       "inherit from a class defined in this file")
+                       "inherit from a class defined in this file or from one of the built-in types "
+                       + ", ".join(sorted(_BUILTIN_BASES) + sorted(_LIBRARY_BASES)))
+        if info.bases and info.builtin_base is None and any(e.name == "__new__" for e in info.entries):
+            self.error(node, f"__new__ in class {node.name}, a subclass of {', '.join(info.bases)}, is not supported yet",
+                       "define __init__ instead, or derive from a built-in type")
         items = []
         if len(info.bases) > 1:
             items.extend(self._mro_static(node, info))
@@ -161,6 +216,8 @@ class ClassLowering:
                 items.append(wrapper)
             else:
                 items.append(self._lower_method(entry, info))
+            if entry.decorators:
+                items.extend(self._decorated_trampoline(entry))
         if struct is not None:
             items[:0] = self.struct_items(struct, typed, node.name)
         if not (info.is_exception or getattr(node, "generated_by_portalis", False) or self._has_text_form(info)) \
@@ -168,7 +225,8 @@ class ClassLowering:
             self.warn(node, f"class {self.py_name(node.name)} has no __repr__ or __str__: CPython prints its "
                             "objects with a memory address, which a translation cannot reproduce",
                       "define __repr__ if objects of this class are printed")
-        rows = [(e.name, e.kind, e.rust_name) for e in info.entries] + info.aliases
+        rows = [(e.name, e.kind, e.rust_name + ("_decorated" if e.decorators else "")) for e in info.entries] \
+            + info.aliases
         table = ",\n        ".join(f"({str_literal(name)}, MethodKind::{kind}, {rust})" for name, kind, rust in rows)
         base_info = self.classes.get(info.base)
         base = f"Some(&{base_info.static})" if base_info and (not base_info.is_exception or base_info.has_body) \
@@ -223,6 +281,14 @@ class ClassLowering:
         fn.python_name = f"{info.name}.{node.name}"
         return fn
 
+    def _decorated_trampoline(self, entry: MethodEntry) -> list:
+        """A method with user decorators: its table entry calls what the decorators made
+        (stored at the class statement), so self and the arguments pass through them."""
+        cell = f"thread_local! {{\n    static {entry.cell}: PyCell = PyCell::default();\n}}"
+        body = ir.Block([], ir.Call("builtins::call", [ir.Raw(f"&{entry.cell}.get_value()"), ir.Var("args")]))
+        fn = ir.Function(entry.rust_name + "_decorated", [ir.Param("args", "Vec<Value>")], "PyResult<Value>", body)
+        return [ir.RawItem(cell, "class", entry.name), fn]
+
     def _lower_typed_method(self, entry: MethodEntry, info: ClassInfo, struct) -> tuple[ir.Function, ir.Function]:
         """A method of a struct class with typed parameters (in the struct's `impl`), and
         its class-table wrapper."""
@@ -247,8 +313,20 @@ class ClassLowering:
                 out.append(ir.ExprStmt(self.fallible(ir.Raw(f"type_error::<Value>({str_literal(mro)})"))))
                 return
             out.append(ir.ExprStmt(ir.Call("classes::set_mro", [ir.Raw(f"&{info.static}"), ir.Raw(f"&{info.static}_MRO")])))
+        if info.builtin_base is not None:
+            out.append(ir.ExprStmt(ir.Call("builtin_bases::set_builtin_base", [
+                ir.Raw(f"&{info.static}"), self.own(self.expr(info.builtin_base))])))
         for sig in info.methods.values():
             self.init_default_cells(sig, out)
+        for entry in info.entries:
+            if entry.decorators:
+                value = self.func_value(entry.name, entry.node, ir.Raw(entry.rust_name))
+                for deco in reversed(entry.decorators):
+                    value = self.fallible(ir.Call("builtins::call", [self.ref(self.expr(deco)), ir.VecLit([value])]))
+                out.append(ir.ExprStmt(ir.MethodCall(ir.Raw(entry.cell), "set_value", [self.own(value)])))
+                if entry.kind == "Instance":  # `Class.method` is what the decorators made
+                    out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
+                        ir.Raw(f"&{info.static}"), ir.Raw(str_literal(entry.name)), ir.Raw(f"{entry.cell}.get_value()")])))
         if not info.is_exception:
             # Every class has its own `__doc__` (None without a docstring): never the base's.
             out.append(ir.ExprStmt(ir.Call("classes::set_class_attr", [
@@ -297,6 +375,13 @@ class ClassLowering:
         slot, used = self.protected(self.statements_into(node.body), "with", out)
         error = ir.Var(slot) if used else ir.Raw("None")
         out.append(ir.ExprStmt(self.fallible(ir.Call("classes::exit", [ir.Ref(ir.Var(mgr)), error]))))
+
+
+# Built-in types a class may derive from: its instances then carry a value of that type.
+_BUILTIN_BASES = {"list", "dict", "set", "frozenset", "str", "int", "float", "tuple", "complex", "bytes"}
+_TYPING_ALIASES = {"List": "list", "Dict": "dict", "Set": "set", "FrozenSet": "frozenset", "Tuple": "tuple"}
+_LIBRARY_BASES = {"fractions.Fraction", "decimal.Decimal", "collections.OrderedDict", "collections.Counter",
+                  "collections.defaultdict", "collections.deque"}
 
 
 def _typing_only_base(base: ast.expr) -> bool:

@@ -179,15 +179,15 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
                 self.decorated[id(stmt)] = self._signature(stmt, ident(stmt.name) + suffix)
             elif isinstance(stmt, ast.FunctionDef):
                 self.functions[stmt.name] = self._signature(stmt, ident(stmt.name))
-        for stmt in self.module_classes:
+        for node in self.parsed.nodes:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                self._collect_import(node)
+        for stmt in self.module_classes:  # after the imports: a class may derive from an imported type
             if stmt.name in self.classes:
                 self.error(stmt, f"class {stmt.name} is defined more than once",
                            "give each class its own name")
             else:
                 self._collect_class(stmt)
-        for node in self.parsed.nodes:
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                self._collect_import(node)
 
     def _signature(self, node: ast.FunctionDef | ast.Lambda, rust_name: str, default_cells: bool = True) -> FunctionSig:
         args = node.args
@@ -346,9 +346,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
         return ir.Call("iter::into_iter_value", [ir.Call("iter::Iter::Values", [items])])
 
     def _check_decorator(self, deco: ast.expr, kind: str) -> None:
-        name = deco.id if isinstance(deco, ast.Name) else getattr(deco, "attr", None)
-        if kind == "method" and (name in ("staticmethod", "classmethod", "property", "setter", "abstractmethod")):
-            return
+        if kind == "method":
+            return  # the class applies them (lower/classes.py)
         self.error(deco, f"decorator @{ast.unparse(deco)} is not supported yet",
                    "call the wrapping function explicitly")
 
@@ -362,9 +361,36 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
                 p.mutable = True
             self.ctx.declared.add(name)
         for name in sorted(scope.cells - set(scope.params)):
-            stmts.append(ir.Let(ident(name), ir.Raw("PyCell::default()")))
+            initial = ir.Call("PyCell::new", [self._before_def(name, "free")]) if name in self._def_only_names() \
+                else ir.Raw("PyCell::default()")
+            stmts.append(ir.Let(ident(name), initial))
             self.ctx.declared.add(name)
         return stmts
+
+    def _def_only_names(self) -> set[str]:
+        """The locals of the current function that only `def` statements bind."""
+        fn = self.ctx.scope.node
+        if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            return set()
+        defs, others = set(), set(self.ctx.scope.params)
+        for n in astwalk.own_nodes(fn.body):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not fn:
+                defs.add(n.name)
+            elif isinstance(n, ast.ClassDef):
+                others.add(n.name)
+            elif isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load):
+                others.add(n.id)
+            elif isinstance(n, (ast.Import, ast.ImportFrom)):
+                others.update((a.asname or a.name).split(".")[0] for a in n.names)
+            elif isinstance(n, (ast.ExceptHandler, ast.MatchAs, ast.MatchStar, ast.MatchMapping)):
+                others.add(getattr(n, "name", None) or getattr(n, "rest", None))
+        return defs - others
+
+    @staticmethod
+    def _before_def(name: str, kind: str) -> ir.Expr:
+        """What a nested function's name holds before its `def` runs: calling it raises
+        CPython's UnboundLocalError (or NameError, from a closure)."""
+        return ir.Call("builtins::before_def", [ir.Raw(str_literal(name)), ir.Raw("true" if kind == "free" else "false")])
 
     def _default_value(self, node: ast.expr) -> ir.Expr:
         """A parameter default, evaluated where the call happens (outside any `try`)."""
@@ -393,7 +419,8 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
             if not self._is_local(name) or self._is_cell(name):
                 continue
             ty = self.var_type(name)
-            initial = ir.Raw("Value::None") if ty == "Value" else ir.Raw(ZERO[ty], ty=ty) if ty in ZERO \
+            initial = self._before_def(name, "local") if ty == "Value" and name in self._def_only_names() \
+                else ir.Raw("Value::None") if ty == "Value" else ir.Raw(ZERO[ty], ty=ty) if ty in ZERO \
                 else self.struct_zero(ty) if is_struct_type(ty) else ir.Raw("List::default()", ty=ty)
             out.append(ir.Let(ident(name), initial, mutable=True))
             self.ctx.declared.add(name)

@@ -322,7 +322,7 @@ pub fn vars(v: &Value) -> PyResult<Value> {
                     table.insert(Value::str(name), x);
                 }
             }
-            for (name, x) in o.fields.borrow().iter() {
+            for (name, x) in o.fields.borrow().iter().filter(|(n, _)| *n != crate::builtin_bases::PART) {
                 table.insert(Value::str(name), x.clone());
             }
             Ok(Value::dict(table))
@@ -622,7 +622,7 @@ pub fn round(v: &Value, ndigits: Option<&Value>) -> PyResult<Value> {
             float_to_int(r)
         }
         (Value::Float(f), Some(n)) => Ok(Value::Float(format::round_float(*f, n))),
-        (Value::Object(_), _) => crate::classes::unary_dunder(v, "__round__"),
+        (Value::Object(_), _) => crate::classes::call_dunder(v, "__round__", ndigits.into_iter().cloned().collect()),
         (Value::Native(n), _) => n.call_method("__round__", ndigits.into_iter().cloned().collect(), vec![]),
         _ => type_error(format!("type {} doesn't define __round__ method", v.type_name())),
     }
@@ -688,6 +688,9 @@ pub fn format(v: &Value, spec: Option<&Value>) -> PyResult<Value> {
 
 /// `isinstance(v, T)` for a built-in type named by the translator.
 pub fn isinstance_builtin(v: &Value, type_name: &str) -> bool {
+    if let Some(part) = crate::builtin_bases::builtin_part(v) {
+        return type_name == "object" || isinstance_builtin(&part, type_name) || v.type_name() == type_name;
+    }
     match type_name {
         "int" => matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)),
         "float" => matches!(v, Value::Float(_)),
@@ -725,11 +728,24 @@ pub fn isinstance_value(v: &Value, types: &Value) -> PyResult<bool> {
         // A standard-library class such as decimal.Decimal: the runtime object of that type.
         Value::Func(f) if f.name.contains('.') => {
             let class = f.name.rsplit('.').next().unwrap_or("");
-            let name = v.type_name();
-            Ok(!matches!(v, Value::Object(_)) && (name == class || name == &*f.name))
+            let part = crate::builtin_bases::as_builtin(v);
+            let name = part.type_name();
+            Ok(!matches!(part, Value::Object(_)) && (name == class || name == &*f.name))
         }
         _ => type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     }
+}
+
+/// What the name of a nested function holds before its `def` runs: a function whose
+/// call raises what CPython raises for the unbound name (`free`: read from a closure).
+pub fn before_def(name: &'static str, free: bool) -> Value {
+    Value::func(name, move |_| {
+        Err(if free {
+            PyErr::new(&NAME_ERROR, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name))
+        } else {
+            PyErr::new(&UNBOUND_LOCAL_ERROR, format!("cannot access local variable '{}' where it is not associated with a value", name))
+        })
+    })
 }
 
 /// A built-in function used as a value (`map(int, xs)`, `key=len`).

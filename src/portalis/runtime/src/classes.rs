@@ -2,6 +2,7 @@
 //! properties, `super()`, and the dunder methods that operators, `print`, `len`, `in`,
 //! `for` and `with` fall back on.
 
+use crate::builtin_bases::{builtin_base, builtin_part};
 use crate::exc::*;
 use crate::value::*;
 use std::cell::RefCell;
@@ -30,7 +31,7 @@ fn registered_mro(class: &'static Class) -> Option<&'static [&'static Class]> {
 
 /// The first `Some` of `f` over `class` and its ancestors in method resolution order
 /// (the base chain, or the registered MRO of a class with several bases).
-fn along_mro<R>(class: &'static Class, mut f: impl FnMut(&'static Class) -> Option<R>) -> Option<R> {
+pub(crate) fn along_mro<R>(class: &'static Class, mut f: impl FnMut(&'static Class) -> Option<R>) -> Option<R> {
     let mut cur = Some(class);
     while let Some(c) = cur {
         if let Some(r) = f(c) {
@@ -114,8 +115,22 @@ fn with_receiver(recv: Value, args: Vec<Value>) -> Vec<Value> {
 
 /// `Class(args)`: a fresh instance initialised by `__init__`, if the class has one.
 pub fn instantiate(class: &'static Class, args: Vec<Value>) -> PyResult<Value> {
+    if let Some((_, new)) = find_entry(class, "__new__", callable_kind) {
+        let obj = new(with_receiver(Value::Class(class), args.clone()))?;
+        if let (true, Some(init)) = (isinstance(&obj, class), find_method(class, "__init__")) {
+            init(with_receiver(obj.clone(), args))?;
+        }
+        return Ok(obj);
+    }
     let obj = Value::Object(blank_instance(class));
-    match find_method(class, "__init__") {
+    let init = find_method(class, "__init__");
+    if let Some(base) = builtin_base(class) {
+        crate::builtin_bases::new_part(&base, &obj, &args, init.is_some())?;
+        if init.is_none() {
+            return Ok(obj);
+        }
+    }
+    match init {
         Some(init) => {
             init(with_receiver(obj.clone(), args))?;
         }
@@ -173,6 +188,9 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             if name == "__class__" {
                 return Ok(Value::Class(o.class));
             }
+            if let Some(attr) = crate::builtin_bases::part_attribute(obj, name) {
+                return attr;
+            }
             if let Some(attr) = getattr_hook(obj, name) {
                 return attr;
             }
@@ -186,6 +204,9 @@ pub fn getattr(obj: &Value, name: &'static str) -> PyResult<Value> {
             return Ok(Value::func("__next__", move |_| crate::iter::next(&it, None)));
         }
         Value::Func(f) if name == "__doc__" => return Ok(f.doc.map_or(Value::None, Value::str)),
+        Value::Func(f) if f.attrs.borrow().iter().any(|(n, _)| *n == name) => {
+            return Ok(f.attrs.borrow().iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()).unwrap_or_default())
+        }
         Value::Exception(e) => {
             return match &e.instance {
                 _ if name == "__cause__" => Ok(e.cause.clone().unwrap_or(Value::None)),
@@ -252,6 +273,9 @@ pub fn class_getattr(class: &'static Class, name: &'static str) -> PyResult<Valu
     if name == "__mro__" {
         return Ok(mro(class));
     }
+    if name == "__name__" {
+        return Ok(Value::str(class.name));
+    }
     match find_entry(class, name, callable_kind) {
         Some((MethodKind::Class, f)) => Ok(bind(Value::Class(class), name, f)),
         Some((_, f)) => Ok(Value::func(name, f)),
@@ -294,6 +318,14 @@ pub fn set_field(obj: &Value, name: &'static str, value: Value) -> PyResult<Valu
             Ok(Value::None)
         }
         Value::Native(n) => n.setattr(name, value).map(|_| Value::None),
+        Value::Func(f) => {
+            let mut attrs = f.attrs.borrow_mut();
+            match attrs.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = value,
+                None => attrs.push((name, value)),
+            }
+            Ok(Value::None)
+        }
         _ => Err(PyErr::new(
             &ATTRIBUTE_ERROR,
             format!("'{}' object has no attribute '{}'", obj.type_name(), name),
@@ -331,6 +363,9 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
         Some((_, f)) => f(pos),
         None => match class_attr(class, name) {
             Some(v) => crate::builtins::call(&v, pos),
+            None if builtin_part(obj).is_some() => {
+                crate::builtin_bases::part_method(obj, name, pos).unwrap_or_else(|| crate::methods::no_attribute(obj, name))
+            }
             None => match getattr_hook(obj, name) {
                 Some(attr) => crate::builtins::call(&attr?, pos),
                 None => crate::methods::no_attribute(obj, name),
@@ -361,8 +396,20 @@ pub fn call_super(class: &'static Class, name: &str, recv: &Value, args: Vec<Val
         Some((_, MethodKind::Instance, f)) => f(with_receiver(recv.clone(), args)),
         Some((_, MethodKind::Class, f)) => f(with_receiver(Value::Class(owner), args)),
         Some((_, _, f)) => f(args),
-        None if name == "__init__" => init_exception_args(recv, args),
-        None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name))),
+        None if name == "__new__" => match args.split_first() {
+            Some((Value::Class(cls), rest)) => match builtin_base(cls) {
+                Some(base) => crate::builtin_bases::new_instance(cls, &base, rest.to_vec()),
+                None => Ok(Value::Object(blank_instance(cls))),
+            },
+            _ => type_error("object.__new__(X): X is not a type object"),
+        },
+        None => match builtin_part(recv) {
+            Some(part) if name.starts_with("__") => crate::builtin_bases::part_dunder(recv, &part, name, &args)
+                .unwrap_or_else(|| Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name)))),
+            Some(part) => crate::methods::call_method(&part, name, args),
+            None if name == "__init__" => init_exception_args(recv, args),
+            None => Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name))),
+        },
     }
 }
 
@@ -382,6 +429,9 @@ pub fn try_dunder(obj: &Value, name: &str, args: Vec<Value>) -> Option<PyResult<
         if let Some(m) = find_method(o.class, name) {
             return Some(m(with_receiver(obj.clone(), args)));
         }
+        if let Some(part) = builtin_part(obj) {
+            return crate::builtin_bases::part_dunder(obj, &part, name, &args);
+        }
     }
     None
 }
@@ -393,6 +443,9 @@ pub fn binary_dunder(a: &Value, name: &str, b: &Value) -> PyResult<Value> {
     }
     let reflected = format!("__r{}", &name[2..]);
     if let Some(r) = try_dunder(b, &reflected, vec![a.clone()]) {
+        return r;
+    }
+    if let Some(r) = crate::builtin_bases::binary_on_parts(a, name, b) {
         return r;
     }
     type_error(format!(

@@ -9,6 +9,7 @@
 
 pub mod attributes;
 pub mod bigint;
+pub mod builtin_bases;
 pub mod builtins;
 pub mod bytes;
 pub mod callargs;

@@ -174,13 +174,16 @@ fn str_method(s: &Rc<str>, a: &Args) -> PyResult<Value> {
                 }
                 match item {
                     Value::Str(t) => out.push_str(t),
-                    v => {
-                        return type_error(format!(
-                            "sequence item {}: expected str instance, {} found",
-                            i,
-                            v.type_name()
-                        ))
-                    }
+                    v => match crate::builtin_bases::builtin_part(v) {
+                        Some(Value::Str(t)) => out.push_str(&t),
+                        _ => {
+                            return type_error(format!(
+                                "sequence item {}: expected str instance, {} found",
+                                i,
+                                v.type_name()
+                            ))
+                        }
+                    },
                 }
             }
             text(out)
@@ -726,7 +729,7 @@ pub fn dict_from_pairs(pairs: Vec<(Value, Value)>) -> PyResult<Value> {
 }
 
 /// `x.__add__(y)`, `xs.__contains__(v)` ...: the operator a dunder name stands for.
-fn operator_dunder(obj: &Value, name: &str, pos: &[Value]) -> Option<PyResult<Value>> {
+pub fn operator_dunder(obj: &Value, name: &str, pos: &[Value]) -> Option<PyResult<Value>> {
     use crate::ops;
     let arg = pos.first();
     Some(match (name, arg) {

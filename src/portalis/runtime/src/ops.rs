@@ -712,6 +712,7 @@ pub fn values_equal(a: &Value, b: &Value) -> bool {
             lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
         }
         (Value::Object(_), _) => crate::classes::object_eq(a, b),
+        (_, Value::Object(_)) => crate::classes::object_eq(b, a),
         (Value::Exception(x), Value::Exception(y)) => std::rc::Rc::ptr_eq(x, y),
         // Built-in types are made on demand as function values: one type, one name.
         (Value::Func(x), Value::Func(y)) if crate::builtins::is_builtin_type(&x.name) => {
@@ -1159,6 +1160,10 @@ pub fn getslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
             Ok(Value::Range(Range { start: first, stop: first + n as i64 * step, step }))
         }
         Value::Native(n) => n.getslice(start, stop, step),
+        Value::Object(_) => match crate::builtin_bases::builtin_part(seq) {
+            Some(part) => getslice(&part, start, stop, step),
+            None => type_error(format!("'{}' object is not subscriptable", seq.type_name())),
+        },
         _ => type_error(format!("'{}' object is not subscriptable", seq.type_name())),
     }
 }
@@ -1167,6 +1172,9 @@ pub fn getslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
 pub fn setslice(seq: &Value, start: &Value, stop: &Value, step: &Value, items: &Value) -> PyResult<()> {
     let list = match seq {
         Value::List(l) => l,
+        Value::Object(_) if crate::builtin_bases::builtin_part(seq).is_some() => {
+            return setslice(&crate::builtin_bases::as_builtin(seq), start, stop, step, items)
+        }
         _ => return type_error(format!("'{}' object does not support slice assignment", seq.type_name())),
     };
     let new_items = crate::iter::collect_vec(items)?;
@@ -1196,6 +1204,9 @@ pub fn setslice(seq: &Value, start: &Value, stop: &Value, step: &Value, items: &
 pub fn delslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyResult<()> {
     let list = match seq {
         Value::List(l) => l,
+        Value::Object(_) if crate::builtin_bases::builtin_part(seq).is_some() => {
+            return delslice(&crate::builtin_bases::as_builtin(seq), start, stop, step)
+        }
         _ => return type_error(format!("'{}' object doesn't support item deletion", seq.type_name())),
     };
     let mut l = list.borrow_mut();
@@ -1222,6 +1233,11 @@ pub fn delslice(seq: &Value, start: &Value, stop: &Value, step: &Value) -> PyRes
 
 /// `a += b`: lists extend in place (visible through aliases), other types rebind.
 pub fn iadd(a: &Value, b: &Value) -> PyResult<Value> {
+    if let Value::Object(_) = a {
+        if let Some(r) = crate::classes::try_dunder(a, "__iadd__", vec![b.clone()]) {
+            return r;
+        }
+    }
     if let Value::List(l) = a {
         let items = crate::iter::collect_vec(b)?;
         l.borrow_mut().extend(items);

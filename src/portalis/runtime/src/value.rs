@@ -66,6 +66,8 @@ pub struct Func {
     pub call: Box<dyn Fn(Vec<Value>) -> PyResult<Value>>,
     /// `__doc__`: the docstring of a translated function.
     pub doc: Option<&'static str>,
+    /// Attributes set on the function (`f.calls = 0`, `__wrapped__`), in assignment order.
+    pub attrs: RefCell<Vec<(&'static str, Value)>>,
 }
 
 /// An iterator object (`iter(x)`, `map`, `zip`, generator expressions ...).
@@ -252,7 +254,7 @@ impl Value {
         Value::Set(Rc::new(RefCell::new(table)))
     }
     pub fn func(name: &str, call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static) -> Value {
-        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: None }))
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: None, attrs: RefCell::default() }))
     }
     /// A translated function with a docstring, as a value.
     pub fn documented_func(
@@ -260,7 +262,7 @@ impl Value {
         doc: &'static str,
         call: impl Fn(Vec<Value>) -> PyResult<Value> + 'static,
     ) -> Value {
-        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: Some(doc) }))
+        Value::Func(Rc::new(Func { name: Rc::from(name), call: Box::new(call), doc: Some(doc), attrs: RefCell::default() }))
     }
     pub fn iter(next: impl FnMut() -> PyResult<Option<Value>> + 'static) -> Value {
         Value::Iter(Rc::new(RefCell::new(PyIter { next: Box::new(next) })))
@@ -338,6 +340,9 @@ impl Value {
             None if matches!(self, Value::BigInt(_)) => {
                 Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C ssize_t"))
             }
+            None if matches!(crate::builtin_bases::builtin_part(self), Some(Value::Int(_) | Value::BigInt(_))) => {
+                crate::builtin_bases::as_builtin(self).to_int()
+            }
             None => type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 self.type_name()
@@ -359,6 +364,10 @@ impl Value {
     pub fn to_f64(&self) -> PyResult<f64> {
         match self.as_f64() {
             Some(f) => Ok(f),
+            None if matches!(self, Value::Object(_)) => match crate::builtin_bases::builtin_part(self) {
+                Some(part) => part.to_f64(),
+                None => type_error(format!("must be real number, not {}", self.type_name())),
+            },
             None => type_error(format!("must be real number, not {}", self.type_name())),
         }
     }

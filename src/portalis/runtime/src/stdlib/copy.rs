@@ -34,7 +34,11 @@ pub fn shallow(x: &Value) -> PyResult<Value> {
             if let Some(f) = find_method(o.class, "__copy__") {
                 return f(vec![x.clone()]);
             }
-            let new = new_object(o, o.fields.borrow().clone());
+            let mut fields = o.fields.borrow().clone();
+            for (_, part) in fields.iter_mut().filter(|(n, _)| *n == crate::builtin_bases::PART) {
+                *part = shallow(part)?; // the copy of a list subclass has its own list
+            }
+            let new = new_object(o, fields);
             crate::structs::copy_fields(o, &new, &mut |v| Ok(v))?;
             Value::Object(new)
         }

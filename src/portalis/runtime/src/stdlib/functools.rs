@@ -35,14 +35,28 @@ pub fn call(name: &str, a: &Args) -> PyResult<Value> {
     }
 }
 
-/// `update_wrapper(wrapper, wrapped)`: the wrapper under the wrapped function's name (the
-/// only metadata a compiled function carries).
+/// `update_wrapper(wrapper, wrapped)`: the wrapper under the wrapped function's name and
+/// docstring, with its attributes and `__wrapped__`.
 fn update_wrapper(wrapper: Value, wrapped: &Value) -> Value {
     let name = match crate::classes::getattr(wrapped, "__name__") {
         Ok(Value::Str(s)) => s.to_string(),
         _ => "wrapper".to_string(),
     };
-    Value::func(&name, move |args| call_value(&wrapper, args))
+    let mut attrs = match (wrapped, &wrapper) {
+        (Value::Func(from), Value::Func(to)) => {
+            let mut attrs = to.attrs.borrow().clone();
+            attrs.extend(from.attrs.borrow().iter().cloned());
+            attrs
+        }
+        _ => Vec::new(),
+    };
+    attrs.push(("__wrapped__", wrapped.clone()));
+    let doc = match wrapped {
+        Value::Func(f) => f.doc,
+        _ => None,
+    };
+    let func = Func { name: Rc::from(name.as_str()), call: Box::new(move |args| call_value(&wrapper, args)), doc, attrs: attrs.into() };
+    Value::Func(Rc::new(func))
 }
 
 fn reduce(f: &Value, iterable: &Value, initial: Option<&Value>) -> PyResult<Value> {
