@@ -166,12 +166,13 @@ class _IntInference:
         self.parsed = parsed
         tree = parsed.tree
         all_calls = parsed.of_kind(ast.Call)
-        name_calls = [n for n in all_calls if isinstance(n.func, ast.Name)]
         self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
+        shadowed = scopes.local_name_nodes(parsed, set(self.functions))
+        name_calls = [n for n in all_calls if isinstance(n.func, ast.Name) and id(n.func) not in shadowed]
         called = {n.func.id for n in name_calls}
         callee_ids = {id(n.func) for n in all_calls}
         value_uses = {n.id for n in parsed.of_kind(ast.Name) if isinstance(n.ctx, ast.Load)
-                      and id(n) not in callee_ids}
+                      and id(n) not in callee_ids and id(n) not in shadowed}
         starred = {n.func.id for n in name_calls
                    if any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)}
         rebound = astwalk.rebound_functions(tree.body, parsed.own_nodes(tree))

@@ -128,6 +128,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
                                and isinstance(n.value, ast.Name) and n.value.id in self.functions
                                and n.value.id not in self.global_vars}
         called = {id(n.func) for n in self.parsed.of_kind(ast.Call)}
+        called |= self.scopes.local_name_nodes(self.parsed, set(self.functions))
         self.function_value_cells = {n.id: static_ident(f"{n.id}_value", "FN_") for n in self.parsed.of_kind(ast.Name)
                                      if isinstance(n.ctx, ast.Load) and id(n) not in called
                                      and n.id in self.functions and n.id not in self.global_vars}
