@@ -23,6 +23,7 @@ pub mod generator;
 pub mod generic_alias;
 pub mod int;
 pub mod intops;
+pub mod num;
 pub mod io;
 pub mod iter;
 pub mod lists;
@@ -40,6 +41,7 @@ pub mod value;
 
 pub use exc::*;
 pub use int::Int;
+pub use num::Num;
 pub use std::cell::Cell;
 pub use strops::Str;
 pub use typed::{List, Map};
