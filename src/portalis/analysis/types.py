@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from portalis.frontend import astwalk
 from portalis.diagnostics import Diagnostic
 from portalis.frontend.parse import ParsedModule
-from portalis.analysis.scopes import ScopeInfo
+from portalis.analysis.scopes import ScopeInfo, bind_names
 from portalis.analysis.inference import Inference, infer
+from portalis.analysis.inference.specialise import specialise, undo_unhelpful
 from portalis.analysis.inference.containers import GROWTH_OPS, TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.dicts import typed_dicts
 from portalis.analysis.inference.options import option_returns
@@ -70,6 +71,29 @@ def literal_type(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant):
         return _LITERAL_TYPES.get(type(node.value))
     return _CONTAINERS.get(type(node))
+
+
+def analyse_types(parsed: ParsedModule) -> tuple[ScopeInfo, TypeInfo]:
+    """Scopes and types of a module, after copying functions called with different
+    argument types once per signature (which needs a first inference to see them)."""
+    scopes = bind_names(parsed)
+    info = infer_types(parsed, scopes)
+    copies = specialise(parsed, scopes, info.inference)
+    if copies:
+        scopes = bind_names(parsed)
+        info = infer_types(parsed, scopes)
+        if undo_unhelpful(parsed, info.inference, copies, lambda facts: _native_params(info, facts)):
+            scopes = bind_names(parsed)
+            info = infer_types(parsed, scopes)
+    return scopes, info
+
+
+def _native_params(info: TypeInfo, facts) -> bool:
+    """Whether the lowering holds every parameter of a module function natively."""
+    name = facts.node.name
+    ints, scalars = info.ints.params.get(name, []), info.scalars.params.get(name, [])
+    return all((i < len(ints) and ints[i]) or (i < len(scalars) and scalars[i])
+               or info.containers.rust_type(place.type) for i, (_, place) in enumerate(facts.params))
 
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:

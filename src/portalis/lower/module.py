@@ -138,7 +138,9 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def py_name(self, name: str, qualified: bool = False) -> str:
         """The name Python knows a module-level function or class by (a project's modules
         are linked under project-unique names); `qualified` adds its module unless that
-        is `__main__`, as tracebacks do."""
+        is `__main__`, as tracebacks do.  A per-signature copy of a function is known by
+        the function's name."""
+        name = self.parsed.specialised.get(name, name)
         full = self.parsed.display_names.get(name)
         if full is None:  # not a linked name: a qualified name such as `Board.remove` stays
             return name
