@@ -85,3 +85,22 @@ def test_a_shared_default_keeps_the_function_one(same_as_cpython):
     """
     assert "fn collect_2" not in translate(textwrap.dedent(source)).rust_code
     same_as_cpython(source)
+
+
+def test_copies_in_a_project_module(project_same_as_cpython):
+    """A function of an imported module, called there with unlike types, is split too;
+    tracebacks and messages still name it as Python does."""
+    project_same_as_cpython({
+        "util.py": """
+            def same(items, x):
+                return all(v == x for v in items)
+
+            def run():
+                print(same([1, 1], 1), same(["a", "b"], "a"))
+        """,
+        "main.py": """
+            import util
+            util.run()
+            print(util.same([2.5], 2.5))
+        """,
+    })
