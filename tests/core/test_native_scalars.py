@@ -185,3 +185,28 @@ def test_int_or_float_places_are_native_and_print_as_python(same_as_cpython):
     rust = translate(textwrap.dedent(source)).rust_code
     assert "fn scale(x: Int, big: bool) -> PyResult<Num>" in rust and "fn parts(a: Num, b: Num)" in rust
     same_as_cpython(source)
+
+
+def test_regex_and_next_results_are_typed(same_as_cpython):
+    """`re.sub` on a str gives a str, and `next(it, default)` the elements' or the
+    default's type: functions returning them keep native signatures."""
+    source = """
+        import re
+
+        def squeeze(text, n):
+            return re.sub("[ ,.]+", ":", text, n)
+
+        def first_even(xs):
+            return next((x for x in xs if x % 2 == 0), -1)
+
+        def swap_case_words(s):
+            return re.sub(r"(\\w)([A-Z])", r"\\1 \\2", s)
+
+        print(squeeze("a, b. c  d", 2), squeeze("", 0), first_even([1, 3, 4]), first_even([1]))
+        print(swap_case_words("HelloWorldFoo"))
+        print(re.findall(r"(\\d)(\\w)", "1a 2b"), re.findall(r"\\d+", "12 ab 345"), re.split(r"(,)", "a,b"))
+    """
+    rust = translate(textwrap.dedent(source)).rust_code
+    assert "fn squeeze(text: Str, n: i64) -> PyResult<Str>" in rust
+    assert "fn first_even(xs: List<i64>) -> PyResult<Int>" in rust
+    same_as_cpython(source)
