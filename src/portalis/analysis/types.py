@@ -78,11 +78,16 @@ def analyse_types(parsed: ParsedModule) -> tuple[ScopeInfo, TypeInfo]:
     argument types once per signature (which needs a first inference to see them)."""
     scopes = bind_names(parsed)
     info = infer_types(parsed, scopes)
+    unsplit, nodes = (scopes, info), parsed.nodes
     copies = specialise(parsed, scopes, info.inference)
     if copies:
         scopes = bind_names(parsed)
         info = infer_types(parsed, scopes)
-        if undo_unhelpful(parsed, info.inference, copies, lambda facts: _native_params(info, facts)):
+        changed, split = undo_unhelpful(parsed, info.inference, copies, lambda facts: _native_params(info, facts))
+        if not split:  # every copy merged back: the tree is as it was, and so are its types
+            parsed.nodes = nodes
+            return unsplit
+        if changed:
             scopes = bind_names(parsed)
             info = infer_types(parsed, scopes)
     return scopes, info

@@ -82,15 +82,15 @@ def specialise(parsed: ParsedModule, scopes: ScopeInfo, inference: Inference) ->
     return copies
 
 
-def undo_unhelpful(parsed: ParsedModule, inference: Inference, copies: Copies, native_params) -> bool:
+def undo_unhelpful(parsed: ParsedModule, inference: Inference, copies: Copies, native_params) -> tuple[bool, bool]:
     """After the inference over the copies: merge back every copy of a function where
     some copy's parameters are still not all native (`native_params(facts)`: the
     lowering holds each natively), as one dynamic function reads better than several;
     and merge a copy into an earlier one that came out with the same parameter types
     (its calls were told apart by a variable whose type the first inference had
-    widened).  Whether the tree changed."""
+    widened).  Returns whether the tree changed and whether any function is still split."""
     model = inference.model
-    changed = False
+    changed = split = False
     for name, made in copies.made.items():
         family = [model.module_functions.get(name)] + [model.module_functions.get(c.name) for c, _ in made]
         helpful = all(f is not None and not _conflicting(f, any_problem=True) and native_params(f) for f in family)
@@ -98,6 +98,7 @@ def undo_unhelpful(parsed: ParsedModule, inference: Inference, copies: Copies, n
         for (clone, calls), facts in zip(made, family[1:]):
             target = seen.setdefault(_param_types(facts), clone.name) if helpful else name
             if target == clone.name:
+                split = True
                 continue
             parsed.tree.body.remove(clone)
             del parsed.specialised[clone.name]
@@ -106,7 +107,7 @@ def undo_unhelpful(parsed: ParsedModule, inference: Inference, copies: Copies, n
             changed = True
     if changed:
         parsed.nodes = astwalk.walk(parsed.tree)
-    return changed
+    return changed, split
 
 
 def _param_types(facts) -> tuple:
