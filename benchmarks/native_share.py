@@ -8,7 +8,11 @@ out.  A function is native when its signature (parameters and return type) names
 Python functions and lambdas lowered to closures over `Value` are not `fn` items; they
 are counted on a line of their own.  Goals: at least 80% native, at most 5 `Value` per 100 lines.
 
-    python benchmarks/native_share.py [--corpus DIR] [--suites humaneval mbpp] [--worst N]
+With `--reasons N` it also tallies why the inference leaves places dynamic (the
+fallbacks `portalis types` lists), grouped with the types named in them left out, and
+prints the N most frequent reasons with an example each: what to attack next.
+
+    python benchmarks/native_share.py [--corpus DIR] [--suites humaneval mbpp] [--worst N] [--reasons N]
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from pathlib import Path
 
 from corpus import DEFAULT_ROOT, DEFAULT_SUITES, programs_or_exit
 
-from portalis.api import translate
+from portalis.api import infer_types, translate
 
 GOAL_NATIVE = 0.80
 GOAL_VALUE_PER_100 = 5.0
@@ -30,6 +34,12 @@ SCAFFOLDING = {"main", "module_body"}
 FN_ITEM = re.compile(r"^[ \t]*(?:pub(?:\([^)]*\))?\s+)?fn\s+(\w+)", re.MULTILINE)
 VALUE = re.compile(r"\bValue\b")
 VALUE_CLOSURE = re.compile(r"move\s*\|[^|]*\bValue\b[^|]*\|")
+# The parts of a fallback reason that name types or callees, left out to group reasons.
+REASON_DETAILS = [(re.compile(p), r) for p, r in (
+    (r" \(.*\)$", ""), (r"conflicting types .*", "conflicting types"), (r"can be .*", "can be X"),
+    (r"(operator \S+) on .*", r"\1 on X"), (r"subscript of .*", "subscript of X"),
+    (r"attribute \w+ of .*", "attribute of X"), (r"\.\w+\(\) of .*", ".method() of X"),
+    (r"a call of .*", "a call of X"), (r"passed to .*", "passed to X"))]
 
 
 @dataclass
@@ -60,6 +70,8 @@ class Tally:
     values: int = 0
     closures: int = 0
     per_program: list[tuple[float, str]] = field(default_factory=list)
+    reasons: Counter = field(default_factory=Counter)
+    reason_examples: dict[str, str] = field(default_factory=dict)
 
     @property
     def functions(self) -> int:
@@ -84,6 +96,19 @@ def signatures(rust: str) -> list[Signature]:
     return found
 
 
+def reason_group(reason: str) -> str:
+    for pattern, replacement in REASON_DETAILS:
+        reason = pattern.sub(replacement, reason)
+    return reason
+
+
+def count_reasons(path: Path, tally: Tally) -> None:
+    for fallback in infer_types(path.read_text(), path.name).facts.get("fallbacks", []):
+        group = reason_group(fallback["reason"])
+        tally.reasons[group] += 1
+        tally.reason_examples.setdefault(group, f"{path.stem}:{fallback['line']} {fallback['place']}")
+
+
 def count(path: Path, tally: Tally) -> None:
     tally.programs += 1
     result = translate(path.read_text(), path.name)
@@ -100,7 +125,7 @@ def count(path: Path, tally: Tally) -> None:
     tally.per_program.append((100 * values / max(lines, 1), path.name))
 
 
-def report(tally: Tally, seconds: float, worst: int) -> None:
+def report(tally: Tally, seconds: float, worst: int, reasons: int) -> None:
     functions = tally.functions
     native = tally.kinds["native"]
     share = native / functions if functions else 0.0
@@ -118,6 +143,10 @@ def report(tally: Tally, seconds: float, worst: int) -> None:
         print(f"untranslatable: {', '.join(tally.untranslatable)}")
     for density, name in sorted(tally.per_program, reverse=True)[:worst]:
         print(f"  {density:5.1f} Value per 100 lines: {name}")
+    if reasons:
+        print(f"fallback reasons ({sum(tally.reasons.values())} places), the {reasons} most frequent:")
+        for group, n in tally.reasons.most_common(reasons):
+            print(f"  {n:4d} {group}  (e.g. {tally.reason_examples[group]})")
 
 
 def main() -> None:
@@ -125,13 +154,18 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_ROOT, help="folder holding the suites")
     parser.add_argument("--suites", nargs="+", default=list(DEFAULT_SUITES))
     parser.add_argument("--worst", type=int, default=0, help="also list the N programs densest in Value")
+    parser.add_argument("--reasons", type=int, default=0, help="also list the N most frequent fallback reasons")
     args = parser.parse_args()
     paths = programs_or_exit([args.corpus / suite for suite in args.suites])
     tally = Tally()
     started = time.process_time()
     for path in paths:
         count(path, tally)
-    report(tally, time.process_time() - started, args.worst)
+    seconds = time.process_time() - started
+    if args.reasons:
+        for path in paths:
+            count_reasons(path, tally)
+    report(tally, seconds, args.worst, args.reasons)
 
 
 if __name__ == "__main__":

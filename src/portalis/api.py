@@ -71,8 +71,7 @@ def _analyse(source: str, filename: str):
 
 
 def _analyse_parsed(module: parse.ParsedModule):
-    scope_info = scopes.bind_names(module)
-    type_info = types.infer_types(module, scope_info)
+    scope_info, type_info = types.analyse_types(module)
     effect_info = effects.analyse_effects(module, scope_info)
     lowerer = lower.Lowerer(module, scope_info, type_info, effect_info)
     lowerer.warnings.extend(type_info.warnings)
@@ -171,7 +170,7 @@ def infer_types(source: str, filename: str = "main.py") -> TypeReport:
         module = desugar.desugar(parse.parse_module(source, filename))
     except TranslationError as err:
         return TypeReport("", {}, err.diagnostics)
-    inference = types.infer_types(module, scopes.bind_names(module)).inference
+    inference = types.analyse_types(module)[1].inference
     return TypeReport(type_report.render(inference, filename), type_report.facts(inference), [])
 
 

@@ -3,6 +3,8 @@ overflows, then a big int): signatures stay native, and the translation prints e
 what CPython prints, across the overflow into big ints and back."""
 from __future__ import annotations
 
+import textwrap
+
 from portalis.api import translate
 
 # A factorial grows past 64 bits from 21!: the source of big ints in the programs below.
@@ -212,3 +214,26 @@ def test_a_class_named_like_the_runtime_int_stays_apart(same_as_cpython):
 
         print(Int(fact(25)).twice().v, fact(21))
     """)
+
+
+def test_a_local_named_like_its_function_keeps_the_signature_native(same_as_cpython):
+    """`def gcd(x, y): gcd = 1` binds a local: the module-level `gcd` is still one
+    function called directly, so its parameters are typed from the calls."""
+    source = """
+        def gcd(x, y):
+            gcd = 1
+            for k in range(min(x, y), 0, -1):
+                if x % k == 0 and y % k == 0:
+                    gcd = k
+                    break
+            return gcd
+
+        def lcm(x, y):
+            lcm = x * y // gcd(x, y)
+            return lcm
+
+        print(gcd(12, 18), lcm(4, 6), lcm(3 ** 45, 6))
+    """
+    rust = _rust(textwrap.dedent(source))
+    assert "fn gcd(x: Int, y: i64)" in rust and "fn lcm(x: Int, y: i64)" in rust and "FN_GCD" not in rust
+    same_as_cpython(source)

@@ -139,3 +139,74 @@ def test_str_functions_get_native_signatures(same_as_cpython):
     assert "fn shout(word: Str, times: i64) -> PyResult<Str>" in rust
     assert "fn is_palindrome(text: Str) -> PyResult<bool>" in rust
     same_as_cpython(STR_PROGRAM)
+
+
+def test_int_or_float_places_are_native_and_print_as_python(same_as_cpython):
+    """A place holding ints at some times and floats at others is a `Num`: each value
+    keeps its kind (`2` and `2.0` print differently), ints stay exact past 2**53, and
+    `/`, `//`, `%` and comparisons between the two kinds are Python's."""
+    source = """
+        def collatz_odds(n):
+            odds = []
+            while n > 1:
+                if n % 2 == 0:
+                    n = n / 2
+                else:
+                    n = n * 3 + 1
+                if n % 2 == 1:
+                    odds.append(int(n))
+            return odds
+
+        def scale(x, big):
+            if big:
+                return x * 10.5
+            return x * 4 - 7
+
+        def mean(values):
+            total = 0
+            for v in values:
+                total += v
+            return total
+
+        def parts(a, b):
+            return a // b, a % b, a / b, -a, a < b, a == b, a >= b
+
+        print(collatz_odds(14), collatz_odds(1))
+        print(scale(3, True), scale(3, False), scale(2 ** 62, False), scale(2, True) == 21)
+        print(mean([1, 2, 3]), mean([0.5, 2]), mean([]))
+        n = 2 ** 53 + 1
+        for a, b in [(7, 2), (7.5, 2), (-7, 2.0), (n, float(2 ** 53)), (2 ** 70, 3)]:
+            print(parts(a, b))
+        try:
+            parts(1, 0)
+        except ZeroDivisionError as e:
+            print("caught", e)
+    """
+    rust = translate(textwrap.dedent(source)).rust_code
+    assert "fn scale(x: Int, big: bool) -> PyResult<Num>" in rust and "fn parts(a: Num, b: Num)" in rust
+    same_as_cpython(source)
+
+
+def test_regex_and_next_results_are_typed(same_as_cpython):
+    """`re.sub` on a str gives a str, and `next(it, default)` the elements' or the
+    default's type: functions returning them keep native signatures."""
+    source = """
+        import re
+
+        def squeeze(text, n):
+            return re.sub("[ ,.]+", ":", text, n)
+
+        def first_even(xs):
+            return next((x for x in xs if x % 2 == 0), -1)
+
+        def swap_case_words(s):
+            return re.sub(r"(\\w)([A-Z])", r"\\1 \\2", s)
+
+        print(squeeze("a, b. c  d", 2), squeeze("", 0), first_even([1, 3, 4]), first_even([1]))
+        print(swap_case_words("HelloWorldFoo"))
+        print(re.findall(r"(\\d)(\\w)", "1a 2b"), re.findall(r"\\d+", "12 ab 345"), re.split(r"(,)", "a,b"))
+    """
+    rust = translate(textwrap.dedent(source)).rust_code
+    assert "fn squeeze(text: Str, n: i64) -> PyResult<Str>" in rust
+    assert "fn first_even(xs: List<i64>) -> PyResult<Int>" in rust
+    same_as_cpython(source)

@@ -130,12 +130,18 @@ def test_conflicts_are_reported_with_line_and_reason():
 
 
 def test_int_and_float_do_not_merge_silently():
-    found = fallbacks("""
+    """A place holding both is `int | float` (a native `Num`, each value keeping its
+    kind), never a float; in a container's elements it is still reported."""
+    source = """
         x = 0
         x = x + 0.5
-        print(x)
-    """)
-    assert any(place == "global x" and "int and float" in reason for _, place, reason in found)
+        xs = [1, 2.5]
+        print(x, xs)
+    """
+    assert facts(source)["globals"]["x"] == "int | float"
+    found = fallbacks(source)
+    assert not any(place == "global x" for _, place, _ in found)
+    assert any(place == "global xs" and "elements: mixes int and float" in reason for _, place, reason in found)
 
 
 def test_values_passed_to_unknown_code_become_dynamic():

@@ -57,6 +57,16 @@ class ScopeInfo:
     def scope_of(self, node: ast.AST) -> Scope:
         return self.by_node[id(node)]
 
+    def local_name_nodes(self, parsed: ParsedModule, names: set[str]) -> set[int]:
+        """Ids of the `Name` nodes, among `names`, that a function's own body binds as its
+        local (`def gcd(x, y): gcd = 1`): those uses do not touch the module-level name."""
+        found: set[int] = set()
+        for node in parsed.of_kind(ast.FunctionDef):
+            local = names & self.scope_of(node).locals
+            if local:
+                found.update(id(n) for n in parsed.own_nodes(node) if isinstance(n, ast.Name) and n.id in local)
+        return found
+
 
 class _Collector(ast.NodeVisitor):
     """Builds the scope tree: what each scope binds, declares and reads."""

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from portalis.frontend import astwalk
 from portalis.diagnostics import Diagnostic
 from portalis.frontend.parse import ParsedModule
-from portalis.analysis.scopes import ScopeInfo
+from portalis.analysis.scopes import ScopeInfo, bind_names
 from portalis.analysis.inference import Inference, infer
+from portalis.analysis.inference.specialise import specialise, undo_unhelpful
 from portalis.analysis.inference.containers import GROWTH_OPS, TypedContainers, is_range_call, typed_containers
 from portalis.analysis.inference.dicts import typed_dicts
 from portalis.analysis.inference.sets import typed_sets
@@ -72,6 +73,34 @@ def literal_type(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant):
         return _LITERAL_TYPES.get(type(node.value))
     return _CONTAINERS.get(type(node))
+
+
+def analyse_types(parsed: ParsedModule) -> tuple[ScopeInfo, TypeInfo]:
+    """Scopes and types of a module, after copying functions called with different
+    argument types once per signature (which needs a first inference to see them)."""
+    scopes = bind_names(parsed)
+    info = infer_types(parsed, scopes)
+    unsplit, nodes = (scopes, info), parsed.nodes
+    copies = specialise(parsed, scopes, info.inference)
+    if copies:
+        scopes = bind_names(parsed)
+        info = infer_types(parsed, scopes)
+        changed, split = undo_unhelpful(parsed, info.inference, copies, lambda facts: _native_params(info, facts))
+        if not split:  # every copy merged back: the tree is as it was, and so are its types
+            parsed.nodes = nodes
+            return unsplit
+        if changed:
+            scopes = bind_names(parsed)
+            info = infer_types(parsed, scopes)
+    return scopes, info
+
+
+def _native_params(info: TypeInfo, facts) -> bool:
+    """Whether the lowering holds every parameter of a module function natively."""
+    name = facts.node.name
+    ints, scalars = info.ints.params.get(name, []), info.scalars.params.get(name, [])
+    return all((i < len(ints) and ints[i]) or (i < len(scalars) and scalars[i])
+               or info.containers.rust_type(place.type) for i, (_, place) in enumerate(facts.params))
 
 
 def infer_types(parsed: ParsedModule, scopes: ScopeInfo) -> TypeInfo:
@@ -170,12 +199,13 @@ class _IntInference:
         self.parsed = parsed
         tree = parsed.tree
         all_calls = parsed.of_kind(ast.Call)
-        name_calls = [n for n in all_calls if isinstance(n.func, ast.Name)]
         self.functions = {s.name: s for s in tree.body if isinstance(s, ast.FunctionDef)}
+        shadowed = scopes.local_name_nodes(parsed, set(self.functions))
+        name_calls = [n for n in all_calls if isinstance(n.func, ast.Name) and id(n.func) not in shadowed]
         called = {n.func.id for n in name_calls}
         callee_ids = {id(n.func) for n in all_calls}
         value_uses = {n.id for n in parsed.of_kind(ast.Name) if isinstance(n.ctx, ast.Load)
-                      and id(n) not in callee_ids}
+                      and id(n) not in callee_ids and id(n) not in shadowed}
         starred = {n.func.id for n in name_calls
                    if any(isinstance(a, ast.Starred) for a in n.args) or any(k.arg is None for k in n.keywords)}
         rebound = astwalk.rebound_functions(tree.body, parsed.own_nodes(tree))

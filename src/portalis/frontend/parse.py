@@ -51,6 +51,7 @@ class ParsedModule:
     nodes: list = field(default_factory=list)  # every node of the tree (kept current by desugar)
     display_names: dict = field(default_factory=dict)  # linked project names -> `module.name`
     module_files: list = field(default_factory=list)  # a linked project's (path, source, import) by module index
+    specialised: dict = field(default_factory=dict)  # a function's per-signature copy -> its name
     # Indexes over `nodes`, built on first use; a new `nodes` list (the tree changed) drops them.
     _indexed: list | None = field(default=None, init=False, repr=False, compare=False)
     _by_kind: dict | None = field(default=None, init=False, repr=False, compare=False)

@@ -78,7 +78,7 @@ class ExprLowering:
             return ir.Try(call, e.catch, ty="Value", site=e.site)
         if e.ty == "i64":
             return ir.Call("Value::Int", [e])
-        if e.ty == "Int":
+        if e.ty in ("Int", "Num"):
             return ir.MethodCall(e, "to_value", [])
         if e.ty == "f64":
             return ir.Call("Value::Float", [e])
@@ -271,7 +271,7 @@ class ExprLowering:
             return self.int_op(op, left, right)
         if op is ast.Pow:
             return self.int_pow(left, right)
-        return self.int_binop(op, left, right) or self.float_binop(op, left, right)
+        return self.int_binop(op, left, right) or self.float_binop(op, left, right) or self.num_binop(op, left, right)
 
     def int_op(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr:
         native = INT_OPS[op]
@@ -288,6 +288,8 @@ class ExprLowering:
         operand = self.expr(node.operand)
         if operand.ty == "f64" and isinstance(node.op, (ast.USub, ast.UAdd)):
             return self.float_negate(operand) if isinstance(node.op, ast.USub) else operand
+        if operand.ty == "Num" and isinstance(node.op, (ast.USub, ast.UAdd)):
+            return ir.MethodCall(operand, "neg", [], ty="Num") if isinstance(node.op, ast.USub) else operand
         if operand.ty == "Int":
             if isinstance(node.op, ast.UAdd):
                 return operand

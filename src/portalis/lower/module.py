@@ -135,6 +135,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
                                and isinstance(n.value, ast.Name) and n.value.id in self.functions
                                and n.value.id not in self.global_vars}
         called = {id(n.func) for n in self.parsed.of_kind(ast.Call)}
+        called |= self.scopes.local_name_nodes(self.parsed, set(self.functions))
         self.function_value_cells = {n.id: static_ident(f"{n.id}_value", "FN_") for n in self.parsed.of_kind(ast.Name)
                                      if isinstance(n.ctx, ast.Load) and id(n) not in called
                                      and n.id in self.functions and n.id not in self.global_vars}
@@ -145,7 +146,9 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
     def py_name(self, name: str, qualified: bool = False) -> str:
         """The name Python knows a module-level function or class by (a project's modules
         are linked under project-unique names); `qualified` adds its module unless that
-        is `__main__`, as tracebacks do."""
+        is `__main__`, as tracebacks do.  A per-signature copy of a function is known by
+        the function's name."""
+        name = self.parsed.specialised.get(name, name)
         full = self.parsed.display_names.get(name)
         if full is None:  # not a linked name: a qualified name such as `Board.remove` stays
             return name

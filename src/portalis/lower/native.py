@@ -25,10 +25,11 @@ from portalis.lower.sets import is_set_type
 from portalis.lower.tuples import is_tuple_type, tuple_type
 from portalis.lower.structs import is_struct_type
 
-NATIVE_TYPES = ("i64", "Int", "f64", "bool", "Str")
+NATIVE_TYPES = ("i64", "Int", "f64", "bool", "Str", "Num")
 COPY_TYPES = ("i64", "f64", "bool")  # the others are cloned where Python would share the object
-UNBOXERS = {"f64": "floatops::unbox", "bool": "floatops::unbox_bool", "Str": "strops::unbox", "Int": "Int::unbox"}
-ZERO = {"i64": "0", "Int": "Int::from(0)", "f64": "0.0", "bool": "false", "Str": 'Str::from("")'}
+UNBOXERS = {"f64": "floatops::unbox", "bool": "floatops::unbox_bool", "Str": "strops::unbox", "Int": "Int::unbox",
+            "Num": "Num::unbox"}
+ZERO = {"i64": "0", "Int": "Int::from(0)", "f64": "0.0", "bool": "false", "Str": 'Str::from("")', "Num": "Num::default()"}
 INT_TYPES = ("i64", "Int")
 # Int arithmetic: a Rust operator on references (cannot fail), or a method returning PyResult.
 _INT_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
@@ -39,6 +40,10 @@ _CHECKED_I64 = {"intops::add": ast.Add, "intops::sub": ast.Sub, "intops::mul": a
                 "intops::rshift": ast.RShift}
 _FLOAT_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 _FLOAT_CALLS = {ast.Div: "floatops::div", ast.FloorDiv: "floatops::floordiv", ast.Mod: "floatops::modulo"}
+# `Num` (an int or a float) arithmetic and comparisons: runtime methods following Python's promotion.
+_NUM_METHODS = {ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.FloorDiv: "floordiv", ast.Mod: "modulo"}
+_NUM_COMPARE = {ast.Eq: "eq", ast.NotEq: "ne", ast.Lt: "lt", ast.LtE: "le", ast.Gt: "gt", ast.GtE: "ge"}
+_NUM_OPERANDS = ("Num", "i64", "Int", "f64")
 _COMPARE = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 _INT_LITERAL = re.compile(r"^(-?\d+)(_i64)?$")
 _EXACT_IN_F64 = 2 ** 53
@@ -93,6 +98,11 @@ class NativeLowering:
 
     def to_native(self, e: ir.Expr, ty: str) -> ir.Expr:
         """`e` as the native type `ty`, unboxing a Value the analysis proved holds one."""
+        if ty == "Num" and e.ty in ("i64", "Int", "f64"):
+            exact = self.widen_int(e) if e.ty == "i64" and isinstance(e, ir.Try) else self.to_native(e, e.ty)
+            return ir.Call("Num::from", [exact], ty="Num")
+        if e.ty == "Num" and ty != "Num":
+            return self.fallible(ir.Call(UNBOXERS[ty] if ty != "i64" else "intops::unbox", [self.ref(e)], ty=ty))
         if ty == "i64":
             return self.machine_int(e)
         if ty == "Int" and e.ty == "Int":
@@ -111,7 +121,7 @@ class NativeLowering:
             return self.native_tuple(e, ty)
         if e.ty == ty:
             return ir.MethodCall(e, "clone", [], ty=ty) if isinstance(e, ir.Var) and ty not in COPY_TYPES else e
-        boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str", "Int": None}[ty]
+        boxer = {"f64": "Value::Float", "bool": "Value::Bool", "Str": "Value::Str"}.get(ty)
         if isinstance(e, ir.Call) and e.func == boxer:
             inner = e.args[0]  # the boxed Rust expression already has the native type
             return inner if inner.ty == ty else dataclasses.replace(inner, ty=ty)
@@ -192,6 +202,29 @@ class NativeLowering:
             return self.fallible(ir.Call(_FLOAT_CALLS[op], [self.as_float(left), self.as_float(right)], ty="f64"))
         return None
 
+    def num_binop(self, op: type, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
+        """Arithmetic with a `Num` operand (the other a `Num`, an int or a float): a float
+        operand makes it float arithmetic, as Python converts the int; None for operators
+        left to the dynamic path (`**`, bit operations)."""
+        if "Num" not in (left.ty, right.ty) or not {left.ty, right.ty} <= set(_NUM_OPERANDS):
+            return None
+        if "f64" in (left.ty, right.ty) and (op in _FLOAT_OPERATORS or op in _FLOAT_CALLS):
+            return self.float_binop(op, self._as_f64(left), self._as_f64(right))
+        if op is ast.Div:
+            return self.fallible(ir.Call("Num::truediv", [ir.Ref(self._num(left)), ir.Ref(self._num(right))], ty="f64"))
+        if op in _NUM_METHODS:
+            call = ir.Call(f"Num::{_NUM_METHODS[op]}", [ir.Ref(self._num(left)), ir.Ref(self._num(right))], ty="Num")
+            return self.fallible(call)
+        return None
+
+    def _num(self, e: ir.Expr) -> ir.Expr:
+        """An operand as a `Num`, a `Num` variable as is (it is borrowed)."""
+        return e if e.ty == "Num" else self.to_native(e, "Num")
+
+    def _as_f64(self, e: ir.Expr) -> ir.Expr:
+        """An int meeting a float: Python converts it to a float (OverflowError when too large)."""
+        return self.fallible(ir.MethodCall(e, "to_f64", [], ty="f64")) if e.ty in ("Num", "Int") else self.as_float(e)
+
     def native_compare(self, op: ast.cmpop, left: ir.Expr, right: ir.Expr) -> ir.Expr | None:
         """A comparison of two native numbers (or two bools) as a Rust operator, and `x in lst`
         on a typed list of x's type as a search without boxing.  An int compared with a
@@ -211,6 +244,9 @@ class NativeLowering:
         int_test = self.int_compare(rust, left, right)
         if int_test is not None:
             return int_test
+        if "Num" in (left.ty, right.ty) and {left.ty, right.ty} <= set(_NUM_OPERANDS):
+            method = _NUM_COMPARE[type(op)]
+            return self.fallible(ir.MethodCall(self._num(left), method, [ir.Ref(self._num(right))], ty="bool"))
         if {left.ty, right.ty} == {"i64", "f64"} and all(e.ty == "f64" or _small_literal(e) for e in (left, right)):
             return ir.Binary(rust, self.as_float(left), self.as_float(right))
         return None

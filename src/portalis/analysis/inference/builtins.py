@@ -4,6 +4,9 @@ Only results that hold for every input are listed; anything else is `dyn`.
 """
 from __future__ import annotations
 
+import ast
+import re
+
 from portalis.analysis.inference.lattice import BOOL, FLOAT, INT, NONE, STR, Ty
 
 # Builtin functions whose result type does not depend on the arguments.
@@ -74,4 +77,22 @@ def module_constant(qualified: str) -> Ty | None:
         return STR
     if qualified == "sys.maxsize":
         return INT
+    return None
+
+
+def regex_result(qualified: str, pattern: ast.expr | None, text: Ty | None) -> str | None:
+    """What `re.sub`/`re.findall`/`re.split`/`re.escape` return for a str subject: "str",
+    "list[str]" (findall with at most one group, split with none: with groups, findall
+    gives tuples and split can give None), or None when that is not certain."""
+    if text is None or text.single() != "str":
+        return None
+    if qualified in ("re.sub", "re.escape"):
+        return "str"
+    if qualified in ("re.findall", "re.split") and isinstance(pattern, ast.Constant) \
+            and isinstance(pattern.value, str):
+        try:
+            groups = re.compile(pattern.value).groups
+        except (re.error, RecursionError, OverflowError):
+            return None
+        return "list[str]" if groups <= (1 if qualified == "re.findall" else 0) else None
     return None

@@ -3,7 +3,8 @@
 Ints proven small are i64 by their own analysis (`analysis.types.MachineInts`); this
 adds `Int` (the runtime's exact int, i64 until it overflows) for the other ints, and
 `f64`, `bool` and `Str` (the runtime's shared immutable text) for places that only
-ever hold ints, floats, bools or strs: plain locals of functions and of the module body,
+ever hold ints, floats, bools or strs, and `Num` for those holding ints and floats:
+plain locals of functions and of the module body,
 and the parameters and results of module functions that are only called directly.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from portalis.analysis.inference.structs import StructPlan
 from portalis.frontend import astwalk
 
 _NATIVE = {"int": "Int", "float": "f64", "bool": "bool", "str": "Str"}
+_NUMBER = {"int", "float"}
 
 
 @dataclass
@@ -36,8 +38,11 @@ class NativeScalars:
 
 
 def scalar_type(ty: Ty | None) -> str | None:
+    """The native type of a scalar, or of a place holding ints at some times and floats
+    at others (`Num`, which keeps each value's kind, so prints and arithmetic stay
+    Python's)."""
     if ty is None or len(ty.atoms) != 1:
-        return None
+        return "Num" if ty is not None and ty.atoms.keys() == _NUMBER else None
     return _NATIVE.get(next(iter(ty.atoms)))
 
 

@@ -50,7 +50,7 @@ class ProgramModel:
         self._lookups: dict[tuple[int, str], Place | None] = {}
         self._subclasses: dict[str, list[str]] = {}
         module = parsed.tree
-        rebound = _rebound_module_names(module, parsed)
+        rebound = _rebound_module_names(module, parsed, scopes)
         for stmt in module.body:
             if isinstance(stmt, ast.ClassDef) and stmt.name not in rebound:
                 base = stmt.bases[0].id if len(stmt.bases) == 1 and isinstance(stmt.bases[0], ast.Name) else None
@@ -161,15 +161,17 @@ class ProgramModel:
         return None
 
 
-def _rebound_module_names(module: ast.Module, parsed: ParsedModule) -> set[str]:
-    """Names bound at module level by something other than exactly one def or class."""
+def _rebound_module_names(module: ast.Module, parsed: ParsedModule, scopes: ScopeInfo) -> set[str]:
+    """Names bound at module level by something other than exactly one def or class
+    (a function's local of the same name binds nothing there)."""
     counts: dict[str, int] = {}
     for stmt in module.body:
         if isinstance(stmt, (ast.FunctionDef, ast.ClassDef)):
             counts[stmt.name] = counts.get(stmt.name, 0) + 1
     rebound = {n for n, c in counts.items() if c > 1}
+    local = scopes.local_name_nodes(parsed, set(counts))
     for node in parsed.of_kind(ast.Name):
-        if isinstance(node.ctx, (ast.Store, ast.Del)) and node.id in counts:
+        if isinstance(node.ctx, (ast.Store, ast.Del)) and node.id in counts and id(node) not in local:
             rebound.add(node.id)
     for node in parsed.of_kind(ast.Global) + parsed.of_kind(ast.Nonlocal):
         rebound.update(n for n in node.names if n in counts)

@@ -11,8 +11,9 @@ from portalis.analysis.inference.lattice import Place, Ty
 from portalis.analysis.inference.solve import Inference
 
 
-def native_problem(ty: Ty, seen: frozenset = frozenset()) -> str | None:
-    """Why a value of this type cannot have a native Rust representation, or None."""
+def native_problem(ty: Ty, seen: frozenset = frozenset(), element: bool = False) -> str | None:
+    """Why a value of this type cannot have a native Rust representation, or None.
+    A place (not a container's element) holding ints and floats is a native `Num`."""
     atoms = ty.atoms
     if not atoms:
         return "no value ever reaches it"
@@ -28,7 +29,7 @@ def native_problem(ty: Ty, seen: frozenset = frozenset()) -> str | None:
         return None
     if len(kinds) > 1:
         if set(kinds) == {"int", "float"}:
-            return "mixes int and float (Python prints them differently)"
+            return "mixes int and float (Python prints them differently)" if element or "None" in atoms else None
         return "conflicting types " + " and ".join(L.show(Ty({k: atoms[k]})) for k in kinds)
     kind = kinds[0]
     payload = atoms[kind]
@@ -37,12 +38,12 @@ def native_problem(ty: Ty, seen: frozenset = frozenset()) -> str | None:
         root = place.find()
         if id(root) in seen or not root.ty.atoms:
             continue
-        problem = native_problem(root.ty, seen | {id(root)})
+        problem = native_problem(root.ty, seen | {id(root)}, element=True)
         if problem:
             return f"elements: {problem}"
     if kind.startswith("tuple"):
         for item in payload:
-            problem = native_problem(item, seen)
+            problem = native_problem(item, seen, element)
             if problem:
                 return f"tuple item: {problem}"
     return None

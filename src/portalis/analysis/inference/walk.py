@@ -582,7 +582,7 @@ class Walker:
                 if name in self.model.classes:
                     return self.construct(name, node, args, kwargs)
                 if name in self.model.imports:
-                    return self._module_call(self.model.imports[name], args, kwargs)
+                    return self._module_call(self.model.imports[name], args, kwargs, node)
                 if name in self.model.scopes.module.assigned:
                     return self.unknown_call(f"{name}()", args, kwargs)
                 return self.builtin_call(name, node, args, kwargs)
@@ -595,7 +595,7 @@ class Walker:
                         self.model.attr(cls, node.args[1].value).add(args[2], self.line)
                     return NONE
                 if base in self.model.imports:
-                    return self._module_call(f"{self.model.imports[base]}.{func.attr}", args, kwargs)
+                    return self._module_call(f"{self.model.imports[base]}.{func.attr}", args, kwargs, node)
                 if base in self.model.classes:
                     method = self.model.method(base, func.attr)
                     if method is not None:
@@ -687,10 +687,15 @@ class Walker:
             out = L.join(out, result)
         return out
 
-    def _module_call(self, qualified: str, args: list[Ty], kwargs: dict) -> Ty:
+    def _module_call(self, qualified: str, args: list[Ty], kwargs: dict, node: ast.Call) -> Ty:
         result = bi.module_function(qualified)
         if result is not None:
             return result
+        subject = 2 if qualified == "re.sub" else 0 if qualified == "re.escape" else 1
+        text = args[subject] if subject < len(args) else kwargs.get("string" if subject else "pattern")
+        regex = bi.regex_result(qualified, node.args[0] if node.args else None, text)
+        if regex is not None:
+            return STR if regex == "str" else L.container("list", self._const_place(qualified, STR))
         if qualified in ("math.fsum",):
             return FLOAT
         if qualified == "heapq.heappush" and len(args) == 2 and args[0].single() == "list":
@@ -757,8 +762,8 @@ class Walker:
             return L.dict_of(self.new_place("dict keys"), self.new_place("dict values"))
         if name == "filter" and n == 2:
             return L.container("iter", self._const_place("filter", self.iter_elem(args[1])))
-        if name == "next" and n == 1:
-            return self.iter_elem(args[0])
+        if name == "next" and n in (1, 2):
+            return L.join(self.iter_elem(args[0]), args[1]) if n == 2 else self.iter_elem(args[0])
         if name == "divmod" and n == 2:
             q = self.binop(ast.FloorDiv(), args[0], args[1], node.args[1])
             return L.tuple_of([q, q]) if q.atoms else EMPTY

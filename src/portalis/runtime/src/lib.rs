@@ -24,6 +24,7 @@ pub mod generator;
 pub mod generic_alias;
 pub mod int;
 pub mod intops;
+pub mod num;
 pub mod io;
 pub mod iter;
 pub mod lists;
@@ -42,6 +43,7 @@ pub mod value;
 
 pub use exc::*;
 pub use int::Int;
+pub use num::Num;
 pub use std::cell::Cell;
 pub use strops::Str;
 pub use traceback::{Code, Site, Traced};
