@@ -520,7 +520,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Tup
     def stmt_AugAssign(self, node: ast.AugAssign, out) -> None:
         op = _INPLACE_OPS.get(type(node.op))
         target = node.target
-        if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out):
+        if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out) or self.str_augassign(node, out):
             return
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)
