@@ -276,6 +276,12 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
     match sep {
         None => Ok(split_whitespace(s, maxsplit)),
         Some("") => Err(EMPTY_SEPARATOR.to_string()),
+        // A one-byte separator is an ASCII char: searched for as a char (memchr), not a
+        // substring; the pieces are the same.
+        Some(sep) if sep.len() == 1 => Ok(match piece_limit(maxsplit) {
+            Some(n) => s.splitn(n, char::from(sep.as_bytes()[0])).collect(),
+            None => s.split(char::from(sep.as_bytes()[0])).collect(),
+        }),
         Some(sep) => Ok(match piece_limit(maxsplit) {
             Some(n) => s.splitn(n, sep).collect(),
             None => s.split(sep).collect(),
