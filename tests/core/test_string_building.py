@@ -36,8 +36,13 @@ def parse(text):
         print(f"{name:<6}{float(value):>8.3f}")
     return total
 
+def chain(s):
+    return s.startswith("ab"), s.strip(".,"), "-".join(s.split(";")), s.strip().lower().zfill(9), \
+        str(len(s)).rjust(4, "0"), s.split(";", )
+
 def main():
     print(build(12))
+    print(chain("ab;cD;a.,"), chain(" xY "))
     print(fields("ab", "cd"))
     print(fields("", "7"))
     print(shout(["a", "bb", "stop", "c"]))
@@ -64,6 +69,8 @@ def test_concatenation_and_fstrings_are_native():
     assert "strformat::float_field(" in rust
     assert '&*w == "stop"' in rust
     assert "strops::to_float(" in rust
+    assert 'typed::text::split(&s, Some(";"))' in rust  # literals are borrowed, not allocated
+    assert "strmethods::zfill(&strmethods::lower(&strmethods::strip(&s, None)), 9)" in rust
     assert "ops::add(" not in rust and "ops::iadd(" not in rust
 
 

@@ -71,6 +71,23 @@ class StringLowering:
         text = self.expr(node)
         return text if text.ty == "Str" else self.to_native(text, "Str")
 
+    def _borrowed_str(self, node: ast.expr) -> ir.Expr:
+        """An optional `&str` argument (a separator, strip's chars): a literal as itself."""
+        if _is_str_constant(node):
+            return ir.Raw(str_literal(node.value), ty="&str")
+        return ir.MethodCall(self._text(node), "as_ref", [])
+
+    def _text_ref(self, node: ast.expr) -> ir.Expr:
+        """A str argument of a runtime string function (a `&str`): a text built just for
+        it (`Str::from(s.strip())`) is lent as built, not first copied into a `Str`, and a
+        literal as itself."""
+        if _is_str_constant(node):
+            return ir.Raw(str_literal(node.value), ty="&str")
+        text = self._text(node)
+        if isinstance(text, ir.Call) and text.func == "Str::from" and len(text.args) == 1:
+            return ir.Ref(text.args[0], ty="&str")
+        return ir.Ref(text)
+
     def native_text(self, e: ir.Expr) -> bool:
         """A lowered expression that is a native str or a str literal."""
         return e.ty == "Str" or str_literal_text(e) is not None
@@ -152,35 +169,35 @@ class StringLowering:
             return None
         strs = all(self._is_str(a) for a in args)
         if name in _TEXT + _TESTS and not args:
-            call = ir.Call(f"strmethods::{name}", [ir.Ref(self._text(func.value))], ty="bool")
+            call = ir.Call(f"strmethods::{name}", [self._text_ref(func.value)], ty="bool")
             return call if name in _TESTS else ir.Call("Str::from", [call], ty="Str")
         if name in _STRIPS and len(args) <= 1 and strs:
-            chars = ir.Call("Some", [ir.MethodCall(self._text(args[0]), "as_ref", [])]) if args else ir.Raw("None")
-            return ir.Call("Str::from", [ir.Call(f"strmethods::{name}", [ir.Ref(self._text(func.value)), chars])],
+            chars = ir.Call("Some", [self._borrowed_str(args[0])]) if args else ir.Raw("None")
+            return ir.Call("Str::from", [ir.Call(f"strmethods::{name}", [self._text_ref(func.value), chars])],
                            ty="Str")
         if name in _SEARCHES and len(args) == 1 and strs:
-            return ir.Call(f"strmethods::{name}", [ir.Ref(self._text(func.value)), ir.Ref(self._text(args[0])),
+            return ir.Call(f"strmethods::{name}", [self._text_ref(func.value), self._text_ref(args[0]),
                                                    ir.Raw("None"), ir.Raw("None")], ty=_SEARCHES[name])
         if name == "replace" and len(args) == 2 and strs:
             return ir.Call("Str::from", [ir.Call("strmethods::replace", [
-                ir.Ref(self._text(func.value)), ir.Ref(self._text(args[0])), ir.Ref(self._text(args[1])),
+                self._text_ref(func.value), self._text_ref(args[0]), self._text_ref(args[1]),
                 ir.Raw("-1")])], ty="Str")
         if name == "zfill" and len(args) == 1 and self._machine_int_expr(args[0]):
             return ir.Call("Str::from", [ir.Call("strmethods::zfill", [
-                ir.Ref(self._text(func.value)), self.machine_int(self.expr(args[0]))])], ty="Str")
+                self._text_ref(func.value), self.machine_int(self.expr(args[0]))])], ty="Str")
         if name in _PADS and 1 <= len(args) <= 2 and self._machine_int_expr(args[0]):
             fill = args[1] if len(args) == 2 else ast.Constant(" ")
             if not (isinstance(fill, ast.Constant) and isinstance(fill.value, str) and len(fill.value) == 1):
                 return None
             return ir.Call("Str::from", [ir.Call(f"strmethods::{name}", [
-                ir.Ref(self._text(func.value)), self.machine_int(self.expr(args[0])), ir.Raw(repr(fill.value))])],
+                self._text_ref(func.value), self.machine_int(self.expr(args[0])), ir.Raw(repr(fill.value))])],
                 ty="Str")
         if name in ("split", "rsplit") and len(args) <= 1 and strs:
-            sep = ir.Call("Some", [ir.MethodCall(self._text(args[0]), "as_ref", [])]) if args else ir.Raw("None")
-            return self.fallible(ir.Call(f"typed::text::{name}", [ir.Ref(self._text(func.value)), sep],
+            sep = ir.Call("Some", [self._borrowed_str(args[0])]) if args else ir.Raw("None")
+            return self.fallible(ir.Call(f"typed::text::{name}", [self._text_ref(func.value), sep],
                                          ty="List<Str>"))
         if name == "splitlines" and not args:
-            return ir.Call("typed::text::splitlines", [ir.Ref(self._text(func.value))], ty="List<Str>")
+            return ir.Call("typed::text::splitlines", [self._text_ref(func.value)], ty="List<Str>")
         if name == "join" and len(args) == 1 and self.list_type(args[0]) == "List<Str>":
-            return ir.Call("typed::text::join", [ir.Ref(self._text(func.value)), ir.Ref(self.expr(args[0]))], ty="Str")
+            return ir.Call("typed::text::join", [self._text_ref(func.value), ir.Ref(self.expr(args[0]))], ty="Str")
         return None
