@@ -542,7 +542,7 @@ fn mag_to_string(mag: &[u32], base: u32) -> String {
         }
         write_digits(mag, base, &powers, 0, &mut digits);
     }
-    digits.into_iter().map(char::from).collect()
+    String::from_utf8(digits).unwrap_or_default() // ASCII digits and letters
 }
 
 /// Below this many limbs, converting chunk by chunk beats splitting.
@@ -571,8 +571,10 @@ fn write_digits(x: &[u32], base: u32, powers: &[Vec<u32>], width: usize, out: &m
         };
         trim(&mut rest);
         for _ in 0..k {
-            out.push(DIGITS[(r % base) as usize]);
-            r /= base;
+            // Decimal, by far the common base, divides by a constant (a multiplication).
+            let (q, d) = if base == 10 { (r / 10, r % 10) } else { (r / base, r % base) };
+            out.push(DIGITS[d as usize]);
+            r = q;
         }
     }
     while out.len() > start && out[out.len() - 1] == b'0' {
