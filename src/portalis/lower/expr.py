@@ -257,7 +257,7 @@ class ExprLowering:
         return self.checked_read(node, self.load_name(node.id, node))
 
     def expr_BinOp(self, node: ast.BinOp) -> ir.Expr:
-        typed = self.typed_list_binop(node)
+        typed = self.typed_list_binop(node) or (self.str_concat(node) if isinstance(node.op, ast.Add) else None)
         if typed is not None:
             return typed
         func = BINARY_OPS[type(node.op)]
@@ -408,6 +408,9 @@ class ExprLowering:
         body, orelse = self.expr(node.body), self.expr(node.orelse)
         if body.ty == orelse.ty and body.ty in COPY_TYPES:
             return ir.IfExpr(self.condition(node.test), body, orelse, ty=body.ty)
+        if self.native_text(body) and self.native_text(orelse):
+            return ir.IfExpr(self.condition(node.test), self.to_native(body, "Str"), self.to_native(orelse, "Str"),
+                             ty="Str")
         if "Int" in (body.ty, orelse.ty) and {body.ty, orelse.ty} <= {"Int", "i64"}:
             return ir.IfExpr(self.condition(node.test), self.to_native(body, "Int"), self.to_native(orelse, "Int"),
                              ty="Int")
@@ -550,29 +553,15 @@ class ExprLowering:
     # ---- f-strings ---------------------------------------------------------------------------
 
     def expr_JoinedStr(self, node: ast.JoinedStr) -> ir.Expr:
-        return ir.Call("Value::string", [self._fstring_text(node)])
+        return self.fstring(node)
 
-    def _fstring_text(self, node: ast.JoinedStr) -> ir.Expr:
-        """The f-string's text as a Rust `String` expression."""
-        parts: list[ir.Expr] = []
-        for piece in node.values:
-            if isinstance(piece, ast.Constant):
-                parts.append(ir.Call("String::from", [ir.Raw(str_literal(piece.value))]))
-                continue
-            conv = {-1: "None", 115: "Some('s')", 114: "Some('r')", 97: "Some('a')"}[piece.conversion]
-            if piece.format_spec is None:
-                spec: ir.Expr = ir.Raw('""')
-            elif all(isinstance(v, ast.Constant) for v in piece.format_spec.values):
-                spec = ir.Raw(str_literal("".join(v.value for v in piece.format_spec.values)))
-            else:
-                spec = ir.Ref(self._fstring_text(piece.format_spec))
-            value = self.expr(piece.value)
-            parts.append(self.fallible(ir.Call("strformat::format_field", [self.ref(value), ir.Raw(conv), spec])))
-        if not parts:
-            return ir.Call("String::new", [])
-        if len(parts) == 1:
-            return parts[0]
-        return ir.MethodCall(ir.Raw("[" + ", ".join(_inline(p) for p in parts) + "]"), "concat", [])
+    def fstring_spec(self, piece: ast.FormattedValue) -> ir.Expr:
+        """A field's format spec as a Rust `&str` expression (nested fields formatted)."""
+        if piece.format_spec is None:
+            return ir.Raw('""')
+        if all(isinstance(v, ast.Constant) for v in piece.format_spec.values):
+            return ir.Raw(str_literal("".join(v.value for v in piece.format_spec.values)))
+        return ir.Unary("&*", self.fstring(piece.format_spec), ty="&str")
 
     # ---- functions as values -------------------------------------------------------------------
 
@@ -841,8 +830,3 @@ def target_names(target: ast.expr) -> list[str]:
     if isinstance(target, ast.Starred):
         return target_names(target.value)
     return []
-
-
-def _inline(e: ir.Expr) -> str:
-    from portalis.emit.rust import expr
-    return expr(e, 1)

@@ -574,7 +574,7 @@ class Lowerer(ExprLowering, NativeLowering, ContainerLowering, DictLowering, Set
         check = self.bound_check(target) if isinstance(target, ast.Name) else None
         if check is not None:
             out.append(ir.ExprStmt(check))
-        if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out):
+        if self.typed_augassign(node, out) or self.typed_dict_augassign(node, out) or self.str_augassign(node, out):
             return
         if isinstance(target, ast.Name):
             current = self.load_name(target.id, target)

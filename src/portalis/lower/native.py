@@ -241,6 +241,9 @@ class NativeLowering:
             return ir.Binary(rust, left, right)
         if left.ty == right.ty == "Str":  # Rust orders str by bytes: UTF-8 keeps code point order
             return ir.Binary(rust, left, right)
+        literal = self.str_literal_compare(rust, left, right)
+        if literal is not None:
+            return literal
         int_test = self.int_compare(rust, left, right)
         if int_test is not None:
             return int_test
@@ -258,7 +261,7 @@ class NativeLowering:
         inference = self.types.inference
         if name in ("max", "min"):
             return self._int_extreme(node, name)
-        if name not in ("str", "int", "len", "abs") or node.keywords or len(node.args) != 1 \
+        if name not in ("str", "int", "len", "abs", "float") or node.keywords or len(node.args) != 1 \
                 or isinstance(node.args[0], ast.Starred) or inference is None:
             return None
         ty = inference.expr_type(node.args[0])
@@ -267,8 +270,10 @@ class NativeLowering:
         arg = self.expr(node.args[0])
         if name == "str" and arg.ty in INT_TYPES:
             return ir.Call("Str::from", [ir.MethodCall(arg, "to_string", [])], ty="Str")
-        if name in ("int", "len") and ty.single() == "str" and arg.ty != "Str":
+        if name in ("int", "len", "float") and ty.single() == "str" and arg.ty != "Str":
             arg = self.to_native(arg, "Str")
+        if name == "float" and arg.ty == "Str":
+            return self.fallible(ir.Call("strops::to_float", [ir.Ref(arg)], ty="f64"))
         if name == "int" and arg.ty == "Str":
             return self.fallible(ir.Call("Int::parse", [ir.Ref(arg)], ty="Int"))
         if name == "int" and arg.ty in INT_TYPES:
@@ -281,7 +286,8 @@ class NativeLowering:
         call = {"str": lambda v: ir.Call("builtins::str", [ir.Call("Some", [v])]),
                 "int": lambda v: ir.Call("builtins::int", [ir.Call("Some", [v]), ir.Raw("None")]),
                 "len": lambda v: ir.Call("ops::len", [v], ty="i64"),
-                "abs": lambda v: ir.Call("builtins::abs", [v])}[name]
+                "abs": lambda v: ir.Call("builtins::abs", [v]),
+                "float": lambda v: ir.Call("builtins::float", [ir.Call("Some", [v])])}[name]
         return self.fallible(call(self.ref(arg)))
 
     def independent_names_assign(self, node: ast.Assign, out) -> bool:

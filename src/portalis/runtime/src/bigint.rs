@@ -129,14 +129,35 @@ fn low_bits_set(a: &[u32], n: u64) -> bool {
     a[..whole].iter().any(|&x| x != 0) || (whole < a.len() && part != 0 && a[whole] & ((1u32 << part) - 1) != 0)
 }
 
+/// Two adjacent limbs as one 64-bit word: the carry loops below step two limbs at a
+/// time, halving the length of their carry chains.
+#[inline(always)]
+fn pair(x: &[u32]) -> u64 {
+    u64::from(x[0]) | u64::from(x[1]) << 32
+}
+
+#[inline(always)]
+fn put_pair(o: &mut [u32], v: u64) {
+    o[0] = v as u32;
+    o[1] = (v >> 32) as u32;
+}
+
 fn mag_add(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     // Writing into a zeroed buffer (not pushing) lets the carry loop run unchecked.
     let mut out = vec![0u32; a.len() + 1];
-    let mut carry = 0u64;
-    for ((o, &x), &y) in out.iter_mut().zip(a).zip(b) {
-        let s = u64::from(x) + u64::from(y) + carry;
-        *o = s as u32;
+    let mut carry = false;
+    let even = b.len() & !1;
+    for (o, (x, y)) in out.chunks_exact_mut(2).zip(a.chunks_exact(2).zip(b.chunks_exact(2))) {
+        let (s, c1) = pair(x).overflowing_add(pair(y));
+        let (s, c2) = s.overflowing_add(u64::from(carry));
+        put_pair(o, s);
+        carry = c1 | c2;
+    }
+    let mut carry = u64::from(carry);
+    for i in even..b.len() {
+        let s = u64::from(a[i]) + u64::from(b[i]) + carry;
+        out[i] = s as u32;
         carry = s >> 32;
     }
     for (o, &x) in out[b.len()..].iter_mut().zip(&a[b.len()..]) {
@@ -168,11 +189,30 @@ fn mag_sub_assign(a: &mut Vec<u32>, b: &[u32]) {
     trim(a);
 }
 
-/// `a - b` for `a >= b`.
+/// `a - b` for `a >= b`, in one pass over both.
 fn mag_sub(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut r = a.to_vec();
-    mag_sub_assign(&mut r, b);
-    r
+    let mut out = vec![0u32; a.len()];
+    let mut borrow = false;
+    let even = b.len() & !1;
+    for (o, (x, y)) in out.chunks_exact_mut(2).zip(a.chunks_exact(2).zip(b.chunks_exact(2))) {
+        let (d, b1) = pair(x).overflowing_sub(pair(y));
+        let (d, b2) = d.overflowing_sub(u64::from(borrow));
+        put_pair(o, d);
+        borrow = b1 | b2;
+    }
+    let mut borrow = u64::from(borrow);
+    for i in even..b.len() {
+        let d = u64::from(a[i]).wrapping_sub(u64::from(b[i]) + borrow);
+        out[i] = d as u32;
+        borrow = d >> 63;
+    }
+    for (o, &x) in out[b.len()..].iter_mut().zip(&a[b.len()..]) {
+        let (d, w) = x.overflowing_sub(borrow as u32);
+        *o = d;
+        borrow = u64::from(w);
+    }
+    trim(&mut out);
+    out
 }
 
 /// `acc += b << (32 * offset)` inside a buffer known to be long enough for the sum.
@@ -215,13 +255,21 @@ fn mag_mul(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// `a * y` in one pass: the common `big * small` case (factorial loops, spigots).
+/// `a * y` in one pass: the common `big * small` case (factorial loops, spigots), two
+/// limbs per 64x32-bit product.
 fn mul_limb(a: &[u32], y: u32) -> Vec<u32> {
     let mut out = vec![0u32; a.len() + 1];
-    let mut carry = 0u64;
-    for (o, &x) in out.iter_mut().zip(a) {
-        let t = u64::from(x) * u64::from(y) + carry;
-        *o = t as u32;
+    let wide = u128::from(y);
+    let mut carry = 0u128;
+    for (o, x) in out.chunks_exact_mut(2).zip(a.chunks_exact(2)) {
+        let t = u128::from(pair(x)) * wide + carry;
+        put_pair(o, t as u64);
+        carry = t >> 64;
+    }
+    let mut carry = carry as u64;
+    for i in (a.len() & !1)..a.len() {
+        let t = u64::from(a[i]) * u64::from(y) + carry;
+        out[i] = t as u32;
         carry = t >> 32;
     }
     out[a.len()] = carry as u32;
@@ -494,7 +542,7 @@ fn mag_to_string(mag: &[u32], base: u32) -> String {
         }
         write_digits(mag, base, &powers, 0, &mut digits);
     }
-    digits.into_iter().map(char::from).collect()
+    String::from_utf8(digits).unwrap_or_default() // ASCII digits and letters
 }
 
 /// Below this many limbs, converting chunk by chunk beats splitting.
@@ -523,8 +571,10 @@ fn write_digits(x: &[u32], base: u32, powers: &[Vec<u32>], width: usize, out: &m
         };
         trim(&mut rest);
         for _ in 0..k {
-            out.push(DIGITS[(r % base) as usize]);
-            r /= base;
+            // Decimal, by far the common base, divides by a constant (a multiplication).
+            let (q, d) = if base == 10 { (r / 10, r % 10) } else { (r / base, r % base) };
+            out.push(DIGITS[d as usize]);
+            r = q;
         }
     }
     while out.len() > start && out[out.len() - 1] == b'0' {

@@ -104,8 +104,8 @@ pub fn no_attribute<T>(obj: &Value, name: &str) -> PyResult<T> {
     ))
 }
 
-fn strs(v: Vec<String>) -> Value {
-    Value::list(v.into_iter().map(Value::string).collect())
+fn strs(v: Vec<&str>) -> Value {
+    Value::list(v.into_iter().map(Value::str).collect())
 }
 
 fn bool_v(b: bool) -> PyResult<Value> {

@@ -79,6 +79,21 @@ fn format_big(b: &crate::bigint::BigInt, spec: &str) -> PyResult<String> {
     verr(format::format_str(&text, &default_right))
 }
 
+/// An f-string field holding a native float: `format(x, spec)` without boxing it.
+pub fn float_field(x: f64, spec: &str) -> PyResult<String> {
+    verr(format::format_float(x, spec))
+}
+
+/// An f-string field holding a machine int.
+pub fn int_field(i: i64, spec: &str) -> PyResult<String> {
+    verr(format::format_int(i, spec))
+}
+
+/// An f-string field holding a native str, under a format spec.
+pub fn str_field(s: &str, spec: &str) -> PyResult<String> {
+    verr(format::format_str(s, spec))
+}
+
 /// An f-string field: optional `!r`/`!s`/`!a` conversion, then the format spec.
 pub fn format_field(v: &Value, conversion: Option<char>, spec: &str) -> PyResult<String> {
     match conversion {

@@ -227,22 +227,6 @@ fn is_space(c: char) -> bool {
     )
 }
 
-/// Python's line boundaries for `splitlines` (`\r\n` is handled by the caller).
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\u{B}'
-            | '\u{C}'
-            | '\u{1C}'
-            | '\u{1D}'
-            | '\u{1E}'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
-}
-
 /// Whether `pieces` splits already used up `maxsplit` (negative = unlimited).
 fn splits_exhausted(pieces: usize, maxsplit: i64) -> bool {
     maxsplit >= 0 && pieces as u64 >= maxsplit as u64
@@ -253,88 +237,98 @@ fn piece_limit(maxsplit: i64) -> Option<usize> {
     usize::try_from(maxsplit).ok().map(|n| n.saturating_add(1))
 }
 
-fn to_strings<'a>(pieces: impl Iterator<Item = &'a str>) -> Vec<String> {
-    pieces.map(String::from).collect()
-}
-
 /// `s.split(None, maxsplit)`: runs of whitespace, ignoring leading ones.
-fn split_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
+fn split_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s.trim_start_matches(is_space);
     while !rest.is_empty() {
         if splits_exhausted(out.len(), maxsplit) {
-            out.push(rest.to_string());
+            out.push(rest);
             break;
         }
         let end = rest.find(is_space).unwrap_or(rest.len());
-        out.push(rest[..end].to_string());
+        out.push(&rest[..end]);
         rest = rest[end..].trim_start_matches(is_space);
     }
     out
 }
 
 /// `s.rsplit(None, maxsplit)`: runs of whitespace from the right.
-fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<String> {
+fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s.trim_end_matches(is_space);
     while !rest.is_empty() {
         if splits_exhausted(out.len(), maxsplit) {
-            out.push(rest.to_string());
+            out.push(rest);
             break;
         }
         let start = rest.rfind(is_space).unwrap_or(0);
-        out.push(rest[start..].trim_start_matches(is_space).to_string());
+        out.push(rest[start..].trim_start_matches(is_space));
         rest = rest[..start].trim_end_matches(is_space);
     }
     out.reverse();
     out
 }
 
-/// `s.split(sep, maxsplit)`; `sep = None` splits on whitespace runs.
-pub fn split(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, String> {
+/// `s.split(sep, maxsplit)`; `sep = None` splits on whitespace runs.  The pieces are
+/// slices of `s`: the caller copies each once, into whatever string type it holds.
+pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, String> {
     match sep {
         None => Ok(split_whitespace(s, maxsplit)),
         Some("") => Err(EMPTY_SEPARATOR.to_string()),
+        // A one-byte separator is an ASCII char: searched for as a char (memchr), not a
+        // substring; the pieces are the same.
+        Some(sep) if sep.len() == 1 => Ok(match piece_limit(maxsplit) {
+            Some(n) => s.splitn(n, char::from(sep.as_bytes()[0])).collect(),
+            None => s.split(char::from(sep.as_bytes()[0])).collect(),
+        }),
         Some(sep) => Ok(match piece_limit(maxsplit) {
-            Some(n) => to_strings(s.splitn(n, sep)),
-            None => to_strings(s.split(sep)),
+            Some(n) => s.splitn(n, sep).collect(),
+            None => s.split(sep).collect(),
         }),
     }
 }
 
 /// `s.rsplit(sep, maxsplit)`; `sep = None` splits on whitespace runs.
-pub fn rsplit(s: &str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<String>, String> {
-    let mut out = match sep {
+pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a str>, String> {
+    let mut out: Vec<&str> = match sep {
         None => return Ok(rsplit_whitespace(s, maxsplit)),
         Some("") => return Err(EMPTY_SEPARATOR.to_string()),
         Some(sep) => match piece_limit(maxsplit) {
-            Some(n) => to_strings(s.rsplitn(n, sep)),
-            None => to_strings(s.rsplit(sep)),
+            Some(n) => s.rsplitn(n, sep).collect(),
+            None => s.rsplit(sep).collect(),
         },
     };
     out.reverse();
     Ok(out)
 }
 
-/// `s.splitlines(keepends)`.
-pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
+/// `s.splitlines(keepends)`, as slices of `s`.  Scans bytes: every line boundary
+/// but NEL, LS and PS is one ASCII byte, and those three are recognised by their UTF-8
+/// lead bytes.
+pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut line_start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if !is_line_break(c) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let width = match bytes[i] {
+            b'\n' | b'\x0b' | b'\x0c' | b'\x1c' | b'\x1d' | b'\x1e' => 1,
+            b'\r' => 1 + usize::from(bytes.get(i + 1) == Some(&b'\n')),
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8) | Some(0xA9)) => 3,
+            _ => 0,
+        };
+        if width == 0 {
+            i += 1;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        if c == '\r' && chars.peek().map(|&(_, next)| next) == Some('\n') {
-            chars.next();
-            end += 1;
-        }
-        out.push(s[line_start..if keepends { end } else { i }].to_string());
-        line_start = end;
+        out.push(&s[line_start..if keepends { i + width } else { i }]);
+        i += width;
+        line_start = i;
     }
     if line_start < s.len() {
-        out.push(s[line_start..].to_string());
+        out.push(&s[line_start..]);
     }
     out
 }

@@ -15,6 +15,11 @@ pub fn unbox(v: &Value) -> PyResult<Str> {
     }
 }
 
+/// `float(s)` of a native str: Python's float syntax, ValueError naming the text.
+pub fn to_float(s: &str) -> PyResult<f64> {
+    crate::format::parse_float(s).map_err(|m| PyErr::new(&VALUE_ERROR, m))
+}
+
 /// `len(s)`: the number of code points.
 #[inline]
 pub fn len(s: &Str) -> i64 {
@@ -56,4 +61,37 @@ impl Iterator for Chars {
         self.at += c.len_utf8();
         Some(Str::from(&self.text[start..self.at]))
     }
+}
+
+/// `str_concat!(a, b, ...)`: [`concat`] of pieces that each borrow as `&str` (a `&Str`,
+/// `&String` or literal), as generated code writes `a + b + c` on native strs.
+#[macro_export]
+macro_rules! str_concat {
+    ($($piece:expr),* $(,)?) => {
+        $crate::strops::concat(&[$($piece),*])
+    };
+}
+
+/// Longest result `concat` builds on the stack before copying it into its `Str`.
+const STACK_TEXT: usize = 256;
+
+/// `a + b + ...` and f-strings over native text: the pieces are copied once into the
+/// new `Str` (a short result is assembled on the stack, so it costs one allocation).
+pub fn concat(parts: &[&str]) -> Str {
+    let len: usize = parts.iter().map(|p| p.len()).sum();
+    if len <= STACK_TEXT {
+        let mut buf = [0u8; STACK_TEXT];
+        let mut at = 0;
+        for p in parts {
+            buf[at..at + p.len()].copy_from_slice(p.as_bytes());
+            at += p.len();
+        }
+        // Whole UTF-8 texts laid end to end are UTF-8.
+        return Str::from(std::str::from_utf8(&buf[..len]).unwrap_or_default());
+    }
+    let mut out = String::with_capacity(len);
+    for p in parts {
+        out.push_str(p);
+    }
+    Str::from(out)
 }

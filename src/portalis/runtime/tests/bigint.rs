@@ -78,6 +78,42 @@ fn arithmetic_matches_python() {
     }
 }
 
+/// Operands of odd and even limb counts whose limbs are all ones, all zeros or mixed,
+/// so every carry and borrow crosses the two-limb steps of the add, subtract and
+/// small-multiply loops and their odd tails.
+fn carry_patterns() -> Vec<BigInt> {
+    let mut out = Vec::new();
+    for limbs in 1..10u64 {
+        let ones = int(1).shl(32 * limbs).sub(&int(1));
+        out.push(ones.clone());
+        out.push(int(1).shl(32 * limbs - 1));
+        out.push(ones.sub(&int(1).shl(32 * (limbs / 2) + 7)));
+        out.push(n("0x9e3779b97f4a7c15f39cc0605cedc8341082276bf3a27251f86c6a11d0c18e95").shr(256 - 32 * limbs));
+    }
+    out
+}
+
+#[test]
+fn paired_limb_loops_agree_with_independent_paths() {
+    let values = carry_patterns();
+    for a in &values {
+        // Doubling by addition and by shifting take different code paths.
+        assert_eq!(a.add(a), a.shl(1), "a + a, a={}", hex(a));
+        for b in &values {
+            let sum = a.add(b);
+            assert_eq!(sum.sub(b), *a, "a + b - b, a={} b={}", hex(a), hex(b));
+            assert_eq!(sum, b.add(a), "a + b = b + a, a={} b={}", hex(a), hex(b));
+            assert_eq!(a.sub(b).add(b), *a, "a - b + b, a={} b={}", hex(a), hex(b));
+        }
+        for y in [1u64, 2, 10, 0xffff_ffff, 0x8000_0001] {
+            // One limb multiplies in `mul_limb`; y + 2**64 (three limbs) goes schoolbook.
+            let three_limbs = int(y as i64).add(&int(1).shl(64));
+            let expected = a.mul(&three_limbs).sub(&a.shl(64));
+            assert_eq!(a.mul(&int(y as i64)), expected, "a * {}, a={}", y, hex(a));
+        }
+    }
+}
+
 #[test]
 fn shifts_and_invert_use_infinite_twos_complement() {
     for &(a, k, shl, shr, not) in SHIFTS {

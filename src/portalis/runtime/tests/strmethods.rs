@@ -2133,3 +2133,30 @@ fn translate_matches_cpython() {
     assert_eq!(translate("h\u{E9}llo \u{1F600}", &table), "heo \u{1F389}");
     assert_eq!(translate("", &table), "");
 }
+
+#[test]
+fn splitting_slices_the_text_like_python() {
+    // Every line boundary CPython 3.11 knows, CRLF as one, with and without ends kept.
+    let text = "a\nb\r\nc\rd\x0be\x0cf\x1cg\x1dh\x1ei\u{85}j\u{2028}k\u{2029}l";
+    assert_eq!(splitlines(text, false), ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"]);
+    assert_eq!(splitlines("x\r\n\r\u{85}é\n", true), ["x\r\n", "\r", "\u{85}", "é\n"]);
+    assert!(splitlines("", false).is_empty());
+    assert_eq!(splitlines("\u{2027}\u{2030}", false), ["\u{2027}\u{2030}"]);
+    // One-byte separators take the char search; longer ones the substring search.
+    assert_eq!(split("a;b;;c", Some(";"), -1).unwrap(), ["a", "b", "", "c"]);
+    assert_eq!(split("a;b;;c", Some(";"), 1).unwrap(), ["a", "b;;c"]);
+    assert_eq!(split("é;;ü", Some(";;"), -1).unwrap(), ["é", "ü"]);
+    assert_eq!(rsplit("a;b;c", Some(";"), 1).unwrap(), ["a;b", "c"]);
+    assert_eq!(split("  a \t b\n", None, -1).unwrap(), ["a", "b"]);
+    assert_eq!(rsplit("  a  b c ", None, 1).unwrap(), ["  a  b", "c"]);
+    assert_eq!(split("a", Some(""), -1), Err("empty separator".to_string()));
+}
+
+#[test]
+fn concat_copies_pieces_end_to_end() {
+    use crate::strops::concat;
+    assert_eq!(&*concat(&[]), "");
+    assert_eq!(&*concat(&["id-", "000042", ";", "é"]), "id-000042;é");
+    let long = "ü".repeat(200); // past the stack buffer
+    assert_eq!(&*concat(&[&long, "|", &long]), format!("{}|{}", long, long));
+}

@@ -225,7 +225,7 @@ fn deque(a: &Args) -> PyResult<Value> {
 
 impl Deque {
     /// Add items at one end; a full deque drops items from the other end.
-    fn extend(&self, new: Vec<Value>, left: bool) {
+    fn extend(&self, new: impl IntoIterator<Item = Value>, left: bool) {
         let mut items = self.items.borrow_mut();
         for v in new {
             if self.maxlen == Some(items.len()) {
@@ -320,7 +320,7 @@ impl NativeObject for Deque {
         let a = Args { method: name, pos, kw };
         match name {
             "append" | "appendleft" => {
-                self.extend(vec![a.req(0, "x")?.clone()], name == "appendleft");
+                self.extend(std::iter::once(a.req(0, "x")?.clone()), name == "appendleft");
                 Ok(Value::None)
             }
             "extend" | "extendleft" => {

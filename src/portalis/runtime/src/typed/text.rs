@@ -5,7 +5,7 @@ use super::List;
 use crate::strmethods as sm;
 use crate::{PyErr, PyResult, Str, VALUE_ERROR};
 
-fn strs(parts: Vec<String>) -> List<Str> {
+fn strs(parts: Vec<&str>) -> List<Str> {
     List::from_vec(parts.into_iter().map(Str::from).collect())
 }
 
