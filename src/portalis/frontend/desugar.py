@@ -303,8 +303,9 @@ def _enum_kind(node: ast.ClassDef) -> str | None:
 
 def _expand_enum(node: ast.ClassDef) -> list[ast.stmt]:
     """`class Color(Enum): RED = 1` as a class whose members are instances created right
-    after the class statement, with Enum's repr, str, hash, lookup by value and
-    iteration in definition order (through the `_members_` class attribute)."""
+    after the class statement, with Enum's repr, str, hash, lookup by value (which gives
+    the member itself, so `Color(1) is Color.RED`) and iteration in definition order
+    (through the `_members_` class attribute)."""
     kind = _enum_kind(node)
     name = node.name
     members: list[tuple[str, str]] = []
@@ -328,16 +329,17 @@ def _expand_enum(node: ast.ClassDef) -> list[ast.stmt]:
     eq = ("isinstance(other, " + name + ") and self.name == other.name") if kind == "Enum" else \
         "self.value == (other.value if isinstance(other, " + name + ") else other)"
     source = (f"class {name}:\n"
-              f"    def __init__(self, name, value=None):\n"
+              f"    def __new__(cls, name, value=None):\n"
               f"        if value is None:\n"
               f"            for member in {name}._members_:\n"
               f"                if member.value == name:\n"
-              f"                    self.name = member.name\n"
-              f"                    self.value = member.value\n"
-              f"                    return\n"
+              f"                    return member\n"
               f"            raise ValueError(f\"{{name!r}} is not a valid {name}\")\n"
-              f"        self.name = name\n"
-              f"        self.value = value\n"
+              f"        return object.__new__(cls)\n"
+              f"    def __init__(self, name, value=None):\n"
+              f"        if value is not None:\n"
+              f"            self.name = name\n"
+              f"            self.value = value\n"
               f"    def __repr__(self):\n"
               f"        return f\"<{name}.{{self.name}}: {{self.value!r}}>\"\n"
               f"    def __str__(self):\n"

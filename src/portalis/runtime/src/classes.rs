@@ -354,6 +354,7 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
             }
             o.class
         }
+        Value::Class(c) if std::ptr::eq(*c, &OBJECT) && name == "__new__" => return object_new(&pos),
         Value::Class(c) => c,
         _ => return crate::methods::no_attribute(obj, name),
     };
@@ -371,6 +372,18 @@ pub fn call_method(obj: &Value, name: &str, pos: Vec<Value>, kw: Vec<(&str, Valu
                 None => crate::methods::no_attribute(obj, name),
             },
         },
+    }
+}
+
+/// `object.__new__(cls, ...)` (directly, or where `super().__new__` reaches `object`): a
+/// blank instance of `cls`, holding a value of its built-in base if it has one.
+fn object_new(args: &[Value]) -> PyResult<Value> {
+    match args.split_first() {
+        Some((Value::Class(cls), rest)) => match builtin_base(cls) {
+            Some(base) => crate::builtin_bases::new_instance(cls, &base, rest.to_vec()),
+            None => Ok(Value::Object(blank_instance(cls))),
+        },
+        _ => type_error("object.__new__(X): X is not a type object"),
     }
 }
 
@@ -396,13 +409,7 @@ pub fn call_super(class: &'static Class, name: &str, recv: &Value, args: Vec<Val
         Some((_, MethodKind::Instance, f)) => f(with_receiver(recv.clone(), args)),
         Some((_, MethodKind::Class, f)) => f(with_receiver(Value::Class(owner), args)),
         Some((_, _, f)) => f(args),
-        None if name == "__new__" => match args.split_first() {
-            Some((Value::Class(cls), rest)) => match builtin_base(cls) {
-                Some(base) => crate::builtin_bases::new_instance(cls, &base, rest.to_vec()),
-                None => Ok(Value::Object(blank_instance(cls))),
-            },
-            _ => type_error("object.__new__(X): X is not a type object"),
-        },
+        None if name == "__new__" => object_new(&args),
         None => match builtin_part(recv) {
             Some(part) if name.starts_with("__") => crate::builtin_bases::part_dunder(recv, &part, name, &args)
                 .unwrap_or_else(|| Err(PyErr::new(&ATTRIBUTE_ERROR, format!("'super' object has no attribute '{}'", name)))),
