@@ -3,6 +3,7 @@ inference proves their layout: the translation must still print exactly what CPy
 prints, also where instances meet dynamic code (containers, getattr, dunders, None)."""
 from __future__ import annotations
 
+import re
 import textwrap
 
 from portalis.api import translate
@@ -259,11 +260,12 @@ def test_fields_of_some_classes_are_typed_and_calls_dispatch_by_the_class():
     a subclass's method sees its own class only, so its fields are reached directly."""
     rust = _rust(TASKS)
     assert "count: Field<Option<Int>>," in rust and "done: Field<Option<Int>>," in rust
-    assert 'self_.count.get(), "count")?' in rust
+    assert re.search(r'self_\.count\.get\(\), "count"\)(\.at\w*\(.*?\))?\?', rust)  # may raise: propagated
     assert "label:" not in rust  # a class attribute of that name: read by name
     assert "fn run(self_: &Obj<Task>) -> PyResult<Option<Obj<Task>>>" in rust
     assert "getattr(&Value::Object(self_" not in rust
-    assert "classes::call_super" not in rust and "Task::__init__(&self_, name.clone(), queue.to_value())?;" in rust
+    assert "classes::call_super" not in rust
+    assert re.search(r"Task::__init__\(&self_, name\.clone\(\), queue\.to_value\(\)\)(\.at\w*\(.*?\))?\?;", rust)
 
 
 def test_fields_of_some_classes_match_python(same_as_cpython):

@@ -238,7 +238,7 @@ def test_unknown_module_is_named_with_its_line():
 def test_problems_name_the_module_file():
     files = {"main.py": "from pkg import tool\nprint(tool.run())\n",
              "pkg/__init__.py": "",
-             "pkg/tool.py": "def run():\n    return 1\n\n\nclass A:\n    while True:\n        pass\n"}
+             "pkg/tool.py": "def run():\n    return 1\n\n\nclass A:\n    x = eval('1')\n"}
     t = translate_project(files, "main.py")
     assert not t.ok
     assert t.errors[0].filename == "pkg/tool.py" and t.errors[0].line == 6

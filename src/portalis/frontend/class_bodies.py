@@ -61,7 +61,7 @@ def _run_control_flow_before(cls: ast.ClassDef, taken: set[str], attributes: set
                           ast.FunctionDef, ast.AsyncFunctionDef, ast.Import, ast.ImportFrom)) for n in own):
         return []
     bound = {n.id for n in own if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load)}
-    nested = [n for n in own if isinstance(n, astwalk._NESTED_SCOPES)]
+    nested = [n for n in own if isinstance(n, astwalk.NESTED_SCOPES)]
     sure = _surely_bound(code)
     if _reads(ast.Module(nested, [])) & bound or _reads(ast.Module(code, [])) & {d.name for d in defs} \
             or (bound - sure) & attributes:

@@ -226,6 +226,9 @@ class StructLowering:
         cls = model.functions[id(scope.node)].cls
         if len(cls.node.bases) != 1 or cls.base not in model.classes:
             return None
+        if any(len(other.node.bases) > 1 for other in model.classes.values()):
+            return None  # with multiple inheritance, super() follows the instance's MRO, not the base
+
         target = model.method(cls.base, method)
         info = self.struct_of_class(cls.name)
         if target is None or id(target.node) not in self.struct_plan.method_params \
