@@ -150,6 +150,23 @@ def test_generator_lambda_and_comprehension_frames(built_script, tmp_path):
     ''', built_script, tmp_path)
 
 
+def test_generator_expression_inside_a_handler(built_script, tmp_path):
+    """A generator expression made in an `except` body is a closure that may outlive the
+    handler: it must not take the handled exception with it (that failed to compile),
+    and an error it raises while the handler runs still prints the chain."""
+    assert_traceback_like_cpython('''
+        def halves(items):
+            try:
+                return int("x")
+            except ValueError as e:
+                print(",".join(str(d) for d in items), type(e).__name__)
+                return list(1 // d for d in items)
+
+        print(halves([1, 2]))
+        print(halves([1, 0]))
+    ''', built_script, tmp_path)
+
+
 def test_module_level_without_the_source_file(built_script, tmp_path):
     """An error at module level; with the source file gone (the program removes it, so
     CPython's run and the translation's both end without it), frames print without lines."""

@@ -674,7 +674,9 @@ class ExprLowering:
             if rust is not None and self.var_type(name) not in COPY_TYPES:
                 stmts.append(ir.Let(rust, ir.MethodCall(ir.Var(rust), "clone", [])))
         saved_stack, saved_frames, saved_code = self.ctx.stack, self.ctx.comp_vars, self.ctx.code
+        saved_handlers = self.ctx.handler_vars
         self.ctx.stack = []  # a `try` or loop outside cannot be reached from inside the closure
+        self.ctx.handler_vars = []  # nor the handled exception (the closure may outlive the handler)
         self.ctx.code = self.frame_code("<genexpr>", node) if saved_code else None
         frame = {name: self.ctx.fresh(ident(name)) for name in bound}
         self.ctx.comp_vars = saved_frames + [frame]
@@ -690,6 +692,7 @@ class ExprLowering:
             produce = [ir.If(self.condition(cond), ir.Block(produce))]
         body.extend(produce)
         self.ctx.stack, self.ctx.comp_vars, self.ctx.code = saved_stack, saved_frames, saved_code
+        self.ctx.handler_vars = saved_handlers
         advance = ir.MethodCall(ir.Var(it), "next", [])
         loop = ir.WhileLet(f"Some({item})", advance if source else ir.Try(advance), ir.Block(body))
         closure = ir.Closure([], ir.Block([loop], ir.Raw("Ok(None)")), ret="PyResult<Option<Value>>")
